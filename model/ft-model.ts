@@ -1,0 +1,766 @@
+/**
+ * The product automaton of N systems: every global action synchronises the
+ * blocks of hw/ that share it (FT controllers, CPU subsystems, main storage,
+ * DMA controller, crosslinks, board controller), passing values between them
+ * (e.g. a memory check reads both systems' pages). It implements the
+ * explorer's PackedSystem directly: block rules are compiled into lookup
+ * tables once, and successors are produced without allocating.
+ */
+import type { LabelId, PackedSystem, SuccessorSink } from '../checker/transition-system.js';
+import { decidesAct } from '../hw/board-controller.js';
+import { asyncExitDue, canHoldAnother } from '../hw/comparison-buffer.js';
+import {
+  CPU_BIOS, CPU_EVENTS, CPU_OS, CPU_PHASE_COUNT, CPU_RESET, CPU_SMM, CPU_WAIT_SYNC, cpuStep,
+  type CpuEvent, type CpuPhase,
+} from '../hw/cpu-subsystem.js';
+import { connect, linkUp } from '../hw/crosslink.js';
+import { JOB_FULL, JOB_IDLE, JOB_PARTIAL, nextCopyPage, type JobKind } from '../hw/dma-controller.js';
+import {
+  ACT, FT_EVENTS, FT_STATE_COUNT, MODE_COUNT, NONE, OFF, SBY, ST1, ST10, ST2, ST3, ST4, ST5, ST6, ST7, ST8, ST9,
+  ftStep, isLockstep, isOnline, type FtEvent, type FtState, type Mode,
+} from '../hw/ft-controller.js';
+import { DELIVERED, accessOutcome } from '../hw/io-subsystem.js';
+import { copyPage, pagesEqual } from '../hw/main-storage.js';
+import { RECORDED, STALLED, traceWrite } from '../hw/ft-trace.js';
+import {
+  ACT_SEEN, CPU, CTX, EVER_DUPLEX, FAILED, FAULTS_USED, HELD, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, LINKS, Layout,
+  MEM, MODE, PREV_ST, SINCE_DUPLEX, ST, ST3_MODE, TRACE_COUNT, TRACE_MASK, TRACING,
+} from './layout.js';
+import { LabelTable, type Label } from './labels.js';
+import type { Params } from './params.js';
+import type { Readings } from './readings.js';
+
+const ev = (e: FtEvent): number => FT_EVENTS.indexOf(e);
+const E_POWER_ON = ev('power-on-reset'), E_SET_ACT = ev('set-act'), E_SET_SBY = ev('set-sby'),
+  E_DISPLACED = ev('displaced-by-sby'), E_LINK = ev('crosslink-connected'), E_RECOVER = ev('recover-mode'),
+  E_RESET_SRC = ev('sync-reset-source'), E_RESET_DST = ev('sync-reset-destination'), E_ASSIGN_ACT = ev('assign-act'),
+  E_ASSIGN_SBY = ev('assign-sby'), E_CHECK_OK = ev('memory-check-passed'), E_CHECK_FAIL = ev('memory-check-failed'),
+  E_BUS_DISAGREE = ev('cpu-bus-disagreement'), E_IO_DISAGREE = ev('io-disagreement'), E_ASYNC_EXIT = ev('async-exit'),
+  E_SMI_ACK = ev('smi-ack-all'), E_FAIL = ev('explicit-failure'), E_ST3_SBY_OUT = ev('st3-sby-separated'),
+  E_LEFT_ALONE = ev('left-alone'), E_ACT_FAILED_ASYNC = ev('act-failed-in-async'), E_PROMOTE = ev('promote'),
+  E_REPAIR = ev('repair-reset');
+const cev = (e: CpuEvent): number => CPU_EVENTS.indexOf(e);
+const C_POWER_ON = cev('power-on-reset'), C_RELEASE = cev('release-reset'), C_BOOT = cev('boot-os'),
+  C_WAIT = cev('bios-wait-sync'), C_SMI = cev('smi'), C_SYNC_RESET = cev('sync-reset'), C_REPAIR = cev('repair-reset');
+
+export class FtModel implements PackedSystem {
+  readonly stateWords: number;
+  readonly labelNames: readonly string[];
+  readonly layout: Layout;
+  readonly labels: LabelTable;
+  private readonly n: number;
+  private readonly pages: number;
+  private readonly values: number;
+  /** Per-system field count. */
+  private readonly ps: number;
+  private readonly g: number;
+  private readonly cur: Int32Array;
+  private readonly nxt: Int32Array;
+  private readonly ftTable: Int8Array;
+  private readonly cpuTable: Int8Array;
+  private readonly ids: Record<string, Int32Array>;
+
+  constructor(readonly params: Params, readonly readings: Readings) {
+    this.layout = new Layout(params);
+    this.stateWords = this.layout.words;
+    this.n = params.systems;
+    this.pages = params.pages;
+    this.values = params.values;
+    this.ps = this.layout.perSystem;
+    this.g = this.layout.global;
+    this.cur = new Int32Array(this.layout.size);
+    this.nxt = new Int32Array(this.layout.size);
+    this.ftTable = compileFtTable(readings);
+    this.cpuTable = compileCpuTable();
+    this.labels = new LabelTable();
+    this.ids = this.enumerateLabels();
+    this.labelNames = this.labels.names;
+  }
+
+  // ---- PackedSystem -------------------------------------------------------
+
+  /** All systems powered off; power-on order is free ([0083]-[0084]). */
+  initial(sink: SuccessorSink): void {
+    this.nxt.fill(0);
+    this.layout.encode(this.nxt, sink.out);
+    sink.emit(0 as LabelId);
+  }
+
+  /** Service lost: no system online. Only a new power-on would restart it ([0083]). */
+  isTerminal(state: Uint32Array): boolean {
+    this.layout.decode(state, this.cur);
+    for (let i = 0; i < this.n; i++) if (isOnline(this.cur[i * this.ps + ST])) return false;
+    return true;
+  }
+
+  successors(state: Uint32Array, sink: SuccessorSink): void {
+    const c = this.cur;
+    this.layout.decode(state, c);
+    const n = this.n;
+    for (let i = 0; i < n; i++) {
+      this.powerOn(i, sink);
+      this.setMode(i, sink);
+      this.releaseReset(i, sink);
+      this.bootOs(i, sink);
+      this.biosWaitSync(i, sink);
+      for (let j = i + 1; j < n; j++) this.crosslinkConnect(i, j, sink);
+      for (let p = 0; p < this.pages; p++) for (let v = 0; v < this.values; v++) this.cpuWrite(i, p, v, sink);
+      this.ioOutHeld(i, sink);
+      this.cpuFail(i, sink);
+      this.smiAck(i, sink);
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        this.syncStart(i, j, sink);
+        this.resyncStart(i, j, sink);
+      }
+      this.memoryCheck(i, sink);
+      this.repairReset(i, sink);
+    }
+    this.disagreement(false, sink);
+    this.disagreement(true, sink);
+    this.asyncExit(sink);
+    this.dmaCopy(sink);
+    this.smiSource(sink);
+    this.contextCopy(sink);
+    this.syncReset(sink);
+  }
+
+  // ---- small helpers --------------------------------------------------------
+
+  private f(sys: number, field: number): number {
+    return sys * this.ps + field;
+  }
+
+  /** Applies FT event `e` to system i of `s`; false when the controller does not accept it. */
+  private ft(s: Int32Array, i: number, e: number): boolean {
+    const b = i * this.ps;
+    const r = this.ftTable[(e * FT_STATE_COUNT + s[b + ST]) * MODE_COUNT + s[b + MODE]];
+    if (r < 0) return false;
+    s[b + ST] = (r / MODE_COUNT) | 0;
+    s[b + MODE] = r % MODE_COUNT;
+    return true;
+  }
+
+  private cpu(s: Int32Array, i: number, e: number): boolean {
+    const k = i * this.ps + CPU;
+    const r = this.cpuTable[e * CPU_PHASE_COUNT + s[k]];
+    if (r < 0) return false;
+    s[k] = r;
+    return true;
+  }
+
+  private begin(): Int32Array {
+    this.nxt.set(this.cur);
+    return this.nxt;
+  }
+
+  private emit(sink: SuccessorSink, id: number): void {
+    const c = this.cur, s = this.nxt, ps = this.ps;
+    let allSync = true;
+    for (let i = 0; i < this.n; i++) {
+      const b = i * ps;
+      const st = s[b + ST];
+      if (st !== c[b + ST]) s[b + PREV_ST] = c[b + ST];
+      if (st !== ST3) s[b + ST3_MODE] = NONE;
+      else if (c[b + ST] !== ST3) s[b + ST3_MODE] = s[b + MODE];
+      // A system that leaves service keeps no stale data: its pages are rewritten by a full copy before use.
+      if ((st === ST10 || st === ST7) && c[b + ST] !== st) for (let p = 0; p < this.pages; p++) s[b + MEM + p] = 0;
+      if (st !== ST4) allSync = false;
+    }
+    if (allSync) {
+      s[this.g + EVER_DUPLEX] = 1;
+      s[this.g + SINCE_DUPLEX] = 0;
+    }
+    this.layout.encode(s, sink.out);
+    sink.emit(id as LabelId);
+  }
+
+  private st(s: Int32Array, i: number): number {
+    return s[i * this.ps + ST];
+  }
+
+  private linked(s: Int32Array, a: number, b: number): boolean {
+    return linkUp(s[this.g + LINKS], a, b, this.n);
+  }
+
+  /** [0064] [0065]: count of systems still in a lock-step state (ST3, ST4, ST5). */
+  private lockstepCount(s: Int32Array): number {
+    let k = 0;
+    for (let i = 0; i < this.n; i++) if (isLockstep(this.st(s, i))) k++;
+    return k;
+  }
+
+  private injectFault(s: Int32Array): void {
+    s[this.g + FAULTS_USED]++;
+    if (s[this.g + SINCE_DUPLEX] < this.n) s[this.g + SINCE_DUPLEX]++;
+  }
+
+  private clearTrace(s: Int32Array, i: number): void {
+    const b = i * this.ps;
+    s[b + TRACING] = 0;
+    s[b + TRACE_COUNT] = 0;
+    s[b + TRACE_MASK] = 0;
+    s[b + HELD] = 0;
+  }
+
+  /**
+   * After one or more systems were separated from a lock-step group: promote a
+   * surviving SBY if the ACT was lost (S3), and send a lone survivor to the
+   * state S4 names. A survivor that leaves lock-step stops tracing.
+   */
+  private afterSeparation(s: Int32Array, actLost: boolean): void {
+    if (actLost) {
+      let hasAct = false;
+      for (let i = 0; i < this.n; i++) if (isOnline(this.st(s, i)) && s[this.f(i, MODE)] === ACT) hasAct = true;
+      if (!hasAct) {
+        for (let i = 0; i < this.n; i++) {
+          if (isOnline(this.st(s, i)) && s[this.f(i, MODE)] === SBY) {
+            this.ft(s, i, E_PROMOTE);
+            break;
+          }
+        }
+      }
+    }
+    if (this.lockstepCount(s) === 1) {
+      for (let i = 0; i < this.n; i++) {
+        if (!isLockstep(this.st(s, i))) continue;
+        this.ft(s, i, E_LEFT_ALONE);
+        if (!isLockstep(this.st(s, i))) this.clearTrace(s, i);
+      }
+    }
+  }
+
+  /**
+   * A copy whose source or destination was separated is abandoned (the text is
+   * silent): a source waiting in SMM returns to its OS and stops tracing.
+   */
+  private abortJobOf(s: Int32Array, i: number): void {
+    const g = this.g;
+    if (s[g + JOB] === JOB_IDLE) return;
+    const src = s[g + JOB_SRC];
+    if (src !== i && s[g + JOB_DST] !== i) return;
+    if (src !== i) {
+      s[this.f(src, TRACING)] = 0;
+      s[this.f(src, TRACE_COUNT)] = 0;
+      s[this.f(src, TRACE_MASK)] = 0;
+      if (s[this.f(src, CPU)] === CPU_SMM) s[this.f(src, CPU)] = CPU_OS;
+    }
+    s[this.f(s[g + JOB_DST], CTX)] = 0;
+    s[g + JOB] = JOB_IDLE;
+    s[g + JOB_SRC] = 0;
+    s[g + JOB_DST] = 0;
+    s[g + JOB_PROGRESS] = 0;
+  }
+
+  /** An Online ready system traces for a resynchronization only while a partner still awaits it (ST9, or ST8 in SMM). */
+  private dropOrphanTrace(s: Int32Array): void {
+    if (s[this.g + JOB] !== JOB_IDLE) return;
+    for (let j = 0; j < this.n; j++) {
+      const st = this.st(s, j);
+      if (st === ST9 || (st === ST8 && s[this.f(j, CPU)] === CPU_SMM)) return;
+    }
+    for (let j = 0; j < this.n; j++) if (this.st(s, j) === ST2) this.clearTrace(s, j);
+  }
+
+  private onlineActOther(s: Int32Array, i: number): boolean {
+    for (let j = 0; j < this.n; j++) if (j !== i && isOnline(this.st(s, j)) && s[this.f(j, MODE)] === ACT) return true;
+    return false;
+  }
+
+  // ---- board controller 101 ----------------------------------------------------
+
+  /** [0083] T100, [0069]: power-on reset puts the system in Offline divide ST6. */
+  private powerOn(i: number, sink: SuccessorSink): void {
+    if (this.st(this.cur, i) !== OFF) return;
+    const s = this.begin();
+    this.ft(s, i, E_POWER_ON);
+    this.cpu(s, i, C_POWER_ON);
+    s[this.f(i, ACT_SEEN)] = this.onlineActOther(s, i) ? 1 : 0;
+    this.emit(sink, this.ids.power_on[i]);
+  }
+
+  /** [0083] T101 / [0084] T201: the board controller sets ACT (-> ST1) or SBY (stays ST6); [0061], S1. */
+  private setMode(i: number, sink: SuccessorSink): void {
+    const c = this.cur;
+    if (this.st(c, i) !== ST6 || c[this.f(i, MODE)] !== NONE) return;
+    const act = decidesAct(this.onlineActOther(c, i), c[this.f(i, ACT_SEEN)] === 1, this.readings);
+    const s = this.begin();
+    s[this.f(i, ACT_SEEN)] = 0;
+    if (act) {
+      this.ft(s, i, E_SET_ACT);
+      this.emit(sink, this.ids.set_act[i]);
+      return;
+    }
+    this.ft(s, i, E_SET_SBY);
+    // D4: read as written, #0 "remains in Offline divide" when #1 is set SBY.
+    if (this.readings['D4-act-when-sby-set'] === 'as-written') for (let j = 0; j < this.n; j++) if (j !== i) this.ft(s, j, E_DISPLACED);
+    this.emit(sink, this.ids.set_sby[i]);
+  }
+
+  // ---- CPU subsystem 110 -------------------------------------------------------
+
+  /** [0083] T102, [0084] T202: power-on reset released once the mode is set. */
+  private releaseReset(i: number, sink: SuccessorSink): void {
+    const c = this.cur, st = this.st(c, i);
+    if (c[this.f(i, CPU)] !== CPU_RESET || c[this.f(i, MODE)] === NONE || st === OFF || st === ST10) return;
+    const s = this.begin();
+    this.cpu(s, i, C_RELEASE);
+    this.emit(sink, this.ids.release_reset[i]);
+  }
+
+  /** [0083] T103-T104, [0091] T111-T113, [0092] T207-T209: BIOS boots or returns to the OS of an online system. */
+  private bootOs(i: number, sink: SuccessorSink): void {
+    const c = this.cur;
+    if (c[this.f(i, CPU)] !== CPU_BIOS || !isOnline(this.st(c, i))) return;
+    const s = this.begin();
+    this.cpu(s, i, C_BOOT);
+    this.emit(sink, this.ids.boot_os[i]);
+  }
+
+  /** [0086] T205: an offline system loops in BIOS waiting for synchronization. */
+  private biosWaitSync(i: number, sink: SuccessorSink): void {
+    const c = this.cur, st = this.st(c, i);
+    if (c[this.f(i, CPU)] !== CPU_BIOS || !(st === ST6 || st === ST7 || st === ST8)) return;
+    const s = this.begin();
+    this.cpu(s, i, C_WAIT);
+    this.emit(sink, this.ids.bios_wait_sync[i]);
+  }
+
+  /**
+   * [0034] [0045]: the CPU writes page p. Systems in Pre online sync / Online
+   * sync write together in lock-step; in Online async each writes alone; a
+   * system whose FT controller traces records the page ([0047], S11).
+   */
+  private cpuWrite(i: number, p: number, v: number, sink: SuccessorSink): void {
+    const c = this.cur, st = this.st(c, i);
+    if (!isOnline(st) || c[this.f(i, CPU)] !== CPU_OS) return;
+    if (c[this.f(i, MEM + p)] === v) return;
+    const together = st === ST3 || st === ST4;
+    if (together) {
+      for (let j = 0; j < this.n; j++) {
+        const sj = this.st(c, j);
+        if (sj !== ST3 && sj !== ST4) continue;
+        if (j < i || c[this.f(j, CPU)] !== CPU_OS) return; // the lowest member acts for the group; all must run
+      }
+    }
+    const s = this.begin();
+    for (let j = 0; j < this.n; j++) {
+      const sj = this.st(c, j);
+      const writes = together ? sj === ST3 || sj === ST4 : j === i;
+      if (!writes) continue;
+      if (s[this.f(j, TRACING)] === 1) {
+        const r = traceWrite(s[this.f(j, TRACE_COUNT)], this.params.trace, this.readings);
+        if (r === STALLED) return;
+        if (r === RECORDED) {
+          s[this.f(j, TRACE_COUNT)]++;
+          s[this.f(j, TRACE_MASK)] |= 1 << p;
+        }
+      }
+      s[this.f(j, MEM + p)] = v;
+    }
+    this.emit(sink, this.ids.cpu_write[(i * this.pages + p) * this.values + v]);
+  }
+
+  /** [0042]: in Online async an outbound IO access is held in comparison buffers 131/132 while they have room. */
+  private ioOutHeld(i: number, sink: SuccessorSink): void {
+    const c = this.cur;
+    if (this.st(c, i) !== ST5 || c[this.f(i, CPU)] !== CPU_OS) return;
+    if (!canHoldAnother(c[this.f(i, HELD)], this.params.buffer)) return;
+    const s = this.begin();
+    s[this.f(i, HELD)]++;
+    this.emit(sink, this.ids.io_out_held[i]);
+  }
+
+  // ---- failure injection ---------------------------------------------------------
+
+  /**
+   * Explicit failure of system i's CPU subsystem: [0065] separated from Online
+   * sync, [0067] SBY from Online async, [0073] any state; [0064] (S5) ACT in
+   * Pre online sync; S6 ACT in Online async.
+   */
+  private cpuFail(i: number, sink: SuccessorSink): void {
+    const c = this.cur, st = this.st(c, i);
+    if (c[this.g + FAULTS_USED] >= this.params.faults) return;
+    if (st === OFF || st === ST10 || c[this.f(i, FAILED)] === 1) return;
+    const wasAct = c[this.f(i, MODE)] === ACT;
+    const s = this.begin();
+    this.injectFault(s);
+    s[this.f(i, FAILED)] = 1;
+    this.ft(s, i, E_FAIL);
+    if (this.st(s, i) === ST3) {
+      // [0064] read literally: the ACT cannot be set to Fault, so the SBY is.
+      for (let j = 0; j < this.n; j++) if (j !== i) this.ft(s, j, E_ST3_SBY_OUT);
+    } else {
+      this.clearTrace(s, i);
+      if (st === ST5 && wasAct) {
+        for (let j = 0; j < this.n; j++) {
+          if (this.st(s, j) !== ST5) continue;
+          this.ft(s, j, E_ACT_FAILED_ASYNC);
+          if (this.st(s, j) === ST9) this.clearTrace(s, j);
+        }
+      }
+    }
+    for (let j = 0; j < this.n; j++) if (this.st(s, j) === ST10 && this.st(c, j) !== ST10) this.abortJobOf(s, j);
+    this.dropOrphanTrace(s);
+    this.afterSeparation(s, wasAct && this.st(s, i) === ST10);
+    this.emit(sink, this.ids.cpu_fail[i]);
+  }
+
+  /**
+   * A disagreement between the lock-step systems: CPU bus (comparison section
+   * 114, [0046], [0066], FIG. 11 T116/T212) or IO access (comparison section
+   * 133, [0042], S7). In Pre online sync the SBY goes to Fault ([0064]).
+   */
+  private disagreement(io: boolean, sink: SuccessorSink): void {
+    const c = this.cur;
+    if (c[this.g + FAULTS_USED] >= this.params.faults) return;
+    let members = 0;
+    for (let i = 0; i < this.n; i++) {
+      const st = this.st(c, i);
+      if (st === ST3 || st === ST4) members++;
+      else if (st === ST5) return; // already running apart
+    }
+    if (members < 2) return;
+    const s = this.begin();
+    this.injectFault(s);
+    let actLost = false;
+    for (let i = 0; i < this.n; i++) {
+      const before = this.st(c, i);
+      if (before !== ST3 && before !== ST4) continue;
+      this.ft(s, i, io ? E_IO_DISAGREE : E_BUS_DISAGREE);
+      const after = this.st(s, i);
+      const b = i * this.ps;
+      if (after === ST5) {
+        // [0067]: the main storage access trace starts; an IO disagreement holds the mismatching pair.
+        s[b + TRACING] = 1;
+        s[b + TRACE_COUNT] = 0;
+        s[b + TRACE_MASK] = 0;
+        s[b + HELD] = io ? 1 : 0;
+      } else if (after === ST2) {
+        this.clearTrace(s, i);
+        s[b + TRACING] = this.readings['S8-trace-after-async-exit'] === 'until-resync' ? 1 : 0;
+      } else if (after === ST9 || after === ST10) {
+        this.clearTrace(s, i);
+        if (after === ST10 && s[b + MODE] === ACT) actLost = true;
+      }
+    }
+    this.afterSeparation(s, actLost);
+    this.emit(sink, io ? this.ids.io_disagree[0] : this.ids.cpu_bus_disagree[0]);
+  }
+
+  // ---- FT controller 130: leaving Online async -------------------------------------
+
+  /**
+   * [0072] [0095] T117/T213 (D6 trigger, D2 target): at the buffer mark software
+   * moves the ACT to Online ready and the SBY to Pre offline, issuing SMI to the SBY's CPUs.
+   */
+  private asyncExit(sink: SuccessorSink): void {
+    const c = this.cur;
+    let any = false, due = false;
+    for (let i = 0; i < this.n; i++) {
+      const st = this.st(c, i);
+      if (st === ST3 || st === ST4) return;
+      if (st !== ST5) continue;
+      any = true;
+      if (asyncExitDue(c[this.f(i, TRACE_COUNT)], this.params.trace, c[this.f(i, HELD)], this.params.buffer, this.readings)) due = true;
+    }
+    if (!any || !due) return;
+    const s = this.begin();
+    for (let i = 0; i < this.n; i++) {
+      if (this.st(c, i) !== ST5) continue;
+      this.ft(s, i, E_ASYNC_EXIT);
+      const b = i * this.ps;
+      s[b + HELD] = 0; // ACT's held accesses are released, SBY's discarded
+      const keepTracing = this.st(s, i) === ST2 && this.readings['S8-trace-after-async-exit'] === 'until-resync';
+      s[b + TRACING] = keepTracing ? 1 : 0;
+    }
+    this.emit(sink, this.ids.async_exit[0]);
+  }
+
+  /** [0071] [0072] [0096] T118/T214: the SBY's CPUs enter SMM and return SMI ACK: ST9 -> ST8. */
+  private smiAck(i: number, sink: SuccessorSink): void {
+    const c = this.cur;
+    if (this.st(c, i) !== ST9 || c[this.f(i, CPU)] !== CPU_OS) return;
+    const s = this.begin();
+    this.cpu(s, i, C_SMI);
+    this.ft(s, i, E_SMI_ACK);
+    this.emit(sink, this.ids.smi_ack[i]);
+  }
+
+  // ---- DMA / shared resource controller 122 -----------------------------------------
+
+  private canBeSource(c: Int32Array, src: number): boolean {
+    const st = this.st(c, src);
+    if (c[this.f(src, CPU)] !== CPU_OS) return false;
+    if (st === ST2) return true;
+    return st === ST4 && c[this.f(src, MODE)] === ACT && this.readings['S13-n3-copy-source'] === 'act-in-online-sync';
+  }
+
+  /**
+   * [0088] T105/T205, [0071]: software on the Online ready system starts
+   * synchronization; the Offline system waiting in BIOS enters Recover offline
+   * and the DMA starts a full copy ([0089] T106). S9: the source's writes are traced from here.
+   */
+  private syncStart(src: number, dst: number, sink: SuccessorSink): void {
+    const c = this.cur, g = this.g;
+    if (c[g + JOB] !== JOB_IDLE || !this.linked(c, src, dst) || !this.canBeSource(c, src)) return;
+    const dstSt = this.st(c, dst), dstCpu = c[this.f(dst, CPU)];
+    const waiting = dstCpu === CPU_WAIT_SYNC;
+    // An orphaned Recover offline system (its copy source was lost) may be synchronized again.
+    if (!((dstSt === ST7 && waiting) || (dstSt === ST8 && (waiting || dstCpu === CPU_SMM)))) return;
+    const s = this.begin();
+    if (dstSt === ST7) this.ft(s, dst, E_RECOVER);
+    s[g + JOB] = JOB_FULL;
+    s[g + JOB_SRC] = src;
+    s[g + JOB_DST] = dst;
+    s[g + JOB_PROGRESS] = 0;
+    s[this.f(dst, CTX)] = 0;
+    this.clearTrace(s, dst);
+    const b = src * this.ps;
+    s[b + TRACE_COUNT] = 0;
+    s[b + TRACE_MASK] = 0;
+    s[b + TRACING] = this.readings['S9-writes-during-full-copy'] === 'traced-and-recopied' ? 1 : 0;
+    this.emit(sink, this.ids.sync_start[src * this.n + dst]);
+  }
+
+  /**
+   * [0097] T119/T215: resynchronization after Online async: a partial copy of
+   * the traced pages ([0045]) from the Online ready system into the Recover
+   * offline one whose CPUs are in SMM. S10: which traces the copy covers.
+   */
+  private resyncStart(src: number, dst: number, sink: SuccessorSink): void {
+    const c = this.cur, g = this.g;
+    if (c[g + JOB] !== JOB_IDLE || !this.linked(c, src, dst)) return;
+    if (this.st(c, src) !== ST2 || c[this.f(src, CPU)] !== CPU_OS) return;
+    if (this.st(c, dst) !== ST8 || c[this.f(dst, CPU)] !== CPU_SMM) return;
+    const s = this.begin();
+    s[g + JOB] = JOB_PARTIAL;
+    s[g + JOB_SRC] = src;
+    s[g + JOB_DST] = dst;
+    s[g + JOB_PROGRESS] = 0;
+    if (this.readings['S10-partial-copy-range'] === 'both-traces') s[this.f(src, TRACE_MASK)] |= s[this.f(dst, TRACE_MASK)];
+    s[this.f(dst, TRACE_MASK)] = 0;
+    s[this.f(dst, TRACE_COUNT)] = 0;
+    this.emit(sink, this.ids.resync_start[src * this.n + dst]);
+  }
+
+  /** The system whose main storage the running copy reads and the one it writes (D5). */
+  copyEnds(s: Int32Array): { from: number; to: number } | null {
+    if (s[this.g + JOB] === JOB_IDLE) return null;
+    const src = s[this.g + JOB_SRC], dst = s[this.g + JOB_DST];
+    return this.readings['D5-copy-direction'] === 'to-recover-offline' ? { from: src, to: dst } : { from: dst, to: src };
+  }
+
+  /**
+   * [0049]-[0050] FIG. 6, T106/T119: the DMA copies one page over the crosslink.
+   * The write reaches the destination as an inbound request from the other
+   * system's DMA controller and must pass its access control (Table 4).
+   */
+  private dmaCopy(sink: SuccessorSink): void {
+    const c = this.cur, g = this.g;
+    const kind = c[g + JOB] as JobKind;
+    if (kind === JOB_IDLE) return;
+    const src = c[g + JOB_SRC], dst = c[g + JOB_DST];
+    const page = nextCopyPage(kind, c[g + JOB_PROGRESS], this.pages, c[this.f(src, TRACE_MASK)]);
+    if (page < 0) return;
+    const ends = this.copyEnds(c)!;
+    const view = { ownState: this.st(c, ends.to), farState: this.st(c, ends.from), linkUp: this.linked(c, src, dst) };
+    if (accessOutcome('inbound', 'dma', true, view, this.readings) !== DELIVERED) return;
+    const s = this.begin();
+    copyPage(s, ends.from * this.ps + MEM, ends.to * this.ps + MEM, page);
+    if (kind === JOB_FULL && s[g + JOB_PROGRESS] < this.pages) s[g + JOB_PROGRESS]++;
+    else s[this.f(src, TRACE_MASK)] &= ~(1 << page);
+    this.emit(sink, this.ids.dma_copy[(src * this.n + dst) * this.pages + page]);
+  }
+
+  /** The source's lock-step companions (an Online sync source under S13) enter SMM with it. */
+  private forSourceGroup(s: Int32Array, src: number, fn: (i: number) => void): void {
+    if (this.st(s, src) !== ST4) return fn(src);
+    for (let i = 0; i < this.n; i++) if (this.st(s, i) === ST4) fn(i);
+  }
+
+  /** [0089] T108 (after a full copy), [0096] T118 (before a partial copy): SMI on the copy source. */
+  private smiSource(sink: SuccessorSink): void {
+    const c = this.cur;
+    if (c[this.g + JOB] === JOB_IDLE) return;
+    const src = c[this.g + JOB_SRC];
+    if (c[this.f(src, CPU)] !== CPU_OS) return;
+    const s = this.begin();
+    this.forSourceGroup(s, src, (i) => this.cpu(s, i, C_SMI));
+    this.emit(sink, this.ids.smi_source[src]);
+  }
+
+  /** [0089] T109, [0097] T121: copy complete and the source in SMM: its cache/context goes to the destination. */
+  private contextCopy(sink: SuccessorSink): void {
+    const c = this.cur, g = this.g;
+    const kind = c[g + JOB] as JobKind;
+    if (kind === JOB_IDLE) return;
+    const src = c[g + JOB_SRC], dst = c[g + JOB_DST];
+    if (c[this.f(src, CPU)] !== CPU_SMM || c[this.f(dst, CTX)] === 1) return;
+    if (nextCopyPage(kind, c[g + JOB_PROGRESS], this.pages, c[this.f(src, TRACE_MASK)]) >= 0) return;
+    const s = this.begin();
+    s[this.f(dst, CTX)] = 1;
+    this.emit(sink, this.ids.context_copy[src * this.n + dst]);
+  }
+
+  /**
+   * [0090] T110, [0098] T122: synchronization reset of both systems: source
+   * ST2 -> ST3, destination ST8 -> ST3, modes per S2; both CPUs run BIOS.
+   */
+  private syncReset(sink: SuccessorSink): void {
+    const c = this.cur, g = this.g;
+    if (c[g + JOB] === JOB_IDLE) return;
+    const src = c[g + JOB_SRC], dst = c[g + JOB_DST];
+    const dstCpu = c[this.f(dst, CPU)];
+    if (c[this.f(dst, CTX)] !== 1 || c[this.f(src, CPU)] !== CPU_SMM) return;
+    if (dstCpu !== CPU_SMM && dstCpu !== CPU_WAIT_SYNC) return;
+    const s = this.begin();
+    this.forSourceGroup(s, src, (i) => this.cpu(s, i, C_SYNC_RESET));
+    if (!this.ft(s, src, E_RESET_SRC) || !this.ft(s, dst, E_RESET_DST)) return;
+    this.ft(s, src, E_ASSIGN_ACT);
+    this.ft(s, dst, E_ASSIGN_SBY);
+    this.cpu(s, dst, C_SYNC_RESET);
+    this.clearTrace(s, src);
+    this.clearTrace(s, dst);
+    s[this.f(dst, CTX)] = 0;
+    s[g + JOB] = JOB_IDLE;
+    s[g + JOB_SRC] = 0;
+    s[g + JOB_DST] = 0;
+    s[g + JOB_PROGRESS] = 0;
+    this.emit(sink, this.ids.sync_reset[src * this.n + dst]);
+  }
+
+  /**
+   * [0091] T114-T115, [0092] T210-T211, [0064]: the memory check of Pre online
+   * sync. Equal storage: ST3 -> ST4. Otherwise each SBY whose storage differs
+   * from the ACT's is separated; the ACT cannot be set to Fault.
+   */
+  private memoryCheck(i: number, sink: SuccessorSink): void {
+    const c = this.cur;
+    if (this.st(c, i) !== ST3 || c[this.f(i, CPU)] !== CPU_OS) return;
+    let equal = true;
+    let leader = -1;
+    for (let j = 0; j < this.n; j++) {
+      const sj = this.st(c, j);
+      if (sj !== ST3 && sj !== ST4) continue;
+      if (leader < 0 || (c[this.f(j, MODE)] === ACT && c[this.f(leader, MODE)] !== ACT)) leader = j;
+      if (j !== i && !pagesEqual(c, this.f(i, MEM), this.f(j, MEM), this.pages)) equal = false;
+    }
+    const s = this.begin();
+    if (equal) {
+      this.ft(s, i, E_CHECK_OK);
+      this.emit(sink, this.ids.memory_check[i]);
+      return;
+    }
+    let separated = false;
+    for (let j = 0; j < this.n; j++) {
+      if (j === leader || this.st(c, j) !== ST3) continue;
+      if (pagesEqual(c, this.f(j, MEM), this.f(leader, MEM), this.pages)) continue;
+      this.ft(s, j, E_CHECK_FAIL);
+      if (this.st(s, j) === ST10) {
+        separated = true;
+        this.clearTrace(s, j);
+      }
+    }
+    if (!separated) return;
+    this.afterSeparation(s, false);
+    this.emit(sink, this.ids.memory_check[i]);
+  }
+
+  /** [0070]: reset applied to a Fault system: Offline ST7, CPU reset, failure repaired. */
+  private repairReset(i: number, sink: SuccessorSink): void {
+    if (this.st(this.cur, i) !== ST10) return;
+    const s = this.begin();
+    this.ft(s, i, E_REPAIR);
+    this.cpu(s, i, C_REPAIR);
+    s[this.f(i, FAILED)] = 0;
+    s[this.f(i, CTX)] = 0;
+    this.clearTrace(s, i);
+    this.emit(sink, this.ids.repair_reset[i]);
+  }
+
+  /** [0062] [0070] [0085] T204: crosslinks connected: ST1 -> ST2, ST6 -> ST7 on both ends. */
+  private crosslinkConnect(i: number, j: number, sink: SuccessorSink): void {
+    const c = this.cur;
+    if (this.linked(c, i, j)) return;
+    if (this.st(c, i) === OFF || c[this.f(i, MODE)] === NONE) return;
+    if (this.st(c, j) === OFF || c[this.f(j, MODE)] === NONE) return;
+    const s = this.begin();
+    s[this.g + LINKS] = connect(s[this.g + LINKS], i, j, this.n);
+    this.ft(s, i, E_LINK);
+    this.ft(s, j, E_LINK);
+    this.emit(sink, this.ids.crosslink_connect[i * this.n + j]);
+  }
+
+  // ---- labels -------------------------------------------------------------------
+
+  private enumerateLabels(): Record<string, Int32Array> {
+    const n = this.n, P = this.pages, V = this.values, t = this.labels;
+    const ids: Record<string, Int32Array> = {};
+    const perSystem = (action: Label['action']) => Int32Array.from({ length: n }, (_, i) => t.add({ action, sys: i }));
+    const perPair = (action: Label['action'], ordered: boolean) => {
+      const a = new Int32Array(n * n).fill(-1);
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+        if (i === j || (!ordered && j < i)) continue;
+        a[i * n + j] = t.add({ action, sys: i, other: j });
+      }
+      return a;
+    };
+    const global = (action: Label['action']) => Int32Array.of(t.add({ action }));
+    ids.power_on = perSystem('power_on');
+    ids.set_act = perSystem('set_act');
+    ids.set_sby = perSystem('set_sby');
+    ids.release_reset = perSystem('release_reset');
+    ids.bios_wait_sync = perSystem('bios_wait_sync');
+    ids.boot_os = perSystem('boot_os');
+    ids.crosslink_connect = perPair('crosslink_connect', false);
+    ids.cpu_write = new Int32Array(n * P * V);
+    for (let i = 0; i < n; i++) for (let p = 0; p < P; p++) for (let v = 0; v < V; v++) {
+      ids.cpu_write[(i * P + p) * V + v] = t.add({ action: 'cpu_write', sys: i, page: p, value: v });
+    }
+    ids.io_out_held = perSystem('io_out_held');
+    ids.cpu_bus_disagree = global('cpu_bus_disagree');
+    ids.io_disagree = global('io_disagree');
+    ids.cpu_fail = perSystem('cpu_fail');
+    ids.async_exit = global('async_exit');
+    ids.smi_ack = perSystem('smi_ack');
+    ids.sync_start = perPair('sync_start', true);
+    ids.resync_start = perPair('resync_start', true);
+    ids.dma_copy = new Int32Array(n * n * P).fill(-1);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let p = 0; p < P; p++) {
+      if (i !== j) ids.dma_copy[(i * n + j) * P + p] = t.add({ action: 'dma_copy', sys: i, other: j, page: p });
+    }
+    ids.smi_source = perSystem('smi_source');
+    ids.context_copy = perPair('context_copy', true);
+    ids.sync_reset = perPair('sync_reset', true);
+    ids.memory_check = perSystem('memory_check');
+    ids.repair_reset = perSystem('repair_reset');
+    return ids;
+  }
+}
+
+/** ftStep over every (event, state, mode): next st * MODE_COUNT + mode, or -1. */
+function compileFtTable(r: Readings): Int8Array {
+  const table = new Int8Array(FT_EVENTS.length * FT_STATE_COUNT * MODE_COUNT).fill(-1);
+  FT_EVENTS.forEach((e, k) => {
+    for (let st = 0; st < FT_STATE_COUNT; st++) for (let mode = 0; mode < MODE_COUNT; mode++) {
+      const next = ftStep({ st: st as FtState, mode: mode as Mode }, e, r);
+      if (next) table[(k * FT_STATE_COUNT + st) * MODE_COUNT + mode] = next.st * MODE_COUNT + next.mode;
+    }
+  });
+  return table;
+}
+
+function compileCpuTable(): Int8Array {
+  const table = new Int8Array(CPU_EVENTS.length * CPU_PHASE_COUNT).fill(-1);
+  CPU_EVENTS.forEach((e, k) => {
+    for (let ph = 0; ph < CPU_PHASE_COUNT; ph++) {
+      const next = cpuStep(ph as CpuPhase, e);
+      if (next !== null) table[k * CPU_PHASE_COUNT + ph] = next;
+    }
+  });
+  return table;
+}
+
+// Re-exported for readers of the model.
+export { ST1, ST2, ST3, ST4, ST5, ST6, ST7, ST8, ST9, ST10, CPU_BIOS };

@@ -1,0 +1,103 @@
+/**
+ * The composed state as a flat vector of small integers ("fields"), and its
+ * packing into 32-bit words for the explorer's store. Per-system fields come
+ * first (system i at i * perSystem), then the global ones. Field widths follow
+ * the parameters, so the packed state is as small as the model allows.
+ */
+import type { Params } from './params.js';
+
+/** Per-system field offsets; page p of main storage is at MEM + p. */
+export const ST = 0, MODE = 1, CPU = 2, FAILED = 3, TRACING = 4, TRACE_COUNT = 5, TRACE_MASK = 6,
+  HELD = 7, CTX = 8, ACT_SEEN = 9, PREV_ST = 10, ST3_MODE = 11, MEM = 12;
+
+/** Global field offsets, relative to `Layout.global`. */
+export const LINKS = 0, JOB = 1, JOB_SRC = 2, JOB_DST = 3, JOB_PROGRESS = 4, FAULTS_USED = 5,
+  EVER_DUPLEX = 6, SINCE_DUPLEX = 7;
+const GLOBAL_FIELDS = 8;
+
+const bitsFor = (maxValue: number): number => (maxValue <= 0 ? 1 : 32 - Math.clz32(maxValue));
+
+export interface FieldSpec {
+  readonly name: string;
+  readonly max: number;
+}
+
+export class Layout {
+  readonly systems: number;
+  readonly pages: number;
+  readonly perSystem: number;
+  readonly global: number;
+  readonly size: number;
+  readonly words: number;
+  readonly names: readonly string[];
+  private readonly word: Int32Array;
+  private readonly shift: Int32Array;
+  private readonly mask: Uint32Array;
+
+  constructor(p: Params) {
+    this.systems = p.systems;
+    this.pages = p.pages;
+    this.perSystem = MEM + p.pages;
+    this.global = p.systems * this.perSystem;
+    this.size = this.global + GLOBAL_FIELDS;
+    const specs: FieldSpec[] = [];
+    for (let i = 0; i < p.systems; i++) {
+      const sys: FieldSpec[] = [
+        { name: 'st', max: 10 },
+        { name: 'mode', max: 2 },
+        { name: 'cpu', max: 5 },
+        { name: 'failed', max: 1 },
+        { name: 'tracing', max: 1 },
+        { name: 'traceCount', max: p.trace },
+        { name: 'traceMask', max: (1 << p.pages) - 1 },
+        { name: 'held', max: p.buffer },
+        { name: 'ctx', max: 1 },
+        { name: 'actSeen', max: 1 },
+        { name: 'prevSt', max: 10 },
+        { name: 'st3Mode', max: 2 },
+      ];
+      for (let pg = 0; pg < p.pages; pg++) sys.push({ name: `mem${pg}`, max: p.values - 1 });
+      for (const f of sys) specs.push({ name: `#${i}.${f.name}`, max: f.max });
+    }
+    const pairs = (p.systems * (p.systems - 1)) / 2;
+    specs.push(
+      { name: 'links', max: (1 << pairs) - 1 },
+      { name: 'job', max: 2 },
+      { name: 'jobSrc', max: p.systems - 1 },
+      { name: 'jobDst', max: p.systems - 1 },
+      { name: 'jobProgress', max: p.pages },
+      { name: 'faultsUsed', max: p.faults },
+      { name: 'everDuplex', max: 1 },
+      { name: 'sinceDuplex', max: p.systems },
+    );
+    this.names = specs.map((s) => s.name);
+    this.word = new Int32Array(specs.length);
+    this.shift = new Int32Array(specs.length);
+    this.mask = new Uint32Array(specs.length);
+    let w = 0, used = 0;
+    specs.forEach((s, k) => {
+      const bits = bitsFor(s.max);
+      if (used + bits > 32) { w++; used = 0; }
+      this.word[k] = w;
+      this.shift[k] = used;
+      this.mask[k] = bits === 32 ? 0xffffffff : (1 << bits) - 1;
+      used += bits;
+    });
+    this.words = w + 1;
+  }
+
+  at(system: number, field: number): number {
+    return system * this.perSystem + field;
+  }
+
+  encode(fields: Int32Array, out: Uint32Array): void {
+    out.fill(0, 0, this.words);
+    const { word, shift, mask } = this;
+    for (let k = 0; k < this.size; k++) out[word[k]] |= ((fields[k] & mask[k]) << shift[k]) >>> 0;
+  }
+
+  decode(words: Uint32Array, fields: Int32Array): void {
+    const { word, shift, mask } = this;
+    for (let k = 0; k < this.size; k++) fields[k] = (words[word[k]] >>> shift[k]) & mask[k];
+  }
+}

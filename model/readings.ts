@@ -1,0 +1,323 @@
+/**
+ * The readings of ambiguous or silent text. Each entry is a place where the
+ * patent can be read more than one way (D1-D8 of the reading guide) or says
+ * nothing and a product model must still do something (S-entries). The model
+ * takes a named reading for each instead of choosing silently; the ambiguity
+ * explorer enumerates them.
+ */
+
+export interface ReadingOption {
+  readonly name: string;
+  /** What the model does under this reading. */
+  readonly means: string;
+}
+
+export interface AmbiguityEntry {
+  readonly id: string;
+  readonly title: string;
+  /** Paragraphs or tables the entry rests on. */
+  readonly cites: readonly string[];
+  /** A short quote of the text at issue. */
+  readonly quote: string;
+  /** What is ambiguous or silent. */
+  readonly question: string;
+  readonly options: readonly ReadingOption[];
+  readonly defaultReading: string;
+  /** Why the default; "proposed amendment" when the default is not what the text literally says. */
+  readonly why: string;
+  /** true when the default is a reading the project proposes rather than the literal text. */
+  readonly proposedAmendment: boolean;
+}
+
+export const AMBIGUITIES = [
+  {
+    id: 'D2-act-on-async-exit',
+    title: 'Where the ACT system goes when it leaves Online async',
+    cites: ['[0067]', '[0062]', '[0072]', '[0095]', 'Table 1'],
+    quote: '[0067] "CPU subsystem 110 in ACT mode is shifted to \u201cOffline ready\u201d state"',
+    question: 'There is no "Offline ready" state. Table 1, [0062], [0072] and [0095] say Online ready (ST2); the nearest state named "Offline" is ST7.',
+    options: [
+      { name: 'online-ready', means: 'the ACT system goes to Online ready ST2 and keeps the service (Table 1, [0062], [0072], [0095])' },
+      { name: 'offline', means: 'the ACT system goes to Offline ST7, as if "Offline ready" meant the Offline state' },
+    ],
+    defaultReading: 'online-ready',
+    why: 'Four passages and FIG. 11 agree on Online ready; [0067] is a slip.',
+    proposedAmendment: false,
+  },
+  {
+    id: 'D4-act-when-sby-set',
+    title: 'State of #0 when the board controller sets #1 to SBY',
+    cites: ['[0083]', '[0084]'],
+    quote: '[0084] "#0 system remains in \u201cOffline divide\u201d state ST6"',
+    question: '#0 entered Online divide at T101 ([0083]); read literally, setting #1 to SBY leaves (puts) #0 in Offline divide.',
+    options: [
+      { name: 'slip-for-#1', means: 'setting SBY leaves the other systems alone; the sentence means #1 remains in ST6' },
+      { name: 'as-written', means: 'setting a system to SBY puts every system in Online divide back to Offline divide' },
+    ],
+    defaultReading: 'slip-for-#1',
+    why: '[0083] and FIG. 9 (T204: #0 goes from Online divide to Online ready) need #0 in ST1.',
+    proposedAmendment: false,
+  },
+  {
+    id: 'D5-copy-direction',
+    title: 'Which side of a duplication copy is the source',
+    cites: ['Table 2', '[0044]', '[0089]', '[0097]'],
+    quote: 'Table 2, Recover offline: "System in this state serves as copy source at duplication time"',
+    question: 'FIGS. 10-11 and [0044] copy from the system providing service (Online ready) to the one in standby (Recover offline).',
+    options: [
+      { name: 'to-recover-offline', means: 'the DMA copies main storage from the Online ready system into the Recover offline system' },
+      { name: 'from-recover-offline', means: 'as Table 2 says: the Recover offline system is the copy source' },
+    ],
+    defaultReading: 'to-recover-offline',
+    why: '[0044], [0089], [0097] and both timing charts copy into the standby system.',
+    proposedAmendment: false,
+  },
+  {
+    id: 'D6-async-exit-trigger',
+    title: 'What ends Online async',
+    cites: ['Table 1', '[0062]', '[0067]', '[0072]', '[0095]'],
+    quote: 'Table 1: "when comparison buffer or memory for tracing main storage becomes \u201cfull\u201d or \u201calmost full\u201d"; [0067]: "IO access buffer becomes \u201cFull\u201d or the size of the main storage access trace reaches the upper limit"',
+    question: 'Almost full or full, and of which buffer: the IO comparison buffer 131/132, the trace memory, or either.',
+    options: [
+      { name: 'almost-full', means: 'leave Online async once the trace memory or the IO comparison buffer is almost full (one slot left)' },
+      { name: 'full', means: 'leave Online async only when the IO comparison buffer is full or the trace reaches its upper limit ([0067])' },
+      { name: 'trace-almost-full', means: 'only the trace memory counts, at almost full ([0072], [0095], FIG. 11); the IO buffer never triggers the exit' },
+    ],
+    defaultReading: 'almost-full',
+    why: 'Table 1 names both buffers and both marks; taking the earliest mark keeps a slot in reserve.',
+    proposedAmendment: false,
+  },
+  {
+    id: 'D7-table4-offline-rows',
+    title: 'Which of Offline / Recover offline restricts inbound requests',
+    cites: ['Table 4', 'Table 2', '[0071]'],
+    quote: 'Table 4: "Recover offline \u25cb Offline \u0394 (Source = only DMA/shared resource controller)"',
+    question: 'The two rows are run together by the OCR; either row may carry the restriction.',
+    options: [
+      { name: 'offline-restricted', means: 'Offline: inbound only from a DMA/shared resource controller; Recover offline: accessible ([0071])' },
+      { name: 'recover-restricted', means: 'Recover offline: inbound only from a DMA/shared resource controller; Offline: accessible' },
+    ],
+    defaultReading: 'offline-restricted',
+    why: '[0071] says a Recover offline system accepts "an access request from IO subsystem 120".',
+    proposedAmendment: false,
+  },
+  {
+    id: 'S1-power-on-arbitration',
+    title: 'Who decides that the first powered-on system is ACT',
+    cites: ['[0061]', '[0083]', '[0084]'],
+    quote: '[0061] "Only one CPU subsystem 110 becomes state S1 in the fault tolerant system."',
+    question: 'The board controller sets ACT or SBY, but the text does not say how two systems powered on together agree.',
+    options: [
+      { name: 'arbitrated', means: 'the decision is atomic across systems: a system is set ACT only if no other system holds ACT' },
+      { name: 'snapshot-at-power-on', means: "each board controller looks at the partner at its own power-on and sets ACT if no partner held ACT then" },
+    ],
+    defaultReading: 'arbitrated',
+    why: '[0061] requires one Online divide system; only an arbitrated decision guarantees it.',
+    proposedAmendment: true,
+  },
+  {
+    id: 'S2-mode-at-sync-reset',
+    title: 'Modes after a synchronization reset',
+    cites: ['[0090]', '[0098]', '[0055]'],
+    quote: '[0090] "At this time, #0 system operates in \u201cACT\u201d mode, and #1 system operates in \u201cSBY\u201d mode."',
+    question: 'In the figures the copy source happens to be ACT already. Is the mode assigned by the synchronization reset, or kept from the board controller?',
+    options: [
+      { name: 'source-becomes-act', means: 'the synchronization reset makes the copy source ACT and the destination SBY' },
+      { name: 'keep-modes', means: 'modes stay as the board controller set them at power-on' },
+    ],
+    defaultReading: 'source-becomes-act',
+    why: 'The source is the system providing the service, which is what ACT means in [0055].',
+    proposedAmendment: true,
+  },
+  {
+    id: 'S3-promotion-on-act-loss',
+    title: 'Does an SBY system become ACT when the ACT system is separated',
+    cites: ['[0035]', '[0055]', '[0065]'],
+    quote: '[0035] "the other CPU subsystem 110 that performs the same operation continue providing the service without interruption"',
+    question: 'The text never switches a mode after power-on, yet the survivor of an ACT failure is the only system providing service.',
+    options: [
+      { name: 'promote', means: 'when the ACT system is separated, the surviving online SBY system becomes ACT' },
+      { name: 'keep-sby', means: 'modes never change: the survivor stays SBY' },
+    ],
+    defaultReading: 'promote',
+    why: 'ACT is the mode of the system that keeps the service ([0055]).',
+    proposedAmendment: true,
+  },
+  {
+    id: 'S4-survivor-state',
+    title: 'State of the survivor when its partner is separated',
+    cites: ['[0065]', '[0064]', '[0067]', '[0088]'],
+    quote: '[0065] "if a failure occurs, a function of separating the faulty system becomes effective"',
+    question: 'The faulty system goes to Fault; the text never says what state the survivor takes, and only Online ready can be a copy source for the next synchronization ([0088]).',
+    options: [
+      { name: 'online-ready', means: 'a system left alone in Pre online sync, Online sync or Online async goes to Online ready ST2' },
+      { name: 'stay', means: 'the survivor stays in its state (alone in Online sync, Pre online sync or Online async)' },
+    ],
+    defaultReading: 'online-ready',
+    why: 'Only Online ready can start the next synchronization; staying would make redundancy unrecoverable.',
+    proposedAmendment: true,
+  },
+  {
+    id: 'S5-act-failure-in-pre-online-sync',
+    title: 'Failure of the ACT system in Pre online sync',
+    cites: ['[0064]', '[0073]', '[0035]'],
+    quote: '[0064] "the system cannot set CPU subsystem 110 in \u201cACT\u201d mode to Fault irrespective of whether a failure occurs in own system or other system"',
+    question: 'Read literally, a failed ACT stays online in Pre online sync and the healthy SBY is set to Fault.',
+    options: [
+      { name: 'separate-failed-act', means: 'the failed ACT goes to Fault; the SBY (memory just copied) takes over' },
+      { name: 'literal', means: 'the SBY is set to Fault and the failed ACT stays in service' },
+    ],
+    defaultReading: 'separate-failed-act',
+    why: 'Keeping a CPU subsystem known to have failed in service contradicts [0035] and [0073].',
+    proposedAmendment: true,
+  },
+  {
+    id: 'S6-act-failure-in-online-async',
+    title: 'Failure of the ACT system in Online async',
+    cites: ['[0066]', '[0067]'],
+    quote: '[0067] "When the error detection detects a failure in CPU subsystem 110 in \u201cSBY\u201d mode, the failed CPU subsystem 110 is shifted to \u201cFault\u201d state"',
+    question: 'Only the SBY failure is covered. If the ACT fails, the SBY has run on in Online async ("as if ... still in synchronization", [0066]).',
+    options: [
+      { name: 'sby-takes-over', means: 'the failed ACT goes to Fault; the SBY takes over the service' },
+      { name: 'sby-leaves-too', means: 'the failed ACT goes to Fault; the SBY, whose storage diverged, goes to Pre offline' },
+    ],
+    defaultReading: 'sby-takes-over',
+    why: '[0066] says failures in Online async are handled as in synchronization, i.e. the faulty part alone is separated.',
+    proposedAmendment: true,
+  },
+  {
+    id: 'S7-io-disagreement',
+    title: 'What an IO-access disagreement does',
+    cites: ['[0042]', '[0062]', '[0072]', '[0055]'],
+    quote: '[0042] "the FT controller 130 ... disconnects one of the CPU subsystems ... it is possible to continue the operations ... as far as the capacities of the buffers 131 and 132 permit"',
+    question: 'Online async is defined by a CPU-bus disagreement, but [0062] and [0072] also trace after an IO-access disagreement.',
+    options: [
+      { name: 'async', means: 'both systems go to Online async and run on while the comparison buffers have room' },
+      { name: 'separate-sby', means: 'the SBY is separated at once for resynchronization: ACT to Online ready, SBY to Pre offline' },
+      { name: 'fault-sby', means: 'the SBY is disconnected at once and goes to Fault' },
+    ],
+    defaultReading: 'async',
+    why: '[0042] and [0062] describe running on through the buffers and tracing after IO disagreements.',
+    proposedAmendment: false,
+  },
+  {
+    id: 'S8-trace-after-async-exit',
+    title: 'Does the ACT keep tracing after it leaves Online async',
+    cites: ['[0045]', '[0047]', '[0067]', '[0095]', '[0096]'],
+    quote: '[0067] "When the disagreement occurs ..., operation according to the main storage access trace function is started."',
+    question: 'Nothing says when the trace stops. Between leaving Online async (T117) and its SMI (T118) the ACT keeps running and writing.',
+    options: [
+      { name: 'until-resync', means: 'the ACT keeps tracing in Online ready until the partial copy is done, and the copy covers those writes' },
+      { name: 'online-async-only', means: 'the trace runs only in Online async; writes after T117 are not traced' },
+    ],
+    defaultReading: 'until-resync',
+    why: 'The partial copy must cover every difference ([0045]); writes after T117 are differences too.',
+    proposedAmendment: true,
+  },
+  {
+    id: 'S9-writes-during-full-copy',
+    title: 'Writes by the copy source during a full copy',
+    cites: ['[0045]', '[0089]'],
+    quote: '[0089] "the DMA controller starts copying the memory (T106). When this copying operation has been completed (T107), SMI BIOS is used ..."',
+    question: 'The source runs its OS until the SMI at T108, after the copy: pages it writes after they were copied differ.',
+    options: [
+      { name: 'traced-and-recopied', means: 'writes of the source during the copy are traced and re-copied before the context copy' },
+      { name: 'single-pass', means: 'the copy is one pass over memory; later writes are not copied' },
+    ],
+    defaultReading: 'traced-and-recopied',
+    why: '[0045]: a copy that is not complete cannot guarantee duplication.',
+    proposedAmendment: true,
+  },
+  {
+    id: 'S10-partial-copy-range',
+    title: 'Which traced pages the partial copy covers',
+    cites: ['[0045]', '[0047]', '[0097]'],
+    quote: '[0047] "obtaining difference information of the main storage contents between the memory 112 of own system and memory 112 of other system"',
+    question: 'Both FT controllers trace in Online async. The copy may take the source\u2019s trace alone or both.',
+    options: [
+      { name: 'both-traces', means: 'the partial copy covers pages traced by either system' },
+      { name: 'source-trace', means: 'the partial copy covers only the pages the source (ACT) traced' },
+    ],
+    defaultReading: 'both-traces',
+    why: 'The difference between two memories is written by either side.',
+    proposedAmendment: false,
+  },
+  {
+    id: 'S11-trace-overflow',
+    title: 'A write when the trace memory is full',
+    cites: ['[0042]', '[0062]', '[0067]'],
+    quote: '[0067] "the size of the main storage access trace reaches the upper limit"',
+    question: 'Nothing says what happens to a write that cannot be traced.',
+    options: [
+      { name: 'stall', means: 'the write waits until the trace is consumed (the CPU is held)' },
+      { name: 'untraced', means: 'the write goes through untraced' },
+    ],
+    defaultReading: 'stall',
+    why: 'An untraced write makes the difference information incomplete.',
+    proposedAmendment: true,
+  },
+  {
+    id: 'S12-cross-system-gate',
+    title: 'Whose state gates a cross-system access',
+    cites: ['[0033]', '[0073]', 'Table 3', 'Table 4'],
+    quote: '[0073] "In this state ST10, access is impossible from the inside and outside of the system."',
+    question: 'A cross-system access passes the FT controllers of both systems ([0033]); Tables 3-4 give only the requester\u2019s row.',
+    options: [
+      { name: 'both-controllers', means: 'a cross-system access must pass the rows of both the requesting and the target system' },
+      { name: 'requester-only', means: 'only the requesting system\u2019s row applies' },
+    ],
+    defaultReading: 'both-controllers',
+    why: '[0033] routes the access through both FT controllers and [0073] closes Fault from outside.',
+    proposedAmendment: false,
+  },
+  {
+    id: 'S13-n3-copy-source',
+    title: 'Integrating a third system while two run in Online sync ([0102])',
+    cites: ['[0102]', '[0088]', '[0090]'],
+    quote: '[0102] "the present invention can be applied also to a triplicated or more multiplexed computer system"',
+    question: 'Only an Online ready system is ever a copy source; with three systems the running pair is in Online sync.',
+    options: [
+      { name: 'online-ready-only', means: 'the copy source must be in Online ready, as in FIGS. 10-11' },
+      { name: 'act-in-online-sync', means: 'the ACT of a running Online sync group may also be a copy source; the destination joins the group in Pre online sync' },
+    ],
+    defaultReading: 'online-ready-only',
+    why: 'The literal text; the N = 3 behaviour is shown by the explorer.',
+    proposedAmendment: false,
+  },
+] as const satisfies readonly AmbiguityEntry[];
+
+export type AmbiguityId = (typeof AMBIGUITIES)[number]['id'];
+type EntryById<I extends AmbiguityId> = Extract<(typeof AMBIGUITIES)[number], { id: I }>;
+export type ReadingName<I extends AmbiguityId> = EntryById<I>['options'][number]['name'];
+
+/** One reading chosen for every entry. */
+export type Readings = { readonly [I in AmbiguityId]: ReadingName<I> };
+
+export function defaultReadings(): Readings {
+  const r: Record<string, string> = {};
+  for (const e of AMBIGUITIES) r[e.id] = e.defaultReading;
+  return r as Readings;
+}
+
+export function findAmbiguity(id: string): AmbiguityEntry | undefined {
+  return (AMBIGUITIES as readonly AmbiguityEntry[]).find((e) => e.id === id);
+}
+
+/** Applies `ID=NAME` overrides; returns an error message instead of throwing. */
+export function withReadings(base: Readings, overrides: Record<string, string>): Readings | { error: string } {
+  const r: Record<string, string> = { ...base };
+  for (const [id, name] of Object.entries(overrides)) {
+    const entry = findAmbiguity(id);
+    if (!entry) return { error: `unknown reading '${id}' (see 'ftcheck readings')` };
+    if (!entry.options.some((o) => o.name === name)) {
+      return { error: `reading ${id} has no option '${name}' (options: ${entry.options.map((o) => o.name).join(', ')})` };
+    }
+    r[id] = name;
+  }
+  return r as Readings;
+}
+
+/** Readings that differ from the defaults, as `ID=NAME` strings. */
+export function nonDefaultReadings(r: Readings): string[] {
+  return AMBIGUITIES.filter((e) => r[e.id] !== e.defaultReading).map((e) => `${e.id}=${r[e.id]}`);
+}
