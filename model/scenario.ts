@@ -1,0 +1,151 @@
+/**
+ * Scenarios: a list of transition labels applied from the initial state, with
+ * optional expected states per step. The FIG. 9-11 timing charts ship as
+ * scenarios, and every counterexample trace is written as one.
+ */
+import type { LabelId, SuccessorSink } from '../checker/transition-system.js';
+import { FtModel } from './ft-model.js';
+import { DEFAULT_PARAMS, validateParams, type Params } from './params.js';
+import { defaultReadings, withReadings, type Readings } from './readings.js';
+import { viewOf, type StateView } from './view.js';
+
+export interface ScenarioStep {
+  readonly label: string;
+  /** Free text, e.g. the T-step of the figure. */
+  readonly note?: string;
+  /** Expected state per system after this step: "ST4", "ST4/ACT", "ST6/-" (no mode). */
+  readonly expect?: Readonly<Record<string, string>>;
+}
+
+export interface Scenario {
+  readonly description?: string;
+  readonly params?: Partial<Params>;
+  readonly readings?: Readonly<Record<string, string>>;
+  readonly steps: readonly ScenarioStep[];
+  /** For counterexamples: the property this scenario ends by violating. */
+  readonly violates?: string;
+}
+
+export interface ReplayedStep {
+  readonly label: string;
+  readonly note?: string;
+  readonly words: Uint32Array;
+  readonly view: StateView;
+}
+
+export interface ReplayResult {
+  readonly ok: boolean;
+  readonly model: FtModel;
+  readonly initial: StateView;
+  readonly steps: ReplayedStep[];
+  readonly error?: string;
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const PARAM_KEYS = Object.keys(DEFAULT_PARAMS);
+
+/** Validates scenario JSON (already parsed); errors are one line and name the offending part. */
+export function parseScenario(json: unknown): Parsed<Scenario> {
+  const raw = Array.isArray(json) ? { steps: json } : json;
+  if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'a scenario is a JSON object with "steps" (or a JSON array of labels)' };
+  const o = raw as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if (!['description', 'params', 'readings', 'steps', 'violates'].includes(k)) return { ok: false, error: `unknown scenario key "${k}"` };
+  }
+  if (!Array.isArray(o.steps)) return { ok: false, error: '"steps" must be an array' };
+  const steps: ScenarioStep[] = [];
+  for (let i = 0; i < o.steps.length; i++) {
+    const s = o.steps[i] as unknown;
+    if (typeof s === 'string') steps.push({ label: s });
+    else if (typeof s === 'object' && s !== null && typeof (s as { label?: unknown }).label === 'string') steps.push(s as ScenarioStep);
+    else return { ok: false, error: `step ${i + 1}: expected a label string or an object with "label"` };
+  }
+  if (o.params !== undefined) {
+    if (typeof o.params !== 'object' || o.params === null) return { ok: false, error: '"params" must be an object' };
+    for (const [k, v] of Object.entries(o.params)) {
+      if (!PARAM_KEYS.includes(k)) return { ok: false, error: `unknown parameter "${k}" (known: ${PARAM_KEYS.join(', ')})` };
+      if (typeof v !== 'number') return { ok: false, error: `parameter "${k}" must be a number` };
+    }
+  }
+  if (o.readings !== undefined && (typeof o.readings !== 'object' || o.readings === null)) return { ok: false, error: '"readings" must be an object of ID: NAME' };
+  return { ok: true, value: { ...(o as object), steps } as Scenario };
+}
+
+/** The model a scenario runs on: its params and readings over the given defaults. */
+export function scenarioModel(sc: Scenario, baseParams: Params = DEFAULT_PARAMS, baseReadings: Readings = defaultReadings()): Parsed<FtModel> {
+  const params = { ...baseParams, ...(sc.params ?? {}) };
+  const bad = validateParams(params);
+  if (bad) return { ok: false, error: bad };
+  const readings = withReadings(baseReadings, (sc.readings ?? {}) as Record<string, string>);
+  if ('error' in readings) return { ok: false, error: readings.error };
+  return { ok: true, value: new FtModel(params, readings) };
+}
+
+/** Collects the successors of one state (small, for replay; not for the hot loop). */
+export function successorsOf(model: FtModel, state: Uint32Array): { label: LabelId; words: Uint32Array }[] {
+  const out: { label: LabelId; words: Uint32Array }[] = [];
+  const sink: SuccessorSink = {
+    out: new Uint32Array(model.stateWords),
+    emit(label) {
+      out.push({ label, words: Uint32Array.from(this.out) });
+    },
+  };
+  model.successors(state, sink);
+  return out;
+}
+
+export function initialState(model: FtModel): Uint32Array {
+  const sink: SuccessorSink = { out: new Uint32Array(model.stateWords), emit() {} };
+  model.initial(sink);
+  return Uint32Array.from(sink.out);
+}
+
+function expectationMismatch(view: StateView, expect: Readonly<Record<string, string>>): string | null {
+  for (const [sys, want] of Object.entries(expect)) {
+    const s = view.systems[Number(sys)];
+    if (!s) return `no system #${sys}`;
+    const [state, mode] = want.split('/');
+    if (s.state !== state) return `#${sys} is ${s.state} (${s.name}), expected ${state}`;
+    if (mode !== undefined && (s.mode ?? '-') !== mode) return `#${sys} mode is ${s.mode ?? '-'}, expected ${mode}`;
+  }
+  return null;
+}
+
+/** Applies the scenario's labels one by one; stops at the first label not enabled or expectation not met. */
+export function replay(model: FtModel, sc: Scenario): ReplayResult {
+  let state = initialState(model);
+  const initial = viewOf(model, state);
+  const steps: ReplayedStep[] = [];
+  for (let k = 0; k < sc.steps.length; k++) {
+    const step = sc.steps[k];
+    const succ = successorsOf(model, state);
+    const enabled = [...new Set(succ.map((s) => model.labelNames[s.label]))];
+    const id = model.labels.idOf(step.label.trim());
+    const next = id === undefined ? undefined : succ.find((s) => s.label === id);
+    if (!next) {
+      const why = id === undefined ? `unknown label '${step.label}'` : `'${step.label}' is not enabled`;
+      return { ok: false, model, initial, steps, error: `step ${k + 1}: ${why}; enabled: ${enabled.join(', ') || '(none)'}` };
+    }
+    state = next.words;
+    const view = viewOf(model, state);
+    steps.push({ label: step.label.trim(), note: step.note, words: state, view });
+    if (step.expect) {
+      const bad = expectationMismatch(view, step.expect);
+      if (bad) return { ok: false, model, initial, steps, error: `step ${k + 1} (${step.label}${step.note ? ', ' + step.note : ''}): ${bad}` };
+    }
+  }
+  return { ok: true, model, initial, steps };
+}
+
+/** The stable JSON of `ftcheck replay --json`. */
+export function replayJson(r: ReplayResult): object {
+  return {
+    ok: r.ok,
+    steps: r.steps.map((s) => ({
+      label: s.label,
+      systems: s.view.systems.map((x) => ({ id: x.id, state: x.state, name: x.name, mode: x.mode })),
+    })),
+    ...(r.error ? { error: r.error } : {}),
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The readable form of a packed model state: what traces, replays, diagrams
+ * and properties look at.
+ */
+import { CPU_PHASE_NAMES, type CpuPhase } from '../hw/cpu-subsystem.js';
+import { linkUp } from '../hw/crosslink.js';
+import { JOB_NAMES, type JobKind } from '../hw/dma-controller.js';
+import { MODE_NAMES, STATE_NAMES, groupOf, stateLabel, type FtState, type Mode, type StateGroup } from '../hw/ft-controller.js';
+import {
+  ACT_SEEN, CPU, CTX, EVER_DUPLEX, FAILED, FAULTS_USED, HELD, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, LINKS, MEM, MODE,
+  PREV_ST, SINCE_DUPLEX, ST, ST3_MODE, TRACE_COUNT, TRACE_MASK, TRACING,
+} from './layout.js';
+import type { FtModel } from './ft-model.js';
+
+export interface SystemView {
+  readonly id: number;
+  /** "ST1".."ST10", or "off" before power-on. */
+  readonly state: string;
+  readonly st: FtState;
+  readonly name: string;
+  readonly group: StateGroup;
+  /** null where the system has no mode yet. */
+  readonly mode: 'ACT' | 'SBY' | null;
+  readonly cpu: string;
+  readonly failed: boolean;
+  readonly memory: number[];
+  readonly trace: { readonly on: boolean; readonly entries: number; readonly pages: number[] };
+  readonly heldIo: number;
+  readonly contextReceived: boolean;
+  /** Ghost (history) fields used by properties. */
+  readonly ghost: { readonly previousState: string; readonly modeOnEnteringST3: string; readonly actSeenAtPowerOn: boolean };
+}
+
+export interface StateView {
+  readonly systems: SystemView[];
+  /** Connected crosslinks as pairs [a, b], a < b. */
+  readonly crosslinks: [number, number][];
+  readonly dma: { readonly job: string; readonly src: number | null; readonly dst: number | null; readonly progress: number };
+  readonly faultsInjected: number;
+  readonly ghost: { readonly everFullyDuplexed: boolean; readonly faultsSinceDuplex: number };
+}
+
+const MASK_PAGES = (mask: number, pages: number): number[] => {
+  const out: number[] = [];
+  for (let p = 0; p < pages; p++) if (mask & (1 << p)) out.push(p);
+  return out;
+};
+
+/** Decodes flat fields (see layout.ts) into a readable state. */
+export function viewOfFields(model: FtModel, f: Int32Array): StateView {
+  const { layout, params } = model;
+  const n = params.systems;
+  const systems: SystemView[] = [];
+  for (let i = 0; i < n; i++) {
+    const b = layout.at(i, 0);
+    const st = f[b + ST] as FtState;
+    const mode = f[b + MODE] as Mode;
+    systems.push({
+      id: i,
+      state: stateLabel(st),
+      st,
+      name: STATE_NAMES[st],
+      group: groupOf(st),
+      mode: mode === 0 ? null : MODE_NAMES[mode] as 'ACT' | 'SBY',
+      cpu: CPU_PHASE_NAMES[f[b + CPU] as CpuPhase],
+      failed: f[b + FAILED] === 1,
+      memory: Array.from({ length: params.pages }, (_, p) => f[b + MEM + p]),
+      trace: { on: f[b + TRACING] === 1, entries: f[b + TRACE_COUNT], pages: MASK_PAGES(f[b + TRACE_MASK], params.pages) },
+      heldIo: f[b + HELD],
+      contextReceived: f[b + CTX] === 1,
+      ghost: {
+        previousState: stateLabel(f[b + PREV_ST]),
+        modeOnEnteringST3: MODE_NAMES[f[b + ST3_MODE] as Mode],
+        actSeenAtPowerOn: f[b + ACT_SEEN] === 1,
+      },
+    });
+  }
+  const g = layout.global;
+  const crosslinks: [number, number][] = [];
+  for (let a = 0; a < n; a++) for (let c = a + 1; c < n; c++) if (linkUp(f[g + LINKS], a, c, n)) crosslinks.push([a, c]);
+  const job = f[g + JOB] as JobKind;
+  return {
+    systems,
+    crosslinks,
+    dma: {
+      job: JOB_NAMES[job],
+      src: job === 0 ? null : f[g + JOB_SRC],
+      dst: job === 0 ? null : f[g + JOB_DST],
+      progress: f[g + JOB_PROGRESS],
+    },
+    faultsInjected: f[g + FAULTS_USED],
+    ghost: { everFullyDuplexed: f[g + EVER_DUPLEX] === 1, faultsSinceDuplex: f[g + SINCE_DUPLEX] },
+  };
+}
+
+export function viewOf(model: FtModel, words: Uint32Array): StateView {
+  const f = new Int32Array(model.layout.size);
+  model.layout.decode(words, f);
+  return viewOfFields(model, f);
+}
+
+/** One line per system: "#0 ST4 Online sync ACT". */
+export function summarize(v: StateView): string {
+  return v.systems.map((s) => `#${s.id} ${s.state} ${s.name}${s.mode ? ' ' + s.mode : ''}`).join(' | ');
+}
