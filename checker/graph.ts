@@ -1,0 +1,85 @@
+import type { RecordedEdges } from './edges.js';
+import { NO_PARENT, type StateStore } from './store.js';
+import { buildTrace, type TraceStep } from './trace.js';
+import type { LabelId, StateIndex } from './transition-system.js';
+
+/**
+ * Read-only view of the states an exploration stored, in BFS order
+ * (index 0 = first initial state). Every stored state has a shortest path
+ * from an initial state through `parentOf`, so `traceTo(i)` is minimal.
+ */
+export class ExploredGraph {
+  /**
+   * @param levelStarts `levelStarts[d]` is the index of the first state of BFS
+   *   level d; `levelCount` entries are valid, all levels non-empty.
+   */
+  constructor(
+    private readonly store: StateStore,
+    private readonly levelStarts: Uint32Array,
+    private readonly levelCount: number,
+    readonly labelNames: readonly string[],
+    /** Present iff the run was made with `recordEdges: true`. */
+    readonly edges: RecordedEdges | undefined,
+  ) {}
+
+  /** Number of stored states; valid indices are 0 .. stateCount-1. */
+  get stateCount(): number {
+    return this.store.count;
+  }
+
+  /** Words per packed state. */
+  get stateWords(): number {
+    return this.store.words;
+  }
+
+  /** Copies the words of state `i` into `out` (allocated if absent) and returns it. */
+  readState(i: StateIndex, out: Uint32Array = new Uint32Array(this.store.words)): Uint32Array {
+    this.check(i);
+    return this.store.read(i, out);
+  }
+
+  /** Index of the stored state with these words, or null if it was not reached. */
+  indexOf(words: Uint32Array): StateIndex | null {
+    if (words.length < this.store.words) throw new RangeError(`need ${this.store.words} words, got ${words.length}`);
+    const i = this.store.indexOf(words);
+    return i < 0 ? null : (i as StateIndex);
+  }
+
+  /** The state whose expansion discovered `i`, or null for an initial state. */
+  parentOf(i: StateIndex): StateIndex | null {
+    this.check(i);
+    const p = this.store.parentOf(i);
+    return p === NO_PARENT ? null : (p as StateIndex);
+  }
+
+  /** The label of the edge parentOf(i) -> i, or null for an initial state. */
+  labelInto(i: StateIndex): LabelId | null {
+    this.check(i);
+    return this.store.parentOf(i) === NO_PARENT ? null : (this.store.labelOf(i) as LabelId);
+  }
+
+  /** BFS level of `i`: length of a shortest path from an initial state. */
+  depthOf(i: StateIndex): number {
+    this.check(i);
+    let lo = 0;
+    let hi = this.levelCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.levelStarts[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** A shortest trace from an initial state to `i` (see buildTrace). */
+  traceTo(i: StateIndex): TraceStep[] {
+    this.check(i);
+    return buildTrace(this.store, i);
+  }
+
+  private check(i: number): void {
+    if (!(Number.isInteger(i) && i >= 0 && i < this.store.count)) {
+      throw new RangeError(`state index ${i} out of range 0..${this.store.count - 1}`);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Public API of the generic explicit-state checker. Model code imports from
+ * here; the other modules of checker/ are internals.
+ */
+export type {
+  LabelId,
+  PackedInvariant,
+  PackedSystem,
+  StateEncoding,
+  StateIndex,
+  SuccessorSink,
+  TransitionSystem,
+} from './transition-system.js';
+export { explore } from './explore.js';
+export type { ExploreOptions, ExploreProgress } from './options.js';
+export type { ExploreResult, StopReason, Violation } from './result.js';
+export type { ExploreStats } from './stats.js';
+export { formatStats } from './stats.js';
+export { ExploredGraph } from './graph.js';
+export { RecordedEdges, type EdgeVisitor } from './edges.js';
+export { buildTrace, formatTrace, traceLabels, type TraceStep } from './trace.js';
+export { coverageRows, deadLabels, type Coverage, type CoverageRow } from './coverage.js';
+export { buildAdjacency, type Adjacency } from './adjacency.js';
+export { statesThatCannotReach, type GoalPredicate } from './reachability.js';
+export { packSystem, PackedView, type DecodedStep } from './pack.js';
+export { replayLabels, replayTrace, type ReplayError, type ReplayResult } from './replay.js';
+export { initialStatesOf, successorsOf, type Move } from './collect.js';
+export { createProgressReporter, type ProgressReporter, type ProgressReporterOptions } from './progress.js';
+export { hashWords } from './hash.js';
