@@ -102,7 +102,7 @@ export const FT_EVENT_DOC: Record<FtEvent, { cite: string; summary: string; read
   'async-exit': { cite: '[0072] [0095] T117/T213, [0067] (D2)', summary: 'ACT ST5 -> ST2, SBY ST5 -> ST9', reading: 'D2-act-on-async-exit' },
   'smi-ack-all': { cite: '[0071] [0072] [0096] T214', summary: 'every CPU returned SMI ACK: ST9 -> ST8' },
   'explicit-failure': { cite: '[0065] [0067] [0073] [0064]', summary: 'explicit failure separates the system: -> Fault (ACT in ST3: per reading)', reading: 'S5-act-failure-in-pre-online-sync' },
-  'st3-sby-separated': { cite: '[0064]', summary: 'failure in ST3 that cannot be put on the ACT: SBY -> Fault' },
+  'st3-sby-separated': { cite: '[0064]', summary: 'failure or disagreement in Pre online sync: the SBY (in ST3 or, under S14, already in ST4) -> Fault' },
   'left-alone': { cite: '[0065] [0088] (silent)', summary: 'survivor alone in ST3/ST4/ST5', reading: 'S4-survivor-state' },
   'act-failed-in-async': { cite: '[0066] [0067] (silent)', summary: 'SBY in ST5 whose ACT failed', reading: 'S6-act-failure-in-online-async' },
   'promote': { cite: '[0035] [0055] (silent)', summary: 'SBY becomes ACT when the ACT is separated', reading: 'S3-promotion-on-act-loss' },
@@ -155,7 +155,7 @@ export function ftStep(s: FtLocal, event: FtEvent, r: Readings): FtLocal | null 
       if (st === ST3 && mode === ACT && r['S5-act-failure-in-pre-online-sync'] === 'literal') return s;
       return at(ST10, mode);
     })
-    .with('st3-sby-separated', () => (st === ST3 && mode !== ACT ? at(ST10, mode) : s))
+    .with('st3-sby-separated', () => ((st === ST3 || st === ST4) && mode !== ACT ? at(ST10, mode) : s))
     .with('left-alone', () => (isLockstep(st) && r['S4-survivor-state'] === 'online-ready' ? at(ST2, mode) : s))
     .with('act-failed-in-async', () => {
       if (st !== ST5) return s;

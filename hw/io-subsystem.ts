@@ -84,3 +84,40 @@ export function accessOutcome(dir: Direction, peer: Peer, cross: boolean, v: Acc
   if (r['S12-cross-system-gate'] === 'both-controllers' && !farSideOpen(v.farState)) return MASTER_ABORT;
   return DELIVERED;
 }
+
+/** Request kinds as dense indices for the compiled table. */
+export const REQUEST_KINDS: readonly { readonly dir: Direction; readonly peer: Peer; readonly cross: boolean }[] = [
+  { dir: 'outbound', peer: 'own-io', cross: false },
+  { dir: 'outbound', peer: 'dma', cross: false },
+  { dir: 'outbound', peer: 'dma', cross: true },
+  { dir: 'outbound', peer: 'other-io', cross: true },
+  { dir: 'inbound', peer: 'own-io', cross: false },
+  { dir: 'inbound', peer: 'dma', cross: false },
+  { dir: 'inbound', peer: 'dma', cross: true },
+  { dir: 'inbound', peer: 'other-io', cross: true },
+];
+export const INBOUND_CROSS_DMA = 6;
+
+const STATES = 11;
+
+/** accessOutcome for every (kind, own state, far state, link) under one set of readings, for lookups in hot loops. */
+export class AccessTable {
+  private readonly table: Uint8Array;
+
+  constructor(r: Readings) {
+    this.table = new Uint8Array(REQUEST_KINDS.length * STATES * STATES * 2);
+    REQUEST_KINDS.forEach((k, kind) => {
+      for (let own = 0; own < STATES; own++) for (let far = 0; far < STATES; far++) for (let link = 0; link < 2; link++) {
+        this.table[this.index(kind, own, far, link === 1)] = accessOutcome(k.dir, k.peer, k.cross, { ownState: own, farState: far, linkUp: link === 1 }, r);
+      }
+    });
+  }
+
+  private index(kind: number, own: number, far: number, link: boolean): number {
+    return ((kind * STATES + own) * STATES + far) * 2 + (link ? 1 : 0);
+  }
+
+  outcome(kind: number, ownState: number, farState: number, linkUp: boolean): Outcome {
+    return this.table[this.index(kind, ownState, farState, linkUp)] as Outcome;
+  }
+}

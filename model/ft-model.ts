@@ -19,7 +19,7 @@ import {
   ACT, FT_EVENTS, FT_STATE_COUNT, MODE_COUNT, NONE, OFF, SBY, ST1, ST10, ST2, ST3, ST4, ST5, ST6, ST7, ST8, ST9,
   ftStep, isLockstep, isOnline, type FtEvent, type FtState, type Mode,
 } from '../hw/ft-controller.js';
-import { DELIVERED, accessOutcome } from '../hw/io-subsystem.js';
+import { AccessTable, DELIVERED, INBOUND_CROSS_DMA } from '../hw/io-subsystem.js';
 import { copyPage, pagesEqual } from '../hw/main-storage.js';
 import { RECORDED, STALLED, traceWrite } from '../hw/ft-trace.js';
 import {
@@ -59,6 +59,8 @@ export class FtModel implements PackedSystem {
   private readonly ftTable: Int8Array;
   private readonly cpuTable: Int8Array;
   private readonly ids: Record<string, Int32Array>;
+  /** Tables 3-4 access control compiled for these readings. */
+  readonly access: AccessTable;
 
   constructor(readonly params: Params, readonly readings: Readings) {
     this.layout = new Layout(params);
@@ -72,6 +74,7 @@ export class FtModel implements PackedSystem {
     this.nxt = new Int32Array(this.layout.size);
     this.ftTable = compileFtTable(readings);
     this.cpuTable = compileCpuTable();
+    this.access = new AccessTable(readings);
     this.labels = new LabelTable();
     this.ids = this.enumerateLabels();
     this.labelNames = this.labels.names;
@@ -302,7 +305,8 @@ export class FtModel implements PackedSystem {
   /** [0083] T102, [0084] T202: power-on reset released once the mode is set. */
   private releaseReset(i: number, sink: SuccessorSink): void {
     const c = this.cur, st = this.st(c, i);
-    if (c[this.f(i, CPU)] !== CPU_RESET || c[this.f(i, MODE)] === NONE || st === OFF || st === ST10) return;
+    if (c[this.f(i, CPU)] !== CPU_RESET || st === OFF || st === ST10) return;
+    if (st === ST6 && c[this.f(i, MODE)] === NONE) return; // T101/T201 come before T102/T202
     const s = this.begin();
     this.cpu(s, i, C_RELEASE);
     this.emit(sink, this.ids.release_reset[i]);
@@ -423,11 +427,17 @@ export class FtModel implements PackedSystem {
     if (members < 2) return;
     const s = this.begin();
     this.injectFault(s);
+    // S14: with any member still in Pre online sync, the [0064] rule may govern the whole pair.
+    let pairRule = false;
+    if (this.readings['S14-disagreement-during-split-check'] === 'pair-still-pre-online-sync') {
+      for (let i = 0; i < this.n; i++) if (this.st(c, i) === ST3) pairRule = true;
+    }
     let actLost = false;
     for (let i = 0; i < this.n; i++) {
       const before = this.st(c, i);
       if (before !== ST3 && before !== ST4) continue;
-      this.ft(s, i, io ? E_IO_DISAGREE : E_BUS_DISAGREE);
+      if (pairRule) this.ft(s, i, E_ST3_SBY_OUT);
+      else this.ft(s, i, io ? E_IO_DISAGREE : E_BUS_DISAGREE);
       const after = this.st(s, i);
       const b = i * this.ps;
       if (after === ST5) {
@@ -547,8 +557,16 @@ export class FtModel implements PackedSystem {
   /** The system whose main storage the running copy reads and the one it writes (D5). */
   copyEnds(s: Int32Array): { from: number; to: number } | null {
     if (s[this.g + JOB] === JOB_IDLE) return null;
-    const src = s[this.g + JOB_SRC], dst = s[this.g + JOB_DST];
-    return this.readings['D5-copy-direction'] === 'to-recover-offline' ? { from: src, to: dst } : { from: dst, to: src };
+    return { from: this.copyFrom(s), to: this.copyTo(s) };
+  }
+
+  copyFrom(s: Int32Array): number {
+    return this.readings['D5-copy-direction'] === 'to-recover-offline' ? s[this.g + JOB_SRC] : s[this.g + JOB_DST];
+  }
+
+  /** The system whose main storage the running copy writes (D5); meaningless when no copy runs. */
+  copyTo(s: Int32Array): number {
+    return this.readings['D5-copy-direction'] === 'to-recover-offline' ? s[this.g + JOB_DST] : s[this.g + JOB_SRC];
   }
 
   /**
@@ -563,11 +581,11 @@ export class FtModel implements PackedSystem {
     const src = c[g + JOB_SRC], dst = c[g + JOB_DST];
     const page = nextCopyPage(kind, c[g + JOB_PROGRESS], this.pages, c[this.f(src, TRACE_MASK)]);
     if (page < 0) return;
-    const ends = this.copyEnds(c)!;
-    const view = { ownState: this.st(c, ends.to), farState: this.st(c, ends.from), linkUp: this.linked(c, src, dst) };
-    if (accessOutcome('inbound', 'dma', true, view, this.readings) !== DELIVERED) return;
+    const from = this.copyFrom(c), to = this.copyTo(c);
+    const outcome = this.access.outcome(INBOUND_CROSS_DMA, this.st(c, to), this.st(c, from), this.linked(c, src, dst));
+    if (outcome !== DELIVERED) return;
     const s = this.begin();
-    copyPage(s, ends.from * this.ps + MEM, ends.to * this.ps + MEM, page);
+    copyPage(s, from * this.ps + MEM, to * this.ps + MEM, page);
     if (kind === JOB_FULL && s[g + JOB_PROGRESS] < this.pages) s[g + JOB_PROGRESS]++;
     else s[this.f(src, TRACE_MASK)] &= ~(1 << page);
     this.emit(sink, this.ids.dma_copy[(src * this.n + dst) * this.pages + page]);
@@ -683,13 +701,23 @@ export class FtModel implements PackedSystem {
   private crosslinkConnect(i: number, j: number, sink: SuccessorSink): void {
     const c = this.cur;
     if (this.linked(c, i, j)) return;
-    if (this.st(c, i) === OFF || c[this.f(i, MODE)] === NONE) return;
-    if (this.st(c, j) === OFF || c[this.f(j, MODE)] === NONE) return;
+    if (!this.readyForLink(c, i) || !this.readyForLink(c, j)) return;
     const s = this.begin();
     s[this.g + LINKS] = connect(s[this.g + LINKS], i, j, this.n);
     this.ft(s, i, E_LINK);
     this.ft(s, j, E_LINK);
     this.emit(sink, this.ids.crosslink_connect[i * this.n + j]);
+  }
+
+  /**
+   * Powered on, and past the board controller's mode setting when in Offline
+   * divide (FIG. 9: T101/T201 before T204). A system repaired before it ever
+   * got a mode ([0070] resets it to Offline, not through power-on) has none
+   * until a synchronization reset assigns one (S2).
+   */
+  private readyForLink(c: Int32Array, i: number): boolean {
+    const st = this.st(c, i);
+    return st !== OFF && (st !== ST6 || c[this.f(i, MODE)] !== NONE);
   }
 
   // ---- labels -------------------------------------------------------------------

@@ -284,6 +284,20 @@ export const AMBIGUITIES = [
     why: 'The literal text; the N = 3 behaviour is shown by the explorer.',
     proposedAmendment: false,
   },
+  {
+    id: 'S14-disagreement-during-split-check',
+    title: 'A disagreement while one system is in Pre online sync and its partner already in Online sync',
+    cites: ['[0064]', '[0066]', '[0091]', '[0092]'],
+    quote: '[0091]-[0092]: each system goes from Pre online sync to Online sync "when completing the memory check"',
+    question: 'The two memory checks complete one after the other; a disagreement between them meets one system under the ST3 rule ([0064]) and the other under the ST4 rule ([0066]).',
+    options: [
+      { name: 'pair-still-pre-online-sync', means: 'until both checks are done the pair counts as Pre online sync: the SBY goes to Fault, the ACT keeps the service' },
+      { name: 'each-own-state', means: 'each system applies the rule of its own state: the Online sync one goes to Online async, the Pre online sync one stays' },
+    ],
+    defaultReading: 'pair-still-pre-online-sync',
+    why: 'Applying both rules at once leaves the pair split between ST3 and ST5, from which nothing leads back to duplication.',
+    proposedAmendment: true,
+  },
 ] as const satisfies readonly AmbiguityEntry[];
 
 export type AmbiguityId = (typeof AMBIGUITIES)[number]['id'];
