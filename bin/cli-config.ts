@@ -1,0 +1,133 @@
+/**
+ * The model options shared by check, diagram and ambiguities: size
+ * parameters, readings, properties and bounds, from the command line and an
+ * optional JSON config file (command line wins). Every problem is a
+ * UsageError with a one-line message naming the option or key.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { DEFAULT_PARAMS, PARAM_SPECS, validateParams, type Params } from '../model/params.js';
+import { AMBIGUITIES, defaultReadings, withReadings, type Readings } from '../model/readings.js';
+import { PROPERTY_NAMES } from '../properties/catalogue.js';
+import { UsageError } from './errors.js';
+
+export interface ModelConfig {
+  readonly params: Params;
+  readonly readings: Readings;
+  readonly properties: string[];
+  readonly allViolations: boolean;
+  readonly maxStates?: number;
+  readonly maxSeconds?: number;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Adds --systems ... --faults, --reading, --config, --max-states, --max-seconds. */
+export function addModelOptions(cmd: Command, withProperties = true): Command {
+  for (const s of PARAM_SPECS) {
+    cmd.addOption(new Option(`${s.flag} <${s.letter}>`, `${s.meaning}; ${s.min}-${s.max}, default ${DEFAULT_PARAMS[s.key]}`));
+  }
+  cmd.option('--reading <ID=NAME>', "choose a reading of ambiguous text (repeatable; see 'ftcheck readings')", collect);
+  if (withProperties) {
+    cmd.option('--property <NAME>', "check only this property (repeatable; see 'ftcheck properties')", collect);
+    cmd.option('--all-violations', 'go on after the first violation and report every violated property with its own trace');
+  }
+  cmd.option('--config <FILE>', 'JSON file with any of: ' + configKeys().join(', '));
+  cmd.option('--max-states <N>', 'stop after N states (the run is then incomplete, never a proof)');
+  cmd.option('--max-seconds <S>', 'stop after S seconds (the run is then incomplete, never a proof)');
+  return cmd;
+}
+
+function configKeys(): string[] {
+  return [...PARAM_SPECS.map((s) => s.key), 'readings', 'properties', 'allViolations', 'maxStates', 'maxSeconds'];
+}
+
+function intOption(name: string, raw: unknown, min: number, max: number): number {
+  const text = String(raw);
+  if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`${name} must be an integer (got '${text}')`);
+  const v = Number(text);
+  if (v < min || v > max) throw new UsageError(`${name} must be from ${min} to ${max} (got ${v})`);
+  return v;
+}
+
+function positiveNumber(name: string, raw: unknown): number {
+  const v = Number(raw);
+  if (!Number.isFinite(v) || v <= 0) throw new UsageError(`${name} must be a positive number (got '${String(raw)}')`);
+  return v;
+}
+
+/** Reads and validates a config file: unknown keys, wrong types and out-of-range values are errors. */
+export function readConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read config file '${path}'`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`config file '${path}' is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new UsageError(`config file '${path}' must hold a JSON object`);
+  const known = configKeys();
+  for (const [k, v] of Object.entries(json)) {
+    if (!known.includes(k)) throw new UsageError(`config file '${path}': unknown key "${k}" (known: ${known.join(', ')})`);
+    const spec = PARAM_SPECS.find((s) => s.key === k);
+    if (spec && (typeof v !== 'number' || !Number.isInteger(v))) throw new UsageError(`config file '${path}': "${k}" must be an integer`);
+    if (spec && ((v as number) < spec.min || (v as number) > spec.max)) {
+      throw new UsageError(`config file '${path}': "${k}" must be from ${spec.min} to ${spec.max} (got ${String(v)})`);
+    }
+    if (k === 'readings' && (typeof v !== 'object' || v === null || Array.isArray(v) || Object.values(v).some((x) => typeof x !== 'string'))) {
+      throw new UsageError(`config file '${path}': "readings" must be an object of "ID": "NAME"`);
+    }
+    if (k === 'properties' && (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))) {
+      throw new UsageError(`config file '${path}': "properties" must be an array of names`);
+    }
+    if (k === 'allViolations' && typeof v !== 'boolean') throw new UsageError(`config file '${path}': "allViolations" must be true or false`);
+    if ((k === 'maxStates' || k === 'maxSeconds') && (typeof v !== 'number' || !(v > 0))) {
+      throw new UsageError(`config file '${path}': "${k}" must be a positive number`);
+    }
+  }
+  return json as Record<string, unknown>;
+}
+
+function parseReadingFlags(flags: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of flags) {
+    const m = /^([^=]+)=(.+)$/.exec(f);
+    if (!m) throw new UsageError(`--reading takes ID=NAME (got '${f}'); ids: ${AMBIGUITIES.map((e) => e.id).join(', ')}`);
+    out[m[1].trim()] = m[2].trim();
+  }
+  return out;
+}
+
+/** Merges config file and command line into a validated configuration. */
+export function resolveModelConfig(opts: Record<string, unknown>): ModelConfig {
+  const file = typeof opts.config === 'string' ? readConfigFile(opts.config) : {};
+  const params: Record<string, number> = { ...DEFAULT_PARAMS };
+  for (const s of PARAM_SPECS) {
+    if (file[s.key] !== undefined) params[s.key] = file[s.key] as number;
+    if (opts[s.key] !== undefined) params[s.key] = intOption(s.flag, opts[s.key], s.min, s.max);
+  }
+  const bad = validateParams(params as unknown as Params);
+  if (bad) throw new UsageError(bad);
+  const readingOverrides = { ...((file.readings as Record<string, string>) ?? {}), ...parseReadingFlags((opts.reading as string[]) ?? []) };
+  const readings = withReadings(defaultReadings(), readingOverrides);
+  if ('error' in readings) throw new UsageError(readings.error);
+  const properties = (opts.property as string[] | undefined) ?? (file.properties as string[] | undefined) ?? [];
+  for (const p of properties) {
+    if (!PROPERTY_NAMES.includes(p)) throw new UsageError(`unknown property '${p}' (known: ${PROPERTY_NAMES.join(', ')})`);
+  }
+  const maxStates = opts.maxStates !== undefined ? positiveNumber('--max-states', opts.maxStates) : (file.maxStates as number | undefined);
+  const maxSeconds = opts.maxSeconds !== undefined ? positiveNumber('--max-seconds', opts.maxSeconds) : (file.maxSeconds as number | undefined);
+  return {
+    params: params as unknown as Params,
+    readings,
+    properties,
+    allViolations: Boolean(opts.allViolations ?? file.allViolations ?? false),
+    maxStates,
+    maxSeconds,
+  };
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/**
+ * ftcheck: exhaustive model checker of the fault-tolerant controller of
+ * US 2006/0150004 A1. Each subcommand lives in bin/commands/.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './commands/check.js';
+import { registerReplay } from './commands/replay.js';
+import { registerTransitions } from './commands/transitions.js';
+import { registerListings } from './commands/listings.js';
+import { EXIT_USAGE, UsageError } from './errors.js';
+
+const program = new Command();
+program
+  .name('ftcheck')
+  .description('Formal model and exhaustive model checker of the lock-step duplex FT controller of US 2006/0150004 A1')
+  .version('0.1.0')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
+  .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'ftcheck: error: ')) });
+
+registerCheck(program);
+registerReplay(program);
+registerTransitions(program);
+registerListings(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? 0 : EXIT_USAGE;
+  } else if (e instanceof UsageError) {
+    process.stderr.write(`ftcheck: error: ${e.message}\n`);
+    process.exitCode = EXIT_USAGE;
+  } else {
+    process.stderr.write(`ftcheck: internal error: ${(e as Error).message}\n`);
+    if (process.env.FTCHECK_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    process.exitCode = 3;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * `ftcheck transitions`: the whole transition relation as Markdown, one table
+ * per block, for a reviewer to read beside the patent. The global actions come
+ * from model/actions-doc.ts; the FT controller's and CPU's local relations and
+ * the access-control grid are derived by running the hw/ functions over every
+ * local state under the chosen readings, so the tables cannot drift from the code.
+ */
+import { CPU_EVENTS, CPU_EVENT_DOC, CPU_PHASE_COUNT, CPU_PHASE_NAMES, cpuStep, type CpuPhase } from '../hw/cpu-subsystem.js';
+import { FT_EVENTS, FT_EVENT_DOC, MODE_NAMES, STATE_NAMES, ftStep, stateLabel, type FtState, type Mode } from '../hw/ft-controller.js';
+import { OUTCOME_NAMES, REQUEST_KINDS, AccessTable } from '../hw/io-subsystem.js';
+import { ACTION_DOCS, type Block } from '../model/actions-doc.js';
+import { ACTION_NAMES } from '../model/labels.js';
+import { nonDefaultReadings, type Readings } from '../model/readings.js';
+
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const row = (cells: string[]): string => `| ${cells.map(cell).join(' | ')} |`;
+
+function table(header: string[], rows: string[][]): string[] {
+  return [row(header), row(header.map(() => '---')), ...rows.map(row)];
+}
+
+const localState = (st: number, mode: number): string => `${stateLabel(st)}${mode ? '/' + MODE_NAMES[mode as Mode] : ''}`;
+
+export function transitionsMarkdown(r: Readings): string {
+  const out: string[] = [];
+  const chosen = nonDefaultReadings(r);
+  out.push('# ftcheck transition relation');
+  out.push('');
+  out.push(`Readings: ${chosen.length ? chosen.join(', ') : 'all defaults'} (see \`ftcheck readings\`).`);
+  out.push('Labels take parameters: `#i` a system, `#i->#j` copy source and destination, `pN` a page, `vN` a value.');
+  const blocks = [...new Set(Object.values(ACTION_DOCS).map((d) => d.block))] as Block[];
+  for (const block of blocks) {
+    out.push('', `## ${block}: global actions`, '');
+    const rows = ACTION_NAMES.filter((a) => ACTION_DOCS[a].block === block).map((a) => {
+      const d = ACTION_DOCS[a];
+      return [`\`${a}\``, d.guard, d.effect + (d.injected ? ' (counts against the failure budget F)' : ''), d.cites, d.readings.join(', ') || '-'];
+    });
+    out.push(...table(['label', 'guard', 'effect', 'citation', 'readings'], rows));
+  }
+
+  out.push('', '## FT controller 130: local transitions', '');
+  out.push('Derived from `ftStep` (hw/ft-controller.ts) over every state and mode; rows where the event is accepted without change are omitted.', '');
+  const ftRows: string[][] = [];
+  for (const e of FT_EVENTS) {
+    const moves: string[] = [];
+    for (let st = 0; st < 11; st++) for (let mode = 0; mode < 3; mode++) {
+      const next = ftStep({ st: st as FtState, mode: mode as Mode }, e, r);
+      if (next && (next.st !== st || next.mode !== mode)) moves.push(`${localState(st, mode)} -> ${localState(next.st, next.mode)}`);
+    }
+    const doc = FT_EVENT_DOC[e];
+    ftRows.push([`\`${e}\``, moves.join('; ') || '(no change)', doc.summary, doc.cite, doc.reading ?? '-']);
+  }
+  out.push(...table(['event', 'moves (state/mode)', 'effect', 'citation', 'reading'], ftRows));
+
+  out.push('', '## CPU subsystem 110: local transitions', '');
+  const cpuRows = CPU_EVENTS.map((e) => {
+    const moves: string[] = [];
+    for (let ph = 0; ph < CPU_PHASE_COUNT; ph++) {
+      const next = cpuStep(ph as CpuPhase, e);
+      if (next !== null && next !== ph) moves.push(`${CPU_PHASE_NAMES[ph as CpuPhase]} -> ${CPU_PHASE_NAMES[next]}`);
+    }
+    return [`\`${e}\``, moves.join('; '), CPU_EVENT_DOC[e].summary, CPU_EVENT_DOC[e].cite, '-'];
+  });
+  out.push(...table(['event', 'moves', 'effect', 'citation', 'reading'], cpuRows));
+
+  out.push('', '## IO subsystem 120: access control (Tables 3-4)', '');
+  out.push('Outcome of each request kind by the state of the requesting (outbound) or receiving (inbound) system, with the crosslink up and the far system in Online sync. Derived from hw/io-subsystem.ts. Readings: D7-table4-offline-rows, S12-cross-system-gate.', '');
+  const access = new AccessTable(r);
+  const kinds = REQUEST_KINDS.map((k) => `${k.dir} ${k.peer}${k.cross ? ' (other system)' : ''}`);
+  const accessRows: string[][] = [];
+  for (let st = 1; st <= 10; st++) {
+    accessRows.push([`${stateLabel(st)} ${STATE_NAMES[st as FtState]}`, ...REQUEST_KINDS.map((_, kind) => OUTCOME_NAMES[access.outcome(kind, st, 4, true)])]);
+  }
+  out.push(...table(['state', ...kinds], accessRows));
+  out.push('', 'A cross-system request with the crosslink down is master-aborted; under S12 both-controllers so is one whose far system is off, in Pre offline or in Fault ([0033], [0073]).');
+  return out.join('\n') + '\n';
+}
