@@ -49,7 +49,11 @@ export function selectProperties(names: readonly string[] | undefined): Property
 }
 
 export function runCheck(config: CheckConfig): CheckOutcome {
-  const model = new FtModel(config.params, config.readings);
+  return checkModel(new FtModel(config.params, config.readings), config);
+}
+
+/** The same on a given model (tests use it on deliberately broken variants). */
+export function checkModel(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>): CheckOutcome {
   const selected = selectProperties(config.properties);
   const access = new StateAccess(model);
   const invariants = selected.flatMap((p) =>
@@ -93,7 +97,7 @@ export function runCheck(config: CheckConfig): CheckOutcome {
       }
     }
   });
-  return { config, model, result, verdicts, complete: result.complete };
+  return { config: { ...config, params: model.params, readings: model.readings }, model, result, verdicts, complete: result.complete };
 }
 
 /** Exit code of `ftcheck check`: 0 all hold, 1 a violation or an incomplete run. */
