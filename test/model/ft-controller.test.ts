@@ -76,8 +76,8 @@ describe('FT controller 130 local transitions', () => {
         expect([0, 1, 2]).toContain(next.mode);
       }
     }
-    expect([ST1, ST2, ST3, ST4, ST5].map(groupOf)).toEqual(Array(5).fill('online'));
-    expect([ST6, ST7, ST8, ST9].map(groupOf)).toEqual(Array(4).fill('offline'));
+    expect(([ST1, ST2, ST3, ST4, ST5] as const).map((s) => groupOf(s))).toEqual(Array(5).fill('online'));
+    expect(([ST6, ST7, ST8, ST9] as const).map((s) => groupOf(s))).toEqual(Array(4).fill('offline'));
     expect(groupOf(ST10)).toBe('fault');
   });
 });

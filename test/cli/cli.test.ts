@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const tmp = mkdtempSync(join(tmpdir(), 'ftcheck-cli-'));
+
+function ftcheck(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bin/ftcheck.ts', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('ftcheck check', () => {
+  it('--json on the defaults: complete, every property holds, exit 0', () => {
+    const r = ftcheck('check', '--json', '--out', tmp);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.complete).toBe(true);
+    expect(Object.keys(j.stats)).toEqual(expect.arrayContaining(['states', 'transitions', 'depth', 'seconds']));
+    expect(j.config.params).toEqual({ systems: 2, buffer: 2, trace: 2, pages: 2, values: 2, faults: 2 });
+    expect(j.properties.length).toBeGreaterThanOrEqual(10);
+    for (const p of j.properties) expect(p.verdict, p.name).toBe('holds');
+  });
+
+  it('a violating reading: exit 1, shortest trace, and a scenario that replays to the violation', () => {
+    const r = ftcheck('check', '--json', '--reading', 'S1-power-on-arbitration=snapshot-at-power-on', '--property', 'one-act', '--out', tmp);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    const p = j.properties[0];
+    expect(p.verdict).toBe('violated');
+    // power_on(#0), power_on(#1): both see no ACT; set_act(#0), set_act(#1): two online ACT
+    expect(p.trace.map((s: { label: string | null }) => s.label)).toEqual([null, 'power_on(#0)', 'power_on(#1)', 'set_act(#0)', 'set_act(#1)']);
+    expect(existsSync(p.scenario)).toBe(true);
+    const replayed = ftcheck('replay', p.scenario, '--json');
+    expect(replayed.code).toBe(0);
+    const last = JSON.parse(replayed.out).steps.at(-1).systems;
+    expect(last.filter((s: { mode: string; state: string }) => s.mode === 'ACT' && s.state === 'ST1')).toHaveLength(2);
+  });
+
+  it('a bounded run is incomplete: verdicts unknown, exit 1', () => {
+    const r = ftcheck('check', '--json', '--max-states', '100', '--out', tmp);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.complete).toBe(false);
+    expect(j.properties.every((p: { verdict: string }) => p.verdict === 'unknown')).toBe(true);
+  });
+
+  it('the text report shows the verdict table and the statistics', () => {
+    const r = ftcheck('check', '--out', tmp);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/holds\s+one-act/);
+    expect(r.out).toMatch(/states [\d,]+, transitions [\d,]+, depth \d+/);
+    expect(r.out).toContain('exploration complete');
+  });
+});
+
+describe('bad input gives one line and exit 2', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['out-of-range parameter', ['check', '--systems', '9'], /--systems must be from 2 to 3/],
+    ['non-integer parameter', ['check', '--pages', 'two'], /--pages must be an integer/],
+    ['unknown reading', ['check', '--reading', 'X9-nothing=yes'], /unknown reading 'X9-nothing'/],
+    ['unknown reading option', ['check', '--reading', 'D2-act-on-async-exit=sideways'], /has no option 'sideways'/],
+    ['unknown property', ['check', '--property', 'happiness'], /unknown property 'happiness'/],
+    ['unknown option', ['check', '--colour'], /unknown option '--colour'/],
+    ['missing config file', ['check', '--config', join(tmp, 'none.json')], /cannot read config file/],
+    ['missing scenario', ['replay', join(tmp, 'none.json')], /cannot read scenario/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(what, () => {
+      const r = ftcheck(...args);
+      expect(r.code).toBe(2);
+      expect(r.err.split('\n')[0]).toMatch(/^ftcheck: error: /);
+      expect(r.err).toMatch(message);
+      expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+    });
+  }
+
+  it('config file: unknown key, wrong type, out-of-range value', () => {
+    const write = (name: string, body: unknown) => {
+      const f = join(tmp, name);
+      writeFileSync(f, JSON.stringify(body));
+      return f;
+    };
+    expect(ftcheck('check', '--config', write('a.json', { sytems: 2 })).err).toMatch(/unknown key "sytems"/);
+    expect(ftcheck('check', '--config', write('b.json', { pages: '2' })).err).toMatch(/"pages" must be an integer/);
+    expect(ftcheck('check', '--config', write('c.json', { trace: 99 })).err).toMatch(/"trace" must be from 1 to 7/);
+    const ok = ftcheck('check', '--json', '--config', write('d.json', { pages: 1, readings: { 'S5-act-failure-in-pre-online-sync': 'literal' } }), '--out', tmp);
+    expect(ok.code).toBe(1);
+    expect(JSON.parse(ok.out).config.params.pages).toBe(1);
+  });
+});
+
+describe('ftcheck replay and transitions', () => {
+  it('replays FIG. 11 and prints each system after every step', () => {
+    const r = ftcheck('replay', 'scenarios/fig11-resync.json');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/async_exit.*\n\s+#0 ST2 Online ready ACT \| #1 ST9 Pre offline SBY/);
+  });
+  it('a label that is not enabled: exit 1 and the enabled labels', () => {
+    const f = join(tmp, 'bad-scenario.json');
+    writeFileSync(f, JSON.stringify(['power_on(#0)', 'async_exit']));
+    const r = ftcheck('replay', f, '--json');
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.ok).toBe(false);
+    expect(j.error).toMatch(/^step 2: 'async_exit' is not enabled; enabled: /);
+    expect(j.steps).toHaveLength(1);
+  });
+  it('transitions: one Markdown table per block, with citations', () => {
+    const r = ftcheck('transitions');
+    expect(r.code).toBe(0);
+    for (const block of ['Board controller 101', 'CPU subsystem 110', 'FT controller 130', 'Crosslink 140', 'DMA / shared resource controller 122', 'IO subsystem 120']) {
+      expect(r.out).toContain(`## ${block}`);
+    }
+    expect(r.out).toMatch(/\| `sync_reset` \|.*\[0090\] T110/);
+    expect(readFileSync('scenarios/fig9-power-on.json', 'utf8')).toContain('T204');
+  });
+});
