@@ -24,7 +24,7 @@ import { copyPage, pagesEqual } from '../hw/main-storage.js';
 import { RECORDED, STALLED, traceWrite } from '../hw/ft-trace.js';
 import {
   ACT_SEEN, CPU, CTX, EVER_DUPLEX, FAILED, FAULTS_USED, HELD, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, LINKS, Layout,
-  MEM, MODE, PREV_ST, SINCE_DUPLEX, ST, ST3_MODE, TRACE_COUNT, TRACE_MASK, TRACING,
+  MEM, MODE, PREV_ST, RESYNC_FROM, SINCE_DUPLEX, ST, ST3_MODE, TRACE_COUNT, TRACE_MASK, TRACING,
 } from './layout.js';
 import { LabelTable, type Label } from './labels.js';
 import type { Params } from './params.js';
@@ -107,7 +107,7 @@ export class FtModel implements PackedSystem {
       this.bootOs(i, sink);
       this.biosWaitSync(i, sink);
       for (let j = i + 1; j < n; j++) this.crosslinkConnect(i, j, sink);
-      for (let p = 0; p < this.pages; p++) for (let v = 0; v < this.values; v++) this.cpuWrite(i, p, v, sink);
+      if (this.mayWrite(i)) for (let p = 0; p < this.pages; p++) for (let v = 0; v < this.values; v++) this.cpuWrite(i, p, v, sink);
       this.ioOutHeld(i, sink);
       this.cpuFail(i, sink);
       this.smiAck(i, sink);
@@ -167,7 +167,10 @@ export class FtModel implements PackedSystem {
       if (st !== ST3) s[b + ST3_MODE] = NONE;
       else if (c[b + ST] !== ST3) s[b + ST3_MODE] = s[b + MODE];
       // A system that leaves service keeps no stale data: its pages are rewritten by a full copy before use.
-      if ((st === ST10 || st === ST7) && c[b + ST] !== st) for (let p = 0; p < this.pages; p++) s[b + MEM + p] = 0;
+      if ((st === ST10 || st === ST7) && c[b + ST] !== st) {
+        for (let p = 0; p < this.pages; p++) s[b + MEM + p] = 0;
+        s[b + RESYNC_FROM] = 0;
+      }
       if (st !== ST4) allSync = false;
     }
     if (allSync) {
@@ -265,6 +268,12 @@ export class FtModel implements PackedSystem {
     for (let j = 0; j < this.n; j++) if (this.st(s, j) === ST2) this.clearTrace(s, j);
   }
 
+  /** The ACT among systems in state `st` (lowest index), or -1. */
+  private actAmong(c: Int32Array, st: number): number {
+    for (let i = 0; i < this.n; i++) if (this.st(c, i) === st && c[this.f(i, MODE)] === ACT) return i;
+    return -1;
+  }
+
   private onlineActOther(s: Int32Array, i: number): boolean {
     for (let j = 0; j < this.n; j++) if (j !== i && isOnline(this.st(s, j)) && s[this.f(j, MODE)] === ACT) return true;
     return false;
@@ -334,19 +343,25 @@ export class FtModel implements PackedSystem {
    * [0034] [0045]: the CPU writes page p. Systems in Pre online sync / Online
    * sync write together in lock-step; in Online async each writes alone; a
    * system whose FT controller traces records the page ([0047], S11).
+   * Called only when mayWrite(i).
    */
+  /** Whether system i's CPU can write now: online, running its OS; in ST3/ST4 it acts for its lock-step group. */
+  private mayWrite(i: number): boolean {
+    const c = this.cur, st = this.st(c, i);
+    if (!isOnline(st) || c[this.f(i, CPU)] !== CPU_OS) return false;
+    if (st !== ST3 && st !== ST4) return true;
+    for (let j = 0; j < this.n; j++) {
+      const sj = this.st(c, j);
+      if (sj !== ST3 && sj !== ST4) continue;
+      if (j < i || c[this.f(j, CPU)] !== CPU_OS) return false; // the lowest member acts for the group; all must run
+    }
+    return true;
+  }
+
   private cpuWrite(i: number, p: number, v: number, sink: SuccessorSink): void {
     const c = this.cur, st = this.st(c, i);
-    if (!isOnline(st) || c[this.f(i, CPU)] !== CPU_OS) return;
     if (c[this.f(i, MEM + p)] === v) return;
     const together = st === ST3 || st === ST4;
-    if (together) {
-      for (let j = 0; j < this.n; j++) {
-        const sj = this.st(c, j);
-        if (sj !== ST3 && sj !== ST4) continue;
-        if (j < i || c[this.f(j, CPU)] !== CPU_OS) return; // the lowest member acts for the group; all must run
-      }
-    }
     const s = this.begin();
     for (let j = 0; j < this.n; j++) {
       const sj = this.st(c, j);
@@ -451,6 +466,7 @@ export class FtModel implements PackedSystem {
         s[b + TRACING] = this.readings['S8-trace-after-async-exit'] === 'until-resync' ? 1 : 0;
       } else if (after === ST9 || after === ST10) {
         this.clearTrace(s, i);
+        if (after === ST9) s[this.f(i, RESYNC_FROM)] = this.actAmong(c, ST4) + 1;
         if (after === ST10 && s[b + MODE] === ACT) actLost = true;
       }
     }
@@ -476,9 +492,11 @@ export class FtModel implements PackedSystem {
     }
     if (!any || !due) return;
     const s = this.begin();
+    const act = this.actAmong(c, ST5);
     for (let i = 0; i < this.n; i++) {
       if (this.st(c, i) !== ST5) continue;
       this.ft(s, i, E_ASYNC_EXIT);
+      if (this.st(s, i) === ST9) s[this.f(i, RESYNC_FROM)] = act + 1;
       const b = i * this.ps;
       s[b + HELD] = 0; // ACT's held accesses are released, SBY's discarded
       const keepTracing = this.st(s, i) === ST2 && this.readings['S8-trace-after-async-exit'] === 'until-resync';
@@ -525,6 +543,7 @@ export class FtModel implements PackedSystem {
     s[g + JOB_DST] = dst;
     s[g + JOB_PROGRESS] = 0;
     s[this.f(dst, CTX)] = 0;
+    s[this.f(dst, RESYNC_FROM)] = 0;
     this.clearTrace(s, dst);
     const b = src * this.ps;
     s[b + TRACE_COUNT] = 0;
@@ -543,6 +562,8 @@ export class FtModel implements PackedSystem {
     if (c[g + JOB] !== JOB_IDLE || !this.linked(c, src, dst)) return;
     if (this.st(c, src) !== ST2 || c[this.f(src, CPU)] !== CPU_OS) return;
     if (this.st(c, dst) !== ST8 || c[this.f(dst, CPU)] !== CPU_SMM) return;
+    // S15: the traced difference is relative to the system it was duplicated with.
+    if (this.readings['S15-partial-copy-source'] === 'former-partner' && c[this.f(dst, RESYNC_FROM)] !== src + 1) return;
     const s = this.begin();
     s[g + JOB] = JOB_PARTIAL;
     s[g + JOB_SRC] = src;
@@ -591,10 +612,13 @@ export class FtModel implements PackedSystem {
     this.emit(sink, this.ids.dma_copy[(src * this.n + dst) * this.pages + page]);
   }
 
-  /** The source's lock-step companions (an Online sync source under S13) enter SMM with it. */
-  private forSourceGroup(s: Int32Array, src: number, fn: (i: number) => void): void {
-    if (this.st(s, src) !== ST4) return fn(src);
-    for (let i = 0; i < this.n; i++) if (this.st(s, i) === ST4) fn(i);
+  /** Applies CPU event e to the copy source and its lock-step companions (an Online sync source under S13). */
+  private cpuOfSourceGroup(s: Int32Array, src: number, e: number): void {
+    if (this.st(s, src) !== ST4) {
+      this.cpu(s, src, e);
+      return;
+    }
+    for (let i = 0; i < this.n; i++) if (this.st(s, i) === ST4) this.cpu(s, i, e);
   }
 
   /** [0089] T108 (after a full copy), [0096] T118 (before a partial copy): SMI on the copy source. */
@@ -604,7 +628,7 @@ export class FtModel implements PackedSystem {
     const src = c[this.g + JOB_SRC];
     if (c[this.f(src, CPU)] !== CPU_OS) return;
     const s = this.begin();
-    this.forSourceGroup(s, src, (i) => this.cpu(s, i, C_SMI));
+    this.cpuOfSourceGroup(s, src, C_SMI);
     this.emit(sink, this.ids.smi_source[src]);
   }
 
@@ -633,7 +657,7 @@ export class FtModel implements PackedSystem {
     if (c[this.f(dst, CTX)] !== 1 || c[this.f(src, CPU)] !== CPU_SMM) return;
     if (dstCpu !== CPU_SMM && dstCpu !== CPU_WAIT_SYNC) return;
     const s = this.begin();
-    this.forSourceGroup(s, src, (i) => this.cpu(s, i, C_SYNC_RESET));
+    this.cpuOfSourceGroup(s, src, C_SYNC_RESET);
     if (!this.ft(s, src, E_RESET_SRC) || !this.ft(s, dst, E_RESET_DST)) return;
     this.ft(s, src, E_ASSIGN_ACT);
     this.ft(s, dst, E_ASSIGN_SBY);
@@ -641,6 +665,7 @@ export class FtModel implements PackedSystem {
     this.clearTrace(s, src);
     this.clearTrace(s, dst);
     s[this.f(dst, CTX)] = 0;
+    s[this.f(dst, RESYNC_FROM)] = 0;
     s[g + JOB] = JOB_IDLE;
     s[g + JOB_SRC] = 0;
     s[g + JOB_DST] = 0;
@@ -693,6 +718,7 @@ export class FtModel implements PackedSystem {
     this.cpu(s, i, C_REPAIR);
     s[this.f(i, FAILED)] = 0;
     s[this.f(i, CTX)] = 0;
+    s[this.f(i, RESYNC_FROM)] = 0;
     this.clearTrace(s, i);
     this.emit(sink, this.ids.repair_reset[i]);
   }

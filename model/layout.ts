@@ -8,7 +8,7 @@ import type { Params } from './params.js';
 
 /** Per-system field offsets; page p of main storage is at MEM + p. */
 export const ST = 0, MODE = 1, CPU = 2, FAILED = 3, TRACING = 4, TRACE_COUNT = 5, TRACE_MASK = 6,
-  HELD = 7, CTX = 8, ACT_SEEN = 9, PREV_ST = 10, ST3_MODE = 11, MEM = 12;
+  HELD = 7, CTX = 8, ACT_SEEN = 9, PREV_ST = 10, ST3_MODE = 11, RESYNC_FROM = 12, MEM = 13;
 
 /** Global field offsets, relative to `Layout.global`. */
 export const LINKS = 0, JOB = 1, JOB_SRC = 2, JOB_DST = 3, JOB_PROGRESS = 4, FAULTS_USED = 5,
@@ -55,6 +55,7 @@ export class Layout {
         { name: 'actSeen', max: 1 },
         { name: 'prevSt', max: 10 },
         { name: 'st3Mode', max: 2 },
+        { name: 'resyncFrom', max: p.systems },
       ];
       for (let pg = 0; pg < p.pages; pg++) sys.push({ name: `mem${pg}`, max: p.values - 1 });
       for (const f of sys) specs.push({ name: `#${i}.${f.name}`, max: f.max });

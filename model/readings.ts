@@ -298,6 +298,20 @@ export const AMBIGUITIES = [
     why: 'Applying both rules at once leaves the pair split between ST3 and ST5, from which nothing leads back to duplication.',
     proposedAmendment: true,
   },
+  {
+    id: 'S15-partial-copy-source',
+    title: 'Which system may resynchronize a Pre offline system with a partial copy',
+    cites: ['[0045]', '[0096]', '[0097]', '[0102]'],
+    quote: '[0045] "A use of the difference information can reduce the amount of the main storage contents ... to be copied"',
+    question: 'The traced difference is between the two systems that disagreed. With three systems, or after the old partner failed, another Online ready system may be there to copy from.',
+    options: [
+      { name: 'former-partner', means: 'a partial copy only from the system it was duplicated with when the disagreement came; otherwise a full copy' },
+      { name: 'any-online-ready', means: 'any Online ready system may do the partial copy' },
+    ],
+    defaultReading: 'former-partner',
+    why: 'The difference information describes one pair of memories; copying it from another system leaves the rest different.',
+    proposedAmendment: true,
+  },
 ] as const satisfies readonly AmbiguityEntry[];
 
 export type AmbiguityId = (typeof AMBIGUITIES)[number]['id'];

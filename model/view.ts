@@ -8,7 +8,7 @@ import { JOB_NAMES, type JobKind } from '../hw/dma-controller.js';
 import { MODE_NAMES, STATE_NAMES, groupOf, stateLabel, type FtState, type Mode, type StateGroup } from '../hw/ft-controller.js';
 import {
   ACT_SEEN, CPU, CTX, EVER_DUPLEX, FAILED, FAULTS_USED, HELD, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, LINKS, MEM, MODE,
-  PREV_ST, SINCE_DUPLEX, ST, ST3_MODE, TRACE_COUNT, TRACE_MASK, TRACING,
+  PREV_ST, RESYNC_FROM, SINCE_DUPLEX, ST, ST3_MODE, TRACE_COUNT, TRACE_MASK, TRACING,
 } from './layout.js';
 import type { FtModel } from './ft-model.js';
 
@@ -27,6 +27,8 @@ export interface SystemView {
   readonly trace: { readonly on: boolean; readonly entries: number; readonly pages: number[] };
   readonly heldIo: number;
   readonly contextReceived: boolean;
+  /** The system a Pre offline / Recover offline system may be resynchronized from by a partial copy (S15), or null. */
+  readonly resyncFrom: number | null;
   /** Ghost (history) fields used by properties. */
   readonly ghost: { readonly previousState: string; readonly modeOnEnteringST3: string; readonly actSeenAtPowerOn: boolean };
 }
@@ -68,6 +70,7 @@ export function viewOfFields(model: FtModel, f: Int32Array): StateView {
       trace: { on: f[b + TRACING] === 1, entries: f[b + TRACE_COUNT], pages: MASK_PAGES(f[b + TRACE_MASK], params.pages) },
       heldIo: f[b + HELD],
       contextReceived: f[b + CTX] === 1,
+      resyncFrom: f[b + RESYNC_FROM] === 0 ? null : f[b + RESYNC_FROM] - 1,
       ghost: {
         previousState: stateLabel(f[b + PREV_ST]),
         modeOnEnteringST3: MODE_NAMES[f[b + ST3_MODE] as Mode],

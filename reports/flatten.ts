@@ -16,6 +16,7 @@ export function flatten(v: StateView, withGhosts: boolean): Map<string, string> 
     m.set(`${k}.trace`, s.trace.on || s.trace.entries || s.trace.pages.length ? `${s.trace.on ? 'on' : 'off'}, ${s.trace.entries} entries, pages [${s.trace.pages.join(',')}]` : 'off');
     m.set(`${k}.heldIo`, String(s.heldIo));
     m.set(`${k}.contextReceived`, String(s.contextReceived));
+    m.set(`${k}.resyncFrom`, s.resyncFrom === null ? '-' : `#${s.resyncFrom}`);
     if (withGhosts) {
       m.set(`${k}.ghost.previousState`, s.ghost.previousState);
       m.set(`${k}.ghost.modeOnEnteringST3`, s.ghost.modeOnEnteringST3);
