@@ -1,0 +1,57 @@
+/**
+ * `ftcheck ambiguities --json`: the matrix as one stable JSON object.
+ *
+ * { mode, params, baseReadings: {ID: NAME}, entries: [ID], seconds, exitCode,
+ *   properties: [{name, kind, statement, cites}],
+ *   rows: [{ key, varied: [{id, name}], states, transitions, depth, seconds, complete, stopReason,
+ *            sameStatesAsBaseline, outcome,
+ *            verdicts: { [property]: { verdict, note?, alsoAtBaseline?, length?, labels?, scenario?, diagram?,
+ *                                      replay?: {ok, detail} } } }],
+ *   interactions: [{row, varied, property, holdsIn}] }
+ */
+import { exitCodeOf, rowOutcome } from './findings.js';
+import type { AmbiguityMatrix } from './run.js';
+
+export function ambiguitiesJson(m: AmbiguityMatrix): object {
+  return {
+    mode: m.mode,
+    params: m.params,
+    baseReadings: m.base,
+    entries: m.entries,
+    seconds: m.seconds,
+    exitCode: exitCodeOf(m),
+    properties: m.properties,
+    rows: m.rows.map((r) => ({
+      key: r.key,
+      varied: r.varied,
+      states: r.states,
+      transitions: r.transitions,
+      depth: r.depth,
+      seconds: r.seconds,
+      complete: r.complete,
+      stopReason: r.stopReason,
+      sameStatesAsBaseline: r.sameStatesAsBaseline,
+      outcome: rowOutcome(r, m.rows[0]),
+      verdicts: Object.fromEntries(
+        r.cells.map((c) => [
+          c.property,
+          {
+            verdict: c.verdict,
+            ...(c.note ? { note: c.note } : {}),
+            ...(c.verdict === 'violated' ? { alsoAtBaseline: c.alsoAtBaseline } : {}),
+            ...(c.counterexample
+              ? {
+                  length: c.counterexample.length,
+                  labels: c.counterexample.scenario.steps.map((s) => s.label),
+                  ...(c.counterexample.file ? { scenario: c.counterexample.file } : {}),
+                  ...(c.counterexample.diagramFile ? { diagram: c.counterexample.diagramFile } : {}),
+                  replay: c.counterexample.replay,
+                }
+              : {}),
+          },
+        ]),
+      ),
+    })),
+    interactions: m.interactions,
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Writes the artifacts of an ambiguity run under OUT:
+ *   OUT/ambiguities.md                          the report
+ *   OUT/ambiguities/<row>/<property>.json       each counterexample as a replayable scenario
+ *   OUT/ambiguities/<row>/<property>.mmd        its sequence diagram (when one was drawn)
+ * Earlier scenario files of the same rows are replaced; the directory of a row
+ * no longer run is left alone.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ambiguitiesMarkdown, type MarkdownOptions } from './markdown.js';
+import type { AmbiguityMatrix } from './run.js';
+
+export interface WrittenFiles {
+  readonly report: string;
+  readonly scenarios: string[];
+  readonly diagrams: string[];
+}
+
+export function writeAmbiguities(m: AmbiguityMatrix, outDir: string, o: MarkdownOptions): WrittenFiles {
+  const scenarios: string[] = [];
+  const diagrams: string[] = [];
+  for (const row of m.rows) {
+    const dir = join(outDir, 'ambiguities', row.slug);
+    rmSync(dir, { recursive: true, force: true });
+    for (const c of row.cells) {
+      const cx = c.counterexample;
+      if (!cx) continue;
+      mkdirSync(dir, { recursive: true });
+      cx.file = join(dir, `${cx.property}.json`);
+      writeFileSync(cx.file, JSON.stringify(cx.scenario, null, 2) + '\n');
+      scenarios.push(cx.file);
+      if (cx.diagram) {
+        cx.diagramFile = join(dir, `${cx.property}.mmd`);
+        writeFileSync(cx.diagramFile, cx.diagram.trimEnd() + '\n');
+        diagrams.push(cx.diagramFile);
+      }
+    }
+  }
+  mkdirSync(outDir, { recursive: true });
+  const report = join(outDir, 'ambiguities.md');
+  writeFileSync(report, ambiguitiesMarkdown(m, o));
+  return { report, scenarios, diagrams };
+}
