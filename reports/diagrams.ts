@@ -1,0 +1,271 @@
+/**
+ * The diagram stage of `ftcheck diagram`: one check run (every property, on
+ * past the first violation, edges recorded), then the Mermaid diagrams built
+ * from it (FIG. 8 per system, the product graph, sequence diagrams of the
+ * FIG. 9-11 scenarios and of every counterexample), written as .mmd files
+ * with report.md and optionally graph.json, and rendered to SVG and PNG when
+ * chromium is available.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { explore, type ExploredGraph } from '../checker/index.js';
+import type { Params } from '../model/params.js';
+import type { Readings } from '../model/readings.js';
+import { parseScenario, replay, scenarioModel } from '../model/scenario.js';
+import { viewOf } from '../model/view.js';
+import { runCheck, type CheckOutcome, type PropertyVerdict } from '../properties/verify.js';
+import { flowchart } from './mermaid/flowchart.js';
+import { writeGraphJson } from './mermaid/graph-json.js';
+import { sizeProblem } from './mermaid/limits.js';
+import { ALL_FT_STATES, ftStatesOf, nodeKey, project, type Projection } from './mermaid/projection.js';
+import type { MermaidRenderer } from './mermaid/render.js';
+import { reportMarkdown, type ReportDiagram } from './mermaid/report-md.js';
+import { sequenceDiagram, type SequenceTrace } from './mermaid/sequence-diagram.js';
+import { drawnTransitions, stateDiagram } from './mermaid/state-diagram.js';
+
+export interface DiagramConfig {
+  readonly params: Params;
+  readonly readings: Readings;
+  /** Properties to check; empty = all. */
+  readonly properties?: readonly string[];
+  readonly maxStates?: number;
+  readonly maxSeconds?: number;
+  /** Scenario files drawn as sequence diagrams; default: the FIG. 9-11 scenarios. */
+  readonly scenarios?: readonly string[];
+}
+
+export interface DiagramSet {
+  readonly outcome: CheckOutcome;
+  /** The explored graph with its recorded edges (the check's, or a second run's). */
+  readonly graph: ExploredGraph;
+  readonly complete: boolean;
+  /** `system-<i>` for each system, and `product`. */
+  readonly projections: Map<string, Projection>;
+  readonly diagrams: ReportDiagram[];
+  /** Lines for the statistics section of report.md. */
+  readonly notes: string[];
+}
+
+/** The directory holding package.json (the repository, or the installed package). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'scenarios'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the ftcheck package root (package.json beside scenarios/)');
+    dir = up;
+  }
+}
+
+export const FIGURE_SCENARIOS = ['fig9-power-on.json', 'fig10-sync.json', 'fig11-resync.json'];
+
+export function defaultScenarioFiles(): string[] {
+  return FIGURE_SCENARIOS.map((f) => join(packageRoot(), 'scenarios', f));
+}
+
+const fmt = (x: number): string => x.toLocaleString('en-US');
+
+/** What the refuting state of a verdict is called at the end of its trace. */
+function endsAs(v: PropertyVerdict): string {
+  return v.property.kind === 'invariant' ? 'violating' : v.property.kind === 'deadlock' ? 'deadlocked' : 'stuck';
+}
+
+/** The shortest trace to a violated verdict's state. */
+export function counterexampleTrace(o: CheckOutcome, v: PropertyVerdict): SequenceTrace {
+  if (v.state === undefined) throw new Error(`${v.property.name} has no refuting state`);
+  const trace = o.result.graph.traceTo(v.state);
+  return {
+    title: `Counterexample: ${v.property.name}`,
+    initial: viewOf(o.model, trace[0].state),
+    steps: trace.slice(1).map((t) => ({ label: o.model.labelNames[t.label!], view: viewOf(o.model, t.state) })),
+    verdict: { property: v.property.name, statement: v.property.statement, ends: endsAs(v), note: v.note },
+  };
+}
+
+/** A scenario file replayed over the given params and readings; a replay that stops is drawn up to where it stopped. */
+export function scenarioTrace(file: string, params: Params, readings: Readings): { trace: SequenceTrace; steps: number; error?: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ScenarioFileError(`cannot read scenario '${file}': ${(e as Error).message.split('\n')[0]}`);
+  }
+  const sc = parseScenario(json);
+  if (!sc.ok) throw new ScenarioFileError(`scenario '${file}': ${sc.error}`);
+  const model = scenarioModel(sc.value, params, readings);
+  if (!model.ok) throw new ScenarioFileError(`scenario '${file}': ${model.error}`);
+  const r = replay(model.value, sc.value);
+  return {
+    trace: {
+      title: sc.value.description ?? basename(file, '.json'),
+      initial: r.initial,
+      steps: r.steps,
+      footer: r.error ? `replay stopped at ${r.error}` : undefined,
+    },
+    steps: sc.value.steps.length,
+    error: r.error,
+  };
+}
+
+/** A scenario file that cannot be read or is not a scenario. */
+export class ScenarioFileError extends Error {}
+
+function recordedGraph(o: CheckOutcome, c: DiagramConfig): { graph: ExploredGraph; complete: boolean } {
+  if (o.result.graph.edges) return { graph: o.result.graph, complete: o.complete };
+  const r = explore(o.model, { recordEdges: true, maxStates: c.maxStates, maxSeconds: c.maxSeconds });
+  return { graph: r.graph, complete: r.complete };
+}
+
+function fig8Diagram(p: Projection, sys: number, labelNames: readonly string[], complete: boolean): ReportDiagram {
+  const title = `FIG. 8 reconstructed: system #${sys}`;
+  const text = stateDiagram(p, { labelNames, title });
+  const drawn = drawnTransitions(p, labelNames);
+  const unreached = ALL_FT_STATES.filter((st) => !p.hasNode(nodeKey([st])) || p.node(nodeKey([st])).count === 0).map((st) => nodeKey([st]));
+  const notTaken = drawn.filter((t) => t.kind === 'not-taken').map((t) => `${nodeKey([t.from])} -> ${nodeKey([t.to])}`);
+  const reading = drawn.filter((t) => t.kind === 'reading').length;
+  const caption = [
+    `${drawn.length - notTaken.length} transitions between states (labels that leave #${sys}'s state unchanged are not drawn), ` +
+      `${reading} of them not named in the patent. ` +
+      `States ${complete ? 'never reached' : 'not reached in this incomplete run'}: ${unreached.join(', ') || 'none'}. ` +
+      `Patent transitions ${complete ? 'never taken' : 'not taken in this incomplete run'}: ${notTaken.join(', ') || 'none'}.`,
+  ];
+  return { name: `fig8-system-${sys}`, title, section: 'fig8', text, caption, problem: sizeProblem(text) };
+}
+
+function productDiagram(product: Projection, fallback: Projection, n: number, labelNames: readonly string[]): { diagram: ReportDiagram; note: string } {
+  const systems = Array.from({ length: n }, (_, i) => `#${i}`).join(', ');
+  const full = flowchart(product, { labelNames, title: `Product graph of systems ${systems}` });
+  const problem = sizeProblem(full.text, full.edges, true);
+  const size = `${fmt(full.nodes)} state tuples, ${fmt(full.edges)} transitions between them`;
+  if (!problem) {
+    return {
+      diagram: { name: 'product', title: `Product graph of systems ${systems}`, section: 'product', text: full.text, caption: [`${size}.`], problem: null },
+      note: `product graph: ${size}`,
+    };
+  }
+  const proj = flowchart(fallback, { labelNames, title: `Product graph too large (${size}): projection onto system #0 instead` });
+  return {
+    diagram: {
+      name: 'product',
+      title: `Product graph of systems ${systems}: too large, projection drawn instead`,
+      section: 'product',
+      text: proj.text,
+      caption: [`The product graph has ${size}: ${problem}. The projection onto system #0 is drawn instead; --graph-json writes the full graph.`],
+      problem: sizeProblem(proj.text, proj.edges, true),
+    },
+    note: `product graph: ${size}; too large to draw (${problem}), projection drawn instead`,
+  };
+}
+
+/** Runs the check and builds every diagram in memory. Throws ScenarioFileError for a bad scenario file. */
+export function buildDiagrams(c: DiagramConfig): DiagramSet {
+  const outcome = runCheck({ ...c, allViolations: true });
+  const { graph, complete } = recordedGraph(outcome, c);
+  const n = outcome.model.params.systems;
+  const names = outcome.model.labelNames;
+  const ft = ftStatesOf(outcome.model, graph);
+  const projections = new Map<string, Projection>();
+  const diagrams: ReportDiagram[] = [];
+  const notes: string[] = [];
+  if (!complete) notes.push('the exploration is INCOMPLETE: projections show only what was reached before it stopped');
+  for (let i = 0; i < n; i++) {
+    const p = project(graph, ft, n, [i], { complete, allStates: true });
+    projections.set(`system-${i}`, p);
+    diagrams.push(fig8Diagram(p, i, names, complete));
+  }
+  const product = project(graph, ft, n, Array.from({ length: n }, (_, i) => i), { complete });
+  projections.set('product', product);
+  const pd = productDiagram(product, projections.get('system-0')!, n, names);
+  diagrams.push(pd.diagram);
+  notes.push(pd.note);
+  const used = new Set(diagrams.map((d) => d.name));
+  for (const file of c.scenarios ?? defaultScenarioFiles()) {
+    const s = scenarioTrace(file, c.params, c.readings);
+    let name = basename(file).replace(/\.json$/i, '').replace(/[^A-Za-z0-9_.-]/g, '_');
+    for (let k = 2; used.has(name); k++) name = `${basename(file, '.json')}-${k}`;
+    used.add(name);
+    const text = sequenceDiagram(s.trace);
+    const caption = [s.error ? `Replay stopped after ${s.trace.steps.length} of ${s.steps} steps: ${s.error}.` : `All ${s.steps} steps replayed on the model.`];
+    diagrams.push({ name, title: s.trace.title, section: 'scenario', text, caption, problem: sizeProblem(text) });
+    if (s.error) notes.push(`scenario ${basename(file)}: replay stopped: ${s.error}`);
+  }
+  for (const v of outcome.verdicts) {
+    if (v.verdict !== 'violated' || v.state === undefined) continue;
+    const t = counterexampleTrace(outcome, v);
+    const text = sequenceDiagram(t);
+    const caption = [`${v.property.statement} (${v.property.cites})`, ...(v.note ? [`${v.note}.`] : []), `Shortest trace: ${t.steps.length} steps.`];
+    diagrams.push({ name: `counterexample-${v.property.name}`, title: t.title, section: 'counterexample', text, caption, property: v.property.name, problem: sizeProblem(text) });
+  }
+  return { outcome, graph, complete, projections, diagrams, notes };
+}
+
+/** Writes every diagram's .mmd file; returns the paths written. */
+export function writeMermaidFiles(set: DiagramSet, outDir: string): string[] {
+  mkdirSync(outDir, { recursive: true });
+  return set.diagrams.map((d) => {
+    const file = join(outDir, `${d.name}.mmd`);
+    writeFileSync(file, d.text);
+    return file;
+  });
+}
+
+/** Writes report.md; `rendered` says whether SVG/PNG links are valid. */
+export function writeReport(set: DiagramSet, outDir: string, rendered: boolean): string {
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, 'report.md');
+  writeFileSync(file, reportMarkdown({ outcome: set.outcome, diagrams: set.diagrams, rendered, notes: set.notes }));
+  return file;
+}
+
+export function writeGraph(set: DiagramSet, file: string): { states: number; edges: number } {
+  mkdirSync(dirname(file), { recursive: true });
+  return writeGraphJson(file, {
+    model: set.outcome.model,
+    graph: set.graph,
+    complete: set.complete,
+    stopReason: set.outcome.result.stopReason,
+    projections: set.projections,
+  });
+}
+
+export interface RenderedFile {
+  readonly diagram: string;
+  readonly svg: string;
+  readonly png: string;
+  readonly width: number;
+  readonly height: number;
+  readonly ms: number;
+}
+
+/**
+ * Renders each diagram without a size problem to `<name>.svg` and
+ * `<name>.png`, calling `onFile` after each. A Mermaid error is rethrown
+ * with the diagram's name.
+ */
+export async function renderDiagrams(
+  set: DiagramSet,
+  outDir: string,
+  renderer: MermaidRenderer,
+  onFile: (f: RenderedFile) => void = () => {},
+): Promise<RenderedFile[]> {
+  mkdirSync(outDir, { recursive: true });
+  const out: RenderedFile[] = [];
+  for (const d of set.diagrams) {
+    if (d.problem) continue;
+    let r;
+    try {
+      r = await renderer.render(d.text);
+    } catch (e) {
+      throw new Error(`Mermaid could not render ${d.name}.mmd: ${String((e as Error).message).split('\n').slice(0, 3).join(' ')}`);
+    }
+    const svg = join(outDir, `${d.name}.svg`);
+    const png = join(outDir, `${d.name}.png`);
+    writeFileSync(svg, r.svg);
+    writeFileSync(png, r.png);
+    const f = { diagram: d.name, svg, png, width: Math.round(r.width), height: Math.round(r.height), ms: Math.round(r.ms) };
+    out.push(f);
+    onFile(f);
+  }
+  return out;
+}

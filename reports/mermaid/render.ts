@@ -1,0 +1,86 @@
+/**
+ * SVG and PNG through @mermaid-js/mermaid-cli's `renderMermaid`, with one
+ * shared headless chromium (Debian's /usr/bin/chromium; puppeteer's own
+ * browser download is skipped, see .puppeteerrc.cjs). When chromium is
+ * missing or will not start, `openRenderer` says why instead of throwing, so
+ * callers can still write the .mmd and .md files.
+ */
+import { existsSync } from 'node:fs';
+import { renderMermaid } from '@mermaid-js/mermaid-cli';
+import puppeteer, { type Browser } from 'puppeteer';
+import { MERMAID_CONFIG } from './limits.js';
+
+/** Where chromium is looked for: $PUPPETEER_EXECUTABLE_PATH, else Debian's. */
+export function chromiumPath(): string {
+  return process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium';
+}
+
+/** Flags Debian's chromium needs to run headless as root in a container (TOOLCHAIN.md). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface Rendered {
+  readonly svg: Uint8Array;
+  readonly png: Uint8Array;
+  /** Size of the drawing in CSS pixels (the SVG viewBox). */
+  readonly width: number;
+  readonly height: number;
+  /** PNG pixels per CSS pixel. */
+  readonly scale: number;
+  readonly ms: number;
+}
+
+/** Largest PNG side we aim for, in pixels: legible when zoomed, still a sane file. */
+const PNG_TARGET_SIDE = 4000;
+
+export class MermaidRenderer {
+  private constructor(readonly browser: Browser) {}
+
+  /** Launches chromium, or returns the one-line reason it cannot. */
+  static async open(executablePath = chromiumPath()): Promise<MermaidRenderer | { error: string }> {
+    if (!existsSync(executablePath)) return { error: `chromium not found at ${executablePath}` };
+    try {
+      const browser = await puppeteer.launch({ headless: 'shell', executablePath, args: CHROMIUM_ARGS, protocolTimeout: 180_000 });
+      return new MermaidRenderer(browser);
+    } catch (e) {
+      return { error: `chromium at ${executablePath} did not start: ${String((e as Error).message).split('\n')[0]}` };
+    }
+  }
+
+  /** The SVG of `definition`; throws Mermaid's parse error on bad syntax. */
+  async svg(definition: string): Promise<Uint8Array> {
+    const r = await renderMermaid(this.browser, definition, 'svg', { mermaidConfig: { ...MERMAID_CONFIG }, backgroundColor: 'white' });
+    return r.data;
+  }
+
+  /** SVG, then a PNG whose page is as wide as the drawing so text is not shrunk. */
+  async render(definition: string): Promise<Rendered> {
+    const t0 = performance.now();
+    const svg = await this.svg(definition);
+    const { width, height } = viewBoxOf(new TextDecoder().decode(svg));
+    const scale = Math.max(1, Math.min(2, PNG_TARGET_SIDE / Math.max(width, height, 1)));
+    const png = await renderMermaid(this.browser, definition, 'png', {
+      mermaidConfig: { ...MERMAID_CONFIG },
+      backgroundColor: 'white',
+      viewport: { width: Math.ceil(width) + 40, height: Math.min(Math.ceil(height) + 40, 16_000), deviceScaleFactor: scale },
+    });
+    return { svg, png: png.data, width, height, scale, ms: performance.now() - t0 };
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+/** Width and height of an SVG's viewBox (800 x 600 when it has none). */
+export function viewBoxOf(svg: string): { width: number; height: number } {
+  const m = /viewBox="\s*[-\d.e]+[\s,]+[-\d.e]+[\s,]+([\d.e]+)[\s,]+([\d.e]+)\s*"/.exec(svg);
+  return m ? { width: Number(m[1]), height: Number(m[2]) } : { width: 800, height: 600 };
+}
