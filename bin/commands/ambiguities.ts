@@ -6,16 +6,24 @@
  * 1: a run stopped early or a counterexample did not replay; 2: bad usage.
  */
 import type { Command } from 'commander';
-import { exitCodeOf, rowOutcome } from '../../reports/ambiguities/findings.js';
+import { reportExitCode, rowOutcome, type AmbiguityReport } from '../../reports/ambiguities/findings.js';
 import { ambiguitiesJson } from '../../reports/ambiguities/json.js';
-import { MAX_PRODUCT_RUNS, planProduct, planSingle, productSize, resolveOnly } from '../../reports/ambiguities/plan.js';
-import { exploreAmbiguities, type Row } from '../../reports/ambiguities/run.js';
+import { MAX_PRODUCT_RUNS, productSize, resolveOnly } from '../../reports/ambiguities/plan.js';
+import { ambiguityReport } from '../../reports/ambiguities/report.js';
+import type { Row } from '../../reports/ambiguities/run.js';
 import { writeAmbiguities } from '../../reports/ambiguities/write.js';
 import { addModelOptions, resolveModelConfig } from '../cli-config.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_OUT } from './check.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** One line on stderr per run: `[ 3/22] D5-copy-direction=from-recover-offline: 26,033 states, 0.4 s; violates ...`. */
+function progressLine(tag: string, row: Row, baseline: Row, k: number, n: number): void {
+  const count = `${String(k + 1).padStart(String(n).length)}/${n}`;
+  const where = tag ? ` ${tag}` : '';
+  process.stderr.write(`[${count}${where}] ${row.key}: ${row.states.toLocaleString('en-US')} states, ${row.seconds.toFixed(1)} s; ${rowOutcome(row, baseline)}\n`);
+}
 
 export function registerAmbiguities(program: Command): void {
   const cmd = program
@@ -31,6 +39,7 @@ export function registerAmbiguities(program: Command): void {
     .option('--only <ID>', "explore only this entry (repeatable; an id or its prefix such as S5; see 'ftcheck readings')", collect)
     .option('--product', `run every combination of the readings of the entries given with --only (refused past ${MAX_PRODUCT_RUNS} runs unless --force)`)
     .option('--force', 'run a --product larger than the limit')
+    .option('--no-n3', 'skip the three-system supplement (entries citing [0102] run again with N=3, P=1, F=1 when N=2)')
     .option('--out <DIR>', 'where the report and the counterexample scenarios are written', DEFAULT_OUT)
     .option('--json', 'print the matrix as one JSON object instead of the progress lines and the summary')
     .action((opts: Record<string, unknown>) => {
@@ -47,33 +56,25 @@ export function registerAmbiguities(program: Command): void {
           );
         }
       }
-      const runs = product ? planProduct(config.readings, only.ids) : planSingle(config.readings, only.ids);
       const quiet = Boolean(opts.json);
-      const width = String(runs.length).length;
-      let baseline: Row | undefined;
-      const onRun = (row: Row, k: number, n: number) => {
-        baseline ??= row;
-        if (quiet) return;
-        const secs = row.seconds.toFixed(1);
-        process.stderr.write(`[${String(k + 1).padStart(width)}/${n}] ${row.key}: ${row.states.toLocaleString('en-US')} states, ${secs} s; ${rowOutcome(row, baseline)}\n`);
-      };
-      const matrix = exploreAmbiguities({
+      const report: AmbiguityReport = ambiguityReport({
         params: config.params,
         base: config.readings,
-        mode: product ? 'product' : 'single',
         entries: only.ids,
-        runs,
+        product,
+        threeSystems: opts.n3 !== false,
         properties: config.properties,
         maxStates: config.maxStates,
         maxSeconds: config.maxSeconds,
-        onRun,
+        onRun: quiet ? undefined : progressLine,
       });
       const command = ['ftcheck', ...process.argv.slice(2)].join(' ');
-      const files = writeAmbiguities(matrix, String(opts.out), { command });
-      if (quiet) process.stdout.write(JSON.stringify({ report: files.report, ...ambiguitiesJson(matrix) }, null, 2) + '\n');
+      const files = writeAmbiguities(report, String(opts.out), { command });
+      if (quiet) process.stdout.write(JSON.stringify({ report: files.report, ...ambiguitiesJson(report) }, null, 2) + '\n');
       else {
-        process.stdout.write(`wrote ${files.report} (${matrix.rows.length} runs, ${files.scenarios.length} counterexample scenarios)\n`);
+        const runs = report.main.rows.length + (report.supplement?.rows.length ?? 0);
+        process.stdout.write(`wrote ${files.report} (${runs} runs, ${files.scenarios.length} counterexample scenarios)\n`);
       }
-      process.exitCode = exitCodeOf(matrix);
+      process.exitCode = reportExitCode(report);
     });
 }

@@ -62,3 +62,17 @@ export function exitCodeOf(m: AmbiguityMatrix): 0 | 1 {
   const s = summarize(m);
   return s.incomplete.length === 0 && s.notReplayed.length === 0 ? 0 : 1;
 }
+
+/** The main matrix and, in one-at-a-time mode with two systems, the three-system supplement. */
+export interface AmbiguityReport {
+  readonly main: AmbiguityMatrix;
+  readonly supplement?: AmbiguityMatrix;
+}
+
+export function matricesOf(r: AmbiguityReport): AmbiguityMatrix[] {
+  return r.supplement ? [r.main, r.supplement] : [r.main];
+}
+
+export function reportExitCode(r: AmbiguityReport): 0 | 1 {
+  return matricesOf(r).every((m) => exitCodeOf(m) === 0) ? 0 : 1;
+}

@@ -7,12 +7,21 @@
  *            sameStatesAsBaseline, outcome,
  *            verdicts: { [property]: { verdict, note?, alsoAtBaseline?, length?, labels?, scenario?, diagram?,
  *                                      replay?: {ok, detail} } } }],
- *   interactions: [{row, varied, property, holdsIn}] }
+ *   interactions: [{row, varied, property, holdsIn}],
+ *   supplement?: { the same keys, for the three-system runs } }
  */
-import { exitCodeOf, rowOutcome } from './findings.js';
+import { exitCodeOf, reportExitCode, rowOutcome, type AmbiguityReport } from './findings.js';
 import type { AmbiguityMatrix } from './run.js';
 
-export function ambiguitiesJson(m: AmbiguityMatrix): object {
+export function ambiguitiesJson(r: AmbiguityReport): object {
+  return {
+    ...matrixJson(r.main),
+    exitCode: reportExitCode(r),
+    ...(r.supplement ? { supplement: matrixJson(r.supplement) } : {}),
+  };
+}
+
+function matrixJson(m: AmbiguityMatrix): object {
   return {
     mode: m.mode,
     params: m.params,

@@ -6,6 +6,7 @@
  *   others at their base), to find what only readings together break.
  * A row of the matrix is one run, named by the readings it changes from the base.
  */
+import type { Params } from '../../model/params.js';
 import { AMBIGUITIES, withReadings, type AmbiguityEntry, type Readings } from '../../model/readings.js';
 
 /** One reading that a run changes from the base readings. */
@@ -60,6 +61,19 @@ function readingsWith(base: Readings, varied: readonly Choice[]): Readings {
   const r = withReadings(base, Object.fromEntries(varied.map((c) => [c.id, c.name])));
   if ('error' in r) throw new Error(r.error);
   return r;
+}
+
+/**
+ * Entries about more than two systems ([0102]): their readings may make no
+ * difference with two, so one-at-a-time runs also explore them with three.
+ */
+export function threeSystemEntries(ids: readonly string[]): string[] {
+  return ids.filter((id) => entry(id).cites.includes('[0102]'));
+}
+
+/** The sizes of the three-system supplement: N = 3 with one page and one failure keeps a run to a few hundred thousand states. */
+export function threeSystemParams(p: Params): Params {
+  return { ...p, systems: 3, pages: 1, faults: 1 };
 }
 
 /** The baseline, then each reading of each entry that differs from the base, in register order. */

@@ -67,6 +67,8 @@ export interface Row {
 }
 
 export interface AmbiguityMatrix {
+  /** '' for the main matrix; 'n3' for the three-system supplement (names its files and anchors). */
+  readonly tag: string;
   readonly mode: PlanMode;
   readonly params: Params;
   readonly base: Readings;
@@ -82,6 +84,8 @@ export interface AmbiguityMatrix {
 export type DiagramFn = (model: FtModel, steps: readonly ReadableStep[], property: Property, title: string) => string | null;
 
 export interface ExploreAmbiguitiesConfig {
+  /** See AmbiguityMatrix.tag; default ''. */
+  readonly tag?: string;
   readonly params: Params;
   readonly base: Readings;
   readonly mode: PlanMode;
@@ -169,6 +173,7 @@ export function exploreAmbiguities(config: ExploreAmbiguitiesConfig): AmbiguityM
   });
   const properties = selectProperties(config.properties).map((p) => ({ name: p.name, kind: p.kind, statement: p.statement, cites: p.cites }));
   return {
+    tag: config.tag ?? '',
     mode: config.mode,
     params: config.params,
     base: config.base,

@@ -3,11 +3,13 @@
  *   OUT/ambiguities.md                          the report
  *   OUT/ambiguities/<row>/<property>.json       each counterexample as a replayable scenario
  *   OUT/ambiguities/<row>/<property>.mmd        its sequence diagram (when one was drawn)
+ *   OUT/ambiguities/n3/<row>/...                 the same for the three-system supplement
  * Earlier scenario files of the same rows are replaced; the directory of a row
  * no longer run is left alone.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { matricesOf, type AmbiguityReport } from './findings.js';
 import { ambiguitiesMarkdown, type MarkdownOptions } from './markdown.js';
 import type { AmbiguityMatrix } from './run.js';
 
@@ -17,11 +19,9 @@ export interface WrittenFiles {
   readonly diagrams: string[];
 }
 
-export function writeAmbiguities(m: AmbiguityMatrix, outDir: string, o: MarkdownOptions): WrittenFiles {
-  const scenarios: string[] = [];
-  const diagrams: string[] = [];
+function writeMatrixFiles(m: AmbiguityMatrix, outDir: string, scenarios: string[], diagrams: string[]): void {
   for (const row of m.rows) {
-    const dir = join(outDir, 'ambiguities', row.slug);
+    const dir = join(outDir, 'ambiguities', ...(m.tag ? [m.tag] : []), row.slug);
     rmSync(dir, { recursive: true, force: true });
     for (const c of row.cells) {
       const cx = c.counterexample;
@@ -37,8 +37,14 @@ export function writeAmbiguities(m: AmbiguityMatrix, outDir: string, o: Markdown
       }
     }
   }
+}
+
+export function writeAmbiguities(r: AmbiguityReport, outDir: string, o: MarkdownOptions): WrittenFiles {
+  const scenarios: string[] = [];
+  const diagrams: string[] = [];
+  for (const m of matricesOf(r)) writeMatrixFiles(m, outDir, scenarios, diagrams);
   mkdirSync(outDir, { recursive: true });
   const report = join(outDir, 'ambiguities.md');
-  writeFileSync(report, ambiguitiesMarkdown(m, o));
+  writeFileSync(report, ambiguitiesMarkdown(r, o));
   return { report, scenarios, diagrams };
 }
