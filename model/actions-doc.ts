@@ -131,17 +131,17 @@ export const ACTION_DOCS: Record<ActionName, ActionDoc> = {
   },
   sync_start: {
     block: 'DMA / shared resource controller 122',
-    guard: 'no copy running; source in ST2 running its OS (S13: or ACT in ST4); destination in ST7 waiting in BIOS (or an abandoned ST8); crosslink up',
+    guard: 'no copy running; source in ST2 running its OS (S13: or ACT in ST4) and owing no other system a partial copy (S16); destination in ST7 waiting in BIOS (or an abandoned ST8); crosslink up',
     effect: 'destination ST7 -> ST8; full copy starts; the source traces its writes (S9)',
     cites: '[0088] T105/T205, [0071], [0089] T106',
-    readings: ['S9-writes-during-full-copy', 'S13-n3-copy-source'],
+    readings: ['S9-writes-during-full-copy', 'S13-n3-copy-source', 'S16-trace-memory-sharing'],
   },
   resync_start: {
     block: 'DMA / shared resource controller 122',
     guard: 'no copy running; source in ST2 running its OS; destination in ST8 in SMM; crosslink up',
     effect: 'partial copy of the traced pages starts (S10: which traces)',
     cites: '[0045] [0097] T119/T215',
-    readings: ['S10-partial-copy-range'],
+    readings: ['S10-partial-copy-range', 'S15-partial-copy-source'],
   },
   dma_copy: {
     block: 'DMA / shared resource controller 122',

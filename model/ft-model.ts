@@ -268,6 +268,16 @@ export class FtModel implements PackedSystem {
     for (let j = 0; j < this.n; j++) if (this.st(s, j) === ST2) this.clearTrace(s, j);
   }
 
+  /** Whether some system other than `except` waits in ST9/ST8 for a partial copy from `src`. */
+  private owesPartialCopy(c: Int32Array, src: number, except: number): boolean {
+    for (let j = 0; j < this.n; j++) {
+      if (j === except || c[this.f(j, RESYNC_FROM)] !== src + 1) continue;
+      const st = this.st(c, j);
+      if (st === ST9 || st === ST8) return true;
+    }
+    return false;
+  }
+
   /** The ACT among systems in state `st` (lowest index), or -1. */
   private actAmong(c: Int32Array, st: number): number {
     for (let i = 0; i < this.n; i++) if (this.st(c, i) === st && c[this.f(i, MODE)] === ACT) return i;
@@ -536,6 +546,8 @@ export class FtModel implements PackedSystem {
     const waiting = dstCpu === CPU_WAIT_SYNC;
     // An orphaned Recover offline system (its copy source was lost) may be synchronized again.
     if (!((dstSt === ST7 && waiting) || (dstSt === ST8 && (waiting || dstCpu === CPU_SMM)))) return;
+    // S16: the source's trace memory may still hold the difference a partner waits for.
+    if (this.readings['S16-trace-memory-sharing'] === 'finish-resync-first' && this.owesPartialCopy(c, src, dst)) return;
     const s = this.begin();
     if (dstSt === ST7) this.ft(s, dst, E_RECOVER);
     s[g + JOB] = JOB_FULL;

@@ -312,6 +312,20 @@ export const AMBIGUITIES = [
     why: 'The difference information describes one pair of memories; copying it from another system leaves the rest different.',
     proposedAmendment: true,
   },
+  {
+    id: 'S16-trace-memory-sharing',
+    title: 'One trace memory for a pending resynchronization and a new synchronization (N = 3)',
+    cites: ['[0047]', '[0045]', '[0088]', '[0102]'],
+    quote: '[0047] the FT controller has "a function ... of tracing the access operation made to the main storage"',
+    question: 'With three systems the ACT may owe one partner a partial copy (its trace holds their difference) while a third system asks for synchronization, whose copy also needs the trace.',
+    options: [
+      { name: 'finish-resync-first', means: 'a system that owes a partner a partial copy starts no other synchronization until that copy is done or abandoned' },
+      { name: 'concurrent', means: 'nothing orders them: the new synchronization reuses the trace memory' },
+    ],
+    defaultReading: 'finish-resync-first',
+    why: 'Restarting the trace for the new copy erases the difference the pending partial copy needs.',
+    proposedAmendment: true,
+  },
 ] as const satisfies readonly AmbiguityEntry[];
 
 export type AmbiguityId = (typeof AMBIGUITIES)[number]['id'];
