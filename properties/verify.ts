@@ -88,11 +88,14 @@ export function checkModel(model: FtModel, config: Omit<CheckConfig, 'params' | 
         const first = stuck.find((i) => property.scope(access.load(result.graph.readState(i, words))));
         if (first === undefined) return { property, verdict: 'holds' };
         const count = stuck.filter((i) => property.scope(access.load(result.graph.readState(i, words)))).length;
+        let goals = 0;
+        for (let i = 0; i < result.graph.stateCount; i++) if (goal(result.graph.readState(i as StateIndex, words))) goals++;
+        const why = goals === 0 ? 'no reachable state reaches the goal at all' : `${goals} reachable state(s) satisfy the goal`;
         return {
           property,
           verdict: 'violated',
           state: first,
-          note: `${count} reachable state(s) in scope from which the goal can no longer be reached; the trace leads to the first`,
+          note: `${count} reachable state(s) in scope from which the goal can no longer be reached (${why}); the trace leads to the first`,
         };
       }
     }
