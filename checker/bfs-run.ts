@@ -112,10 +112,6 @@ export class BfsRun implements SuccessorSink {
     const label = this.batchLabels[j];
     const offset = j * this.words;
     const h = this.hashes[j];
-    if (expanding) {
-      this.transitions++;
-      this.firings[label]++;
-    }
     let dst = store.find(this.batch, offset, h);
     if (dst === ABSENT) {
       if (store.count >= this.options.maxStates) {
@@ -127,7 +123,14 @@ export class BfsRun implements SuccessorSink {
       if (this.active.length > 0) this.checkInvariants(dst);
       if (!store.ensureRoom()) this.halt('out-of-memory');
     }
-    if (expanding && this.edges !== null && !this.edges.push3(this.parent, label, dst)) this.halt('out-of-memory');
+    if (!expanding) return;
+    if (this.edges !== null && !this.edges.push3(this.parent, label, dst)) {
+      this.halt('out-of-memory');
+      return;
+    }
+    // counted once target and edge are stored: transitions, coverage and edges agree even on a halted run
+    this.transitions++;
+    this.firings[label]++;
   }
 
   private growBatch(): void {

@@ -4,7 +4,11 @@ export interface ExploreStats {
   readonly states: number;
   /** States whose successors were all generated. */
   readonly expanded: number;
-  /** Transitions fired by expanded states (duplicates included). */
+  /**
+   * Transitions fired (duplicates included): those of every expanded state,
+   * plus, on a halted run, those of the interrupted state handled before the halt.
+   * Equals the number of recorded edges when recordEdges is on.
+   */
   readonly transitions: number;
   /** Largest BFS level among stored states (initial states are level 0). */
   readonly depth: number;

@@ -49,6 +49,9 @@ export class StateStore {
   private pendingSlot = 0;
   /** Hash-only layout: index of the state whose hash is 0, or -1. */
   private zeroIndex = -1;
+  /** Hash-only layout: lazily built slot -> index table for indexOf (valid while count === slotIndexCount). */
+  private slotIndex: Uint32Array | null = null;
+  private slotIndexCount = -1;
 
   private constructor(
     readonly words: number,
@@ -157,13 +160,35 @@ export class StateStore {
     return acc;
   }
 
-  /** Index of `state`, or -1 if it is not stored (a scan of the states in hash-only mode). */
+  /**
+   * Index of `state`, or -1 if it is not stored. In hash-only mode the first
+   * call after an insert builds a slot -> index side table (one pass over the
+   * states, table-sized); later calls are O(1).
+   */
   indexOf(state: Uint32Array): number {
-    const found = this.find(state, 0, hashWords(state, 0, this.words));
+    const h = hashWords(state, 0, this.words);
+    const found = this.find(state, 0, h);
     if (found !== PRESENT) return found;
-    const w0 = state[0];
-    for (let i = 0; i < this.count; i++) if (this.wordOf(i, 0) === w0) return i;
-    return -1;
+    if (h === 0) return this.zeroIndex;
+    if (this.slotIndex === null || this.slotIndexCount !== this.count) this.buildSlotIndex();
+    return this.slotIndex![this.slotOfHash(h)];
+  }
+
+  /** Hash-only mode: the slot holding hash `h` (which must be stored). */
+  private slotOfHash(h: number): number {
+    let slot = h & this.mask;
+    while (this.table[slot] !== h) slot = (slot + 1) & this.mask;
+    return slot;
+  }
+
+  private buildSlotIndex(): void {
+    const slotIndex = new Uint32Array(this.table.length);
+    for (let i = 0; i < this.count; i++) {
+      if (i === this.zeroIndex) continue;
+      slotIndex[this.slotOfHash(hashWords(this.columns.states[i >>> CHUNK_SHIFT], (i & CHUNK_MASK) * this.words, this.words))] = i;
+    }
+    this.slotIndex = slotIndex;
+    this.slotIndexCount = this.count;
   }
 
   /**
