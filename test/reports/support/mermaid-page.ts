@@ -1,0 +1,77 @@
+/**
+ * A chromium page with Mermaid loaded (the same mermaid package that
+ * mermaid-cli renders with), for checks that need many diagrams quickly:
+ * `parse` reports syntax errors, `drawn` renders and returns the text of the
+ * drawn elements matching a CSS selector.
+ */
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'puppeteer';
+
+const require = createRequire(import.meta.url);
+
+/** Browser globals used inside page.evaluate (the project compiles without the DOM lib). */
+interface DrawnElement {
+  readonly textContent: string | null;
+}
+declare const document: {
+  getElementById(id: string): { innerHTML: string; querySelectorAll(sel: string): ArrayLike<DrawnElement> } | null;
+};
+declare const mermaid: {
+  initialize(c: object): void;
+  parse(text: string): Promise<unknown>;
+  render(id: string, text: string): Promise<{ svg: string }>;
+};
+
+export class MermaidPage {
+  private constructor(private readonly page: Page) {}
+
+  static async open(browser: Browser): Promise<MermaidPage> {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><html><body><div id="c"></div></body></html>');
+    await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+    await page.evaluate(() => mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
+    return new MermaidPage(page);
+  }
+
+  /** For each definition: null if Mermaid parses it, else its error message. */
+  async parse(definitions: readonly string[]): Promise<(string | null)[]> {
+    return this.page.evaluate(async (defs) => {
+      const out: (string | null)[] = [];
+      for (const d of defs) {
+        try {
+          await mermaid.parse(d);
+          out.push(null);
+        } catch (e) {
+          out.push(String((e as Error).message ?? e));
+        }
+      }
+      return out;
+    }, [...definitions]);
+  }
+
+  /** Renders `definition` and returns the textContent of every element matching `selector`. */
+  async drawn(definition: string, selector: string): Promise<string[]> {
+    return this.page.evaluate(
+      async (def, sel) => {
+        const { svg } = await mermaid.render(`d${Math.random().toString(36).slice(2)}`, def);
+        const c = document.getElementById('c')!;
+        c.innerHTML = svg;
+        return Array.from(c.querySelectorAll(sel), (e: DrawnElement) => e.textContent ?? '');
+      },
+      definition,
+      selector,
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+/** Whitespace runs collapsed, ends trimmed: how Mermaid lays out text. */
+export const normalizeSpace = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** Mermaid's entity codes (`#35;`) decoded: what the text will draw. */
+export function decodeMermaid(text: string): string {
+  return text.replace(/#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)));
+}
