@@ -130,11 +130,10 @@ function finish(run: BfsRun, start: number, expanded: number, deadlockCount: num
 
 /** Result of a run whose very first allocation was refused: nothing stored. */
 function outOfMemoryAtStart(system: PackedSystem, opts: ResolvedOptions, start: number): ExploreResult {
-  const budget = new ByteBudget(Infinity);
-  const store = StateStore.create(system.stateWords, system.labelNames.length, 1, false, budget);
-  const levels = U32List.create(4, budget);
-  if (store === null || levels === null) throw new RangeError('cannot allocate even an empty state store');
-  const run = new BfsRun(system, store, null, levels, budget, opts);
+  const budget = new ByteBudget(0);
+  const store = StateStore.empty(system.stateWords, system.labelNames.length);
+  const edges = opts.recordEdges ? U32List.empty(budget) : null;
+  const run = new BfsRun(system, store, edges, U32List.empty(budget), budget, opts);
   run.halt('out-of-memory');
   return finish(run, start, 0, 0, []);
 }

@@ -1,5 +1,5 @@
 import { tryAllocU32 } from './alloc.js';
-import type { ByteBudget } from './budget.js';
+import { ByteBudget } from './budget.js';
 import { CHUNK_MASK, CHUNK_SHIFT, StateColumns } from './columns.js';
 import { hashWords } from './hash.js';
 
@@ -89,6 +89,16 @@ export class StateStore {
     if (table === null) return null;
     budget.add(table.byteLength);
     return new StateStore(words, columns, table, words === 1 && !needIndex, budget);
+  }
+
+  /**
+   * A store holding nothing and refusing every insert (ensureRoom is false),
+   * built without the allocator: the result of a run whose first allocation
+   * was refused.
+   */
+  static empty(words: number, labelCount: number): StateStore {
+    const budget = new ByteBudget(0);
+    return new StateStore(words, new StateColumns(words, labelCount, budget), new Uint32Array(8), false, budget);
   }
 
   /** Bytes held by all arrays of the store (capacities, not counts). */

@@ -25,6 +25,11 @@ export class U32List {
     return new U32List(data, budget);
   }
 
+  /** An empty list that never grows, built without the allocator (for a run that could not start). */
+  static empty(budget: ByteBudget): U32List {
+    return new U32List(new Uint32Array(0), budget);
+  }
+
   /** Bytes held by the backing array (capacity, not length). */
   get bytes(): number {
     return this.data.byteLength;

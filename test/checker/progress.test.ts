@@ -1,0 +1,75 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createProgressReporter, explore, type ExploreProgress } from '../../checker/index.js';
+import { endlessCounter } from './support/counter-system.js';
+
+class FakeStream extends Writable {
+  chunks: string[] = [];
+  constructor(readonly isTTY: boolean) {
+    super();
+  }
+  override _write(chunk: Buffer, _enc: string, done: () => void): void {
+    this.chunks.push(chunk.toString());
+    done();
+  }
+  get columns(): number {
+    return 200;
+  }
+}
+
+const at = (seconds: number, states = 1000): ExploreProgress => ({ states, transitions: 3 * states, depth: 4, queue: 10, seconds });
+
+describe('progress reporter', () => {
+  it('draws nothing when disabled, when not a TTY, or during the first second', () => {
+    for (const [enabled, tty] of [
+      [false, true],
+      [true, false],
+    ] as const) {
+      const stream = new FakeStream(tty);
+      const reporter = createProgressReporter({ enabled, stream });
+      reporter.onProgress(at(5));
+      reporter.stop();
+      expect(stream.chunks.join('')).toBe('');
+      expect(reporter.shown).toBe(false);
+    }
+    const stream = new FakeStream(true);
+    const reporter = createProgressReporter({ stream });
+    reporter.onProgress(at(0.3));
+    reporter.onProgress(at(0.9));
+    reporter.stop();
+    expect(stream.chunks.join('')).toBe('');
+    expect(reporter.shown).toBe(false);
+  });
+
+  it('draws the bar once the run passes a second, with states and depth, and stops', () => {
+    const stream = new FakeStream(true);
+    const reporter = createProgressReporter({ stream });
+    reporter.onProgress(at(0.5));
+    reporter.onProgress(at(1.2, 5000));
+    reporter.onProgress(at(1.5, 9000));
+    reporter.stop();
+    const text = stream.chunks.join('');
+    expect(reporter.shown).toBe(true);
+    expect(text).toMatch(/4990\/5000 expanded/);
+    expect(text).toMatch(/depth 4/);
+  });
+});
+
+describe('onProgress', () => {
+  it('receives consistent, growing snapshots', () => {
+    const seen: ExploreProgress[] = [];
+    explore(endlessCounter, { maxStates: 100_000, progressIntervalMs: 0, onProgress: (p) => seen.push(p) });
+    expect(seen.length).toBeGreaterThan(10);
+    for (let k = 1; k < seen.length; k++) {
+      expect(seen[k].states).toBeGreaterThanOrEqual(seen[k - 1].states);
+      expect(seen[k].transitions).toBeGreaterThanOrEqual(seen[k - 1].transitions);
+      expect(seen[k].depth).toBeGreaterThanOrEqual(seen[k - 1].depth);
+      expect(seen[k].seconds).toBeGreaterThanOrEqual(seen[k - 1].seconds);
+    }
+    for (const p of seen) {
+      expect(p.queue).toBeLessThanOrEqual(p.states);
+      // +1/+2 counter: every expanded state fired exactly two transitions
+      expect(p.transitions).toBe(2 * (p.states - p.queue));
+    }
+  });
+});
