@@ -12,12 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { explore, type ExploredGraph } from '../checker/index.js';
 import type { Params } from '../model/params.js';
 import type { Readings } from '../model/readings.js';
-import { parseScenario, replay, scenarioModel } from '../model/scenario.js';
+import { parseScenario, replay, scenarioModel, type Scenario } from '../model/scenario.js';
 import { viewOf } from '../model/view.js';
 import { runCheck, type CheckOutcome, type PropertyVerdict } from '../properties/verify.js';
 import { flowchart } from './mermaid/flowchart.js';
 import { writeGraphJson } from './mermaid/graph-json.js';
-import { sizeProblem } from './mermaid/limits.js';
+import { DEFAULT_LIMITS, sizeProblem, type DiagramLimits } from './mermaid/limits.js';
 import { ALL_FT_STATES, ftStatesOf, nodeKey, project, type Projection } from './mermaid/projection.js';
 import type { MermaidRenderer } from './mermaid/render.js';
 import { reportMarkdown, type ReportDiagram } from './mermaid/report-md.js';
@@ -33,6 +33,8 @@ export interface DiagramConfig {
   readonly maxSeconds?: number;
   /** Scenario files drawn as sequence diagrams; default: the FIG. 9-11 scenarios. */
   readonly scenarios?: readonly string[];
+  /** Size limits past which a diagram falls back or is not rendered; default DEFAULT_LIMITS. */
+  readonly limits?: DiagramLimits;
 }
 
 export interface DiagramSet {
@@ -83,8 +85,8 @@ export function counterexampleTrace(o: CheckOutcome, v: PropertyVerdict): Sequen
   };
 }
 
-/** A scenario file replayed over the given params and readings; a replay that stops is drawn up to where it stopped. */
-export function scenarioTrace(file: string, params: Params, readings: Readings): { trace: SequenceTrace; steps: number; error?: string } {
+/** Reads and validates a scenario file; throws ScenarioFileError with a one-line message. */
+export function loadScenario(file: string): Scenario {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -93,17 +95,22 @@ export function scenarioTrace(file: string, params: Params, readings: Readings):
   }
   const sc = parseScenario(json);
   if (!sc.ok) throw new ScenarioFileError(`scenario '${file}': ${sc.error}`);
-  const model = scenarioModel(sc.value, params, readings);
+  return sc.value;
+}
+
+/** A scenario replayed over the given params and readings; a replay that stops is drawn up to where it stopped. */
+export function scenarioTrace(sc: Scenario, file: string, params: Params, readings: Readings): { trace: SequenceTrace; steps: number; error?: string } {
+  const model = scenarioModel(sc, params, readings);
   if (!model.ok) throw new ScenarioFileError(`scenario '${file}': ${model.error}`);
-  const r = replay(model.value, sc.value);
+  const r = replay(model.value, sc);
   return {
     trace: {
-      title: sc.value.description ?? basename(file, '.json'),
+      title: sc.description ?? basename(file, '.json'),
       initial: r.initial,
       steps: r.steps,
       footer: r.error ? `replay stopped at ${r.error}` : undefined,
     },
-    steps: sc.value.steps.length,
+    steps: sc.steps.length,
     error: r.error,
   };
 }
@@ -117,7 +124,7 @@ function recordedGraph(o: CheckOutcome, c: DiagramConfig): { graph: ExploredGrap
   return { graph: r.graph, complete: r.complete };
 }
 
-function fig8Diagram(p: Projection, sys: number, labelNames: readonly string[], complete: boolean): ReportDiagram {
+function fig8Diagram(p: Projection, sys: number, labelNames: readonly string[], complete: boolean, limits: DiagramLimits): ReportDiagram {
   const title = `FIG. 8 reconstructed: system #${sys}`;
   const text = stateDiagram(p, { labelNames, title });
   const drawn = drawnTransitions(p, labelNames);
@@ -130,13 +137,19 @@ function fig8Diagram(p: Projection, sys: number, labelNames: readonly string[], 
       `States ${complete ? 'never reached' : 'not reached in this incomplete run'}: ${unreached.join(', ') || 'none'}. ` +
       `Patent transitions ${complete ? 'never taken' : 'not taken in this incomplete run'}: ${notTaken.join(', ') || 'none'}.`,
   ];
-  return { name: `fig8-system-${sys}`, title, section: 'fig8', text, caption, problem: sizeProblem(text) };
+  return { name: `fig8-system-${sys}`, title, section: 'fig8', text, caption, problem: sizeProblem(text, undefined, limits) };
 }
 
-function productDiagram(product: Projection, fallback: Projection, n: number, labelNames: readonly string[]): { diagram: ReportDiagram; note: string } {
+function productDiagram(
+  product: Projection,
+  fallback: Projection,
+  n: number,
+  labelNames: readonly string[],
+  limits: DiagramLimits,
+): { diagram: ReportDiagram; note: string } {
   const systems = Array.from({ length: n }, (_, i) => `#${i}`).join(', ');
   const full = flowchart(product, { labelNames, title: `Product graph of systems ${systems}` });
-  const problem = sizeProblem(full.text, full.edges, true);
+  const problem = sizeProblem(full.text, full.edges, limits);
   const size = `${fmt(full.nodes)} state tuples, ${fmt(full.edges)} transitions between them`;
   if (!problem) {
     return {
@@ -152,7 +165,7 @@ function productDiagram(product: Projection, fallback: Projection, n: number, la
       section: 'product',
       text: proj.text,
       caption: [`The product graph has ${size}: ${problem}. The projection onto system #0 is drawn instead; --graph-json writes the full graph.`],
-      problem: sizeProblem(proj.text, proj.edges, true),
+      problem: sizeProblem(proj.text, proj.edges, limits),
     },
     note: `product graph: ${size}; too large to draw (${problem}), projection drawn instead`,
   };
@@ -160,7 +173,9 @@ function productDiagram(product: Projection, fallback: Projection, n: number, la
 
 /** Runs the check and builds every diagram in memory. Throws ScenarioFileError for a bad scenario file. */
 export function buildDiagrams(c: DiagramConfig): DiagramSet {
+  const scenarios = (c.scenarios ?? defaultScenarioFiles()).map((file) => ({ file, scenario: loadScenario(file) }));
   const outcome = runCheck({ ...c, allViolations: true });
+  const limits = c.limits ?? DEFAULT_LIMITS;
   const { graph, complete } = recordedGraph(outcome, c);
   const n = outcome.model.params.systems;
   const names = outcome.model.labelNames;
@@ -172,22 +187,22 @@ export function buildDiagrams(c: DiagramConfig): DiagramSet {
   for (let i = 0; i < n; i++) {
     const p = project(graph, ft, n, [i], { complete, allStates: true });
     projections.set(`system-${i}`, p);
-    diagrams.push(fig8Diagram(p, i, names, complete));
+    diagrams.push(fig8Diagram(p, i, names, complete, limits));
   }
   const product = project(graph, ft, n, Array.from({ length: n }, (_, i) => i), { complete });
   projections.set('product', product);
-  const pd = productDiagram(product, projections.get('system-0')!, n, names);
+  const pd = productDiagram(product, projections.get('system-0')!, n, names, limits);
   diagrams.push(pd.diagram);
   notes.push(pd.note);
   const used = new Set(diagrams.map((d) => d.name));
-  for (const file of c.scenarios ?? defaultScenarioFiles()) {
-    const s = scenarioTrace(file, c.params, c.readings);
+  for (const { file, scenario } of scenarios) {
+    const s = scenarioTrace(scenario, file, c.params, c.readings);
     let name = basename(file).replace(/\.json$/i, '').replace(/[^A-Za-z0-9_.-]/g, '_');
     for (let k = 2; used.has(name); k++) name = `${basename(file, '.json')}-${k}`;
     used.add(name);
     const text = sequenceDiagram(s.trace);
     const caption = [s.error ? `Replay stopped after ${s.trace.steps.length} of ${s.steps} steps: ${s.error}.` : `All ${s.steps} steps replayed on the model.`];
-    diagrams.push({ name, title: s.trace.title, section: 'scenario', text, caption, problem: sizeProblem(text) });
+    diagrams.push({ name, title: s.trace.title, section: 'scenario', text, caption, problem: sizeProblem(text, undefined, limits) });
     if (s.error) notes.push(`scenario ${basename(file)}: replay stopped: ${s.error}`);
   }
   for (const v of outcome.verdicts) {
@@ -195,7 +210,7 @@ export function buildDiagrams(c: DiagramConfig): DiagramSet {
     const t = counterexampleTrace(outcome, v);
     const text = sequenceDiagram(t);
     const caption = [`${v.property.statement} (${v.property.cites})`, ...(v.note ? [`${v.note}.`] : []), `Shortest trace: ${t.steps.length} steps.`];
-    diagrams.push({ name: `counterexample-${v.property.name}`, title: t.title, section: 'counterexample', text, caption, property: v.property.name, problem: sizeProblem(text) });
+    diagrams.push({ name: `counterexample-${v.property.name}`, title: t.title, section: 'counterexample', text, caption, property: v.property.name, problem: sizeProblem(text, undefined, limits) });
   }
   return { outcome, graph, complete, projections, diagrams, notes };
 }

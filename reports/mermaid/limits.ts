@@ -26,9 +26,24 @@ export const MERMAID_CONFIG = {
   sequence: { showSequenceNumbers: true, wrap: false },
 } as const;
 
-/** Why a diagram text cannot be drawn faithfully, or null. */
-export function sizeProblem(text: string, edges = 0, isFlowchart = false): string | null {
-  if (text.length > MAX_TEXT_SIZE) return `${text.length.toLocaleString('en-US')} characters, past Mermaid's maxTextSize of ${MAX_TEXT_SIZE.toLocaleString('en-US')}`;
-  if (isFlowchart && edges > READABLE_FLOWCHART_EDGES) return `${edges} edges, past the ${READABLE_FLOWCHART_EDGES} a flowchart can lay out legibly (Mermaid's maxEdges is ${MAX_FLOWCHART_EDGES})`;
+/** The limits a diagram is held to; tests lower them to exercise the fallbacks. */
+export interface DiagramLimits {
+  /** Characters of diagram text; never above MAX_TEXT_SIZE. */
+  readonly maxTextSize: number;
+  /** Flowchart edges; never above MAX_FLOWCHART_EDGES. */
+  readonly flowchartEdges: number;
+}
+
+export const DEFAULT_LIMITS: DiagramLimits = { maxTextSize: MAX_TEXT_SIZE, flowchartEdges: READABLE_FLOWCHART_EDGES };
+
+/** Why a diagram cannot be drawn faithfully, or null. `flowchartEdges` is given for flowcharts only. */
+export function sizeProblem(text: string, flowchartEdges?: number, limits: DiagramLimits = DEFAULT_LIMITS): string | null {
+  const maxText = Math.min(limits.maxTextSize, MAX_TEXT_SIZE);
+  const maxEdges = Math.min(limits.flowchartEdges, MAX_FLOWCHART_EDGES);
+  const fmt = (x: number) => x.toLocaleString('en-US');
+  if (text.length > maxText) return `${fmt(text.length)} characters of diagram text, past the limit of ${fmt(maxText)} (Mermaid's maxTextSize is ${fmt(MAX_TEXT_SIZE)})`;
+  if (flowchartEdges !== undefined && flowchartEdges > maxEdges) {
+    return `${fmt(flowchartEdges)} edges, past the ${fmt(maxEdges)} a flowchart can lay out legibly (Mermaid's maxEdges is ${fmt(MAX_FLOWCHART_EDGES)})`;
+  }
   return null;
 }

@@ -37,8 +37,16 @@ export interface Rendered {
   readonly ms: number;
 }
 
-/** Largest PNG side we aim for, in pixels: legible when zoomed, still a sane file. */
-const PNG_TARGET_SIDE = 4000;
+/** PNG width we aim for, in pixels: small diagrams are drawn at 2x, wide ones at 1x. */
+const PNG_TARGET_WIDTH = 4000;
+/** Tallest PNG chromium screenshots reliably, in pixels. */
+const PNG_MAX_HEIGHT = 16_000;
+
+/** PNG pixels per CSS pixel for a drawing of this size. */
+export function pngScale(width: number, height: number): number {
+  const byWidth = Math.max(1, Math.min(2, PNG_TARGET_WIDTH / Math.max(width, 1)));
+  return Math.max(0.25, Math.min(byWidth, PNG_MAX_HEIGHT / Math.max(height, 1)));
+}
 
 export class MermaidRenderer {
   private constructor(readonly browser: Browser) {}
@@ -65,11 +73,11 @@ export class MermaidRenderer {
     const t0 = performance.now();
     const svg = await this.svg(definition);
     const { width, height } = viewBoxOf(new TextDecoder().decode(svg));
-    const scale = Math.max(1, Math.min(2, PNG_TARGET_SIDE / Math.max(width, height, 1)));
+    const scale = pngScale(width, height);
     const png = await renderMermaid(this.browser, definition, 'png', {
       mermaidConfig: { ...MERMAID_CONFIG },
       backgroundColor: 'white',
-      viewport: { width: Math.ceil(width) + 40, height: Math.min(Math.ceil(height) + 40, 16_000), deviceScaleFactor: scale },
+      viewport: { width: Math.ceil(width) + 40, height: 800, deviceScaleFactor: scale },
     });
     return { svg, png: png.data, width, height, scale, ms: performance.now() - t0 };
   }

@@ -1,0 +1,215 @@
+/**
+ * The diagram stage end to end: every generated .mmd parses in Mermaid (all
+ * diagrams of the default run, of a run with a counterexample, of a run
+ * without failures and of the size fallbacks); the FIG. 8 and FIG. 9-11
+ * diagrams and a counterexample render to SVG and PNG through mermaid-cli
+ * with one shared chromium; report.md embeds them; graph JSON round-trips.
+ */
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { json } from '@dagrejs/graphlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StateIndex } from '../../checker/index.js';
+import { viewOf } from '../../model/view.js';
+import { buildDiagrams, renderDiagrams, writeGraph, writeMermaidFiles, writeReport, type DiagramSet } from '../../reports/diagrams.js';
+import { MAX_TEXT_SIZE } from '../../reports/mermaid/limits.js';
+import { ftStatesOf, project } from '../../reports/mermaid/projection.js';
+import { MermaidRenderer, pngScale } from '../../reports/mermaid/render.js';
+import { anchorOf } from '../../reports/mermaid/report-md.js';
+import { MermaidPage } from './support/mermaid-page.js';
+import { ONE_ACT_BROKEN, params, readings } from './support/fixtures.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'ftcheck-diagrams-'));
+const skipRender = process.env.FTCHECK_SKIP_RENDER === '1';
+
+const sets: Record<string, DiagramSet> = {
+  defaults: buildDiagrams({ params: params(), readings: readings() }),
+  'one-act broken': buildDiagrams({ params: params(), readings: readings(ONE_ACT_BROKEN) }),
+  'no failures': buildDiagrams({ params: params({ faults: 0 }), readings: readings() }),
+  'tight limits': buildDiagrams({ params: params(), readings: readings(), limits: { maxTextSize: 3000, flowchartEdges: 20 } }),
+};
+
+/** Text of an SVG file with tags stripped and XML entities decoded. */
+function svgText(svg: string): string {
+  return svg
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('buildDiagrams', () => {
+  it('draws FIG. 8 per system, the product, the three figures, and one sequence diagram per counterexample', () => {
+    for (const [name, set] of Object.entries(sets)) {
+      const names = set.diagrams.map((d) => d.name);
+      const n = set.outcome.model.params.systems;
+      expect(names, name).toEqual(expect.arrayContaining([...Array.from({ length: n }, (_, i) => `fig8-system-${i}`), 'product', 'fig9-power-on', 'fig10-sync', 'fig11-resync']));
+      const violated = set.outcome.verdicts.filter((v) => v.verdict === 'violated').map((v) => `counterexample-${v.property.name}`);
+      expect(names.filter((x) => x.startsWith('counterexample-')).sort(), name).toEqual(violated.sort());
+      expect(new Set(names).size).toBe(names.length);
+    }
+    expect(sets['one-act broken'].diagrams.map((d) => d.name)).toContain('counterexample-one-act');
+  });
+
+  it('keeps every diagram under the limits it was built with, and says why when one is not drawn', () => {
+    for (const [name, set] of Object.entries(sets)) {
+      const max = name === 'tight limits' ? 3000 : MAX_TEXT_SIZE;
+      for (const d of set.diagrams) {
+        if (d.problem === null) expect(d.text.length, `${name} ${d.name}`).toBeLessThanOrEqual(max);
+        else expect(d.problem, `${name} ${d.name}`).toMatch(/characters|edges/);
+      }
+    }
+  });
+
+  it('falls back to the projection when the product graph is too large for a flowchart', () => {
+    const full = sets.defaults.diagrams.find((d) => d.name === 'product')!;
+    const small = sets['tight limits'].diagrams.find((d) => d.name === 'product')!;
+    const product = sets.defaults.projections.get('product')!;
+    const drawnEdges = (t: string) => (t.match(/-->/g) ?? []).length;
+    expect(drawnEdges(full.text)).toBe(product.edges().filter((e) => e.v !== e.w).length);
+    expect(product.edges().length).toBeGreaterThan(20);
+    expect(small.title).toMatch(/too large/);
+    expect(small.caption.join(' ')).toMatch(/past the (limit of 3,000|20 a flowchart)/);
+    const sys0 = sets['tight limits'].projections.get('system-0')!;
+    expect(drawnEdges(small.text)).toBe(sys0.edges().filter((e) => e.v !== e.w).length);
+    expect(sets['tight limits'].notes.join('\n')).toMatch(/too large to draw/);
+  });
+});
+
+describe('report.md', () => {
+  const out = join(tmp, 'report');
+  const set = sets['one-act broken'];
+  writeMermaidFiles(set, out);
+  const report = readFileSync(writeReport(set, out, true), 'utf8');
+
+  it('has one verdict row per property, and links each counterexample to its diagram heading', () => {
+    for (const v of set.outcome.verdicts) {
+      const row = report.split('\n').find((l) => l.startsWith(`| ${v.property.name} |`));
+      expect(row, v.property.name).toBeDefined();
+      expect(row).toContain(v.verdict === 'violated' ? '**VIOLATED**' : v.verdict);
+    }
+    const headings = new Set([...report.matchAll(/^#+ (.*)$/gm)].map((m) => anchorOf(m[1])));
+    const links = [...report.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]);
+    expect(links.length).toBe(set.outcome.verdicts.filter((v) => v.verdict === 'violated').length);
+    for (const l of links) expect(headings).toContain(l);
+  });
+
+  it('embeds every diagram as a mermaid block identical to its .mmd file, with links to the files', () => {
+    const blocks = [...report.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks).toHaveLength(set.diagrams.filter((d) => !d.problem).length);
+    for (const d of set.diagrams) {
+      expect(blocks).toContain(readFileSync(join(out, `${d.name}.mmd`), 'utf8'));
+      expect(report).toContain(`(${d.name}.svg)`);
+    }
+    expect(report).toMatch(/states [\d,]+, transitions [\d,]+/);
+  });
+
+  it('says which diagrams are not embedded, and why', () => {
+    const o2 = join(tmp, 'tight');
+    const tight = readFileSync(writeReport(sets['tight limits'], o2, false), 'utf8');
+    const skipped = sets['tight limits'].diagrams.filter((d) => d.problem);
+    expect(skipped.length).toBeGreaterThan(0);
+    expect((tight.match(/^Not embedded: /gm) ?? []).length).toBe(skipped.length);
+    expect(tight).not.toContain('.svg)');
+  });
+});
+
+describe('graph JSON', () => {
+  const set = sets['no failures'];
+  const file = join(tmp, 'graph.json');
+  const counts = writeGraph(set, file);
+  const g = JSON.parse(readFileSync(file, 'utf8'));
+  const model = set.outcome.model;
+
+  it('holds every state with its decoded fields, depth and parent', () => {
+    expect(g.format).toBe('ftcheck-graph');
+    expect(g.params).toEqual(model.params);
+    expect(g.states).toHaveLength(set.graph.stateCount);
+    expect(counts.states).toBe(set.graph.stateCount);
+    for (let i = 0; i < g.states.length; i += 97) {
+      const s = g.states[i];
+      const idx = i as StateIndex;
+      expect(s.id).toBe(i);
+      expect(s.depth).toBe(set.graph.depthOf(idx));
+      expect(s.parent).toBe(set.graph.parentOf(idx));
+      expect({ ...s, id: undefined, depth: undefined, parent: undefined }).toEqual({ ...JSON.parse(JSON.stringify(viewOf(model, set.graph.readState(idx)))), id: undefined, depth: undefined, parent: undefined });
+    }
+  });
+
+  it('holds each distinct recorded edge once, with its label decoded in the label table', () => {
+    const want = new Set<string>();
+    set.graph.edges!.forEachEdge((s, l, d) => want.add(`${s},${l},${d}`));
+    const got = g.edges.map((e: { src: number; label: number; dst: number }) => `${e.src},${e.label},${e.dst}`);
+    expect(got.length).toBe(want.size);
+    expect(new Set(got)).toEqual(want);
+    expect(g.labels.map((l: { name: string }) => l.name)).toEqual(model.labelNames);
+    expect(g.labels[0].action).toBeDefined();
+  });
+
+  it('carries the projections as graphlib JSON that reads back into the same graphs', () => {
+    const ft = ftStatesOf(model, set.graph);
+    for (const [name, systems] of [['system-0', [0]], ['product', [0, 1]]] as const) {
+      const back = json.read(g.projections[name]);
+      const p = project(set.graph, ft, model.params.systems, systems, { complete: set.complete, allStates: systems.length === 1 });
+      expect(back.nodes().sort()).toEqual(p.nodes().sort());
+      for (const e of p.edges()) expect(back.edge(e.v, e.w)).toEqual(p.edge(e));
+      expect(back.edgeCount()).toBe(p.edgeCount());
+    }
+  });
+});
+
+describe.skipIf(skipRender)('Mermaid', () => {
+  let renderer: MermaidRenderer;
+  let page: MermaidPage;
+  beforeAll(async () => {
+    const r = await MermaidRenderer.open();
+    if ('error' in r) throw new Error(`${r.error} (set FTCHECK_SKIP_RENDER=1 to skip rendering tests)`);
+    renderer = r;
+    page = await MermaidPage.open(r.browser);
+  });
+  afterAll(async () => {
+    await renderer?.close();
+  });
+
+  it('parses every generated diagram without a syntax error', async () => {
+    const all = Object.entries(sets).flatMap(([name, set]) => set.diagrams.map((d) => ({ name: `${name}/${d.name}`, text: d.text })));
+    const errors = await page.parse(all.map((d) => d.text));
+    const bad = all.map((d, k) => (errors[k] ? `${d.name}: ${errors[k]}` : null)).filter(Boolean);
+    expect(bad).toEqual([]);
+  });
+
+  it('renders FIG. 8, FIG. 9-11 and a counterexample to SVG and PNG through mermaid-cli', async () => {
+    const src = sets['one-act broken'];
+    const wanted = new Set(['fig8-system-0', 'fig9-power-on', 'fig10-sync', 'fig11-resync', 'counterexample-one-act']);
+    const subset: DiagramSet = { ...src, diagrams: src.diagrams.filter((d) => wanted.has(d.name)) };
+    const out = join(tmp, 'render');
+    const files = await renderDiagrams(subset, out, renderer);
+    expect(files.map((f) => f.diagram).sort()).toEqual([...wanted].sort());
+    for (const f of files) {
+      const d = subset.diagrams.find((x) => x.name === f.diagram)!;
+      const svg = readFileSync(f.svg, 'utf8');
+      expect(svg.startsWith('<svg')).toBe(true);
+      const text = svgText(svg);
+      expect(text, f.diagram).not.toMatch(/Syntax error|Maximum text size|Parse error/);
+      const png = pngSize(readFileSync(f.png));
+      const scale = pngScale(f.width, f.height);
+      expect(Math.abs(png.width - Math.round(f.width * scale)), f.diagram).toBeLessThanOrEqual(Math.ceil(2 * scale) + 2);
+      if (d.section === 'fig8') {
+        for (const name of ['ST1 Online divide', 'ST4 Online sync', 'ST10 Fault', 'sync_reset(#0->#1)', 'memory_check(#0)']) expect(text).toContain(name);
+      } else {
+        const labels = [...d.text.matchAll(/^\s*\w+(?:->>|-x)\w+: ([^<\n]*)/gm)].map((m) => m[1].replace(/#(\d+);/g, (_, c: string) => String.fromCodePoint(Number(c))));
+        expect(labels.length).toBeGreaterThan(0);
+        for (const l of labels) expect(text, `${f.diagram}: ${l}`).toContain(l);
+      }
+      expect(existsSync(f.png)).toBe(true);
+    }
+  });
+});
