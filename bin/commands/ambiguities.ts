@@ -39,7 +39,7 @@ export function registerAmbiguities(program: Command): void {
     .option('--only <ID>', "explore only this entry (repeatable; an id or its prefix such as S5; see 'ftcheck readings')", collect)
     .option('--product', `run every combination of the readings of the entries given with --only (refused past ${MAX_PRODUCT_RUNS} runs unless --force)`)
     .option('--force', 'run a --product larger than the limit')
-    .option('--no-n3', 'skip the three-system supplement (entries citing [0102] run again with N=3, P=1, F=1 when N=2)')
+    .option('--no-n3', 'skip the three-system supplement (entries citing [0102] run again with N=3 and P=1 when N=2)')
     .option('--out <DIR>', 'where the report and the counterexample scenarios are written', DEFAULT_OUT)
     .option('--json', 'print the matrix as one JSON object instead of the progress lines and the summary')
     .action((opts: Record<string, unknown>) => {

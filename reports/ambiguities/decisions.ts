@@ -81,6 +81,10 @@ export const DECISIONS: Readonly<Record<string, string>> = {
   'S15-partial-copy-source':
     'Specify which system may resynchronize a Pre offline system with a partial copy: only its former partner, whose ' +
     'trace describes the difference, or any Online ready system (with three systems, or after the partner failed).',
+  'S16-trace-memory-sharing':
+    'For three or more systems: specify whether the one main-storage trace of an FT controller ([0047]) can serve a pending ' +
+    'resynchronization and a new synchronization at once. If not, the ACT must finish (or abandon) the partial copy it owes ' +
+    'one partner before it starts copying to a third system; otherwise the new copy overwrites the difference information.',
 };
 
 export function decisionOf(id: string): string | undefined {

@@ -20,7 +20,8 @@ export interface ReportConfig {
   readonly properties?: readonly string[];
   readonly maxStates?: number;
   readonly maxSeconds?: number;
-  readonly diagram?: DiagramFn;
+  /** Default: the sequence diagram of reports/mermaid; null: none. */
+  readonly diagram?: DiagramFn | null;
   /** After each run: the matrix it belongs to ('' or 'n3'), its index and the run count of that matrix. */
   readonly onRun?: (tag: string, row: Row, baseline: Row, index: number, total: number) => void;
 }

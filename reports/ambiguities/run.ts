@@ -14,6 +14,7 @@ import type { Property } from '../../properties/catalogue.js';
 import { runCheck, selectProperties, type Verdict } from '../../properties/verify.js';
 import { stepsOf } from '../check-report.js';
 import { traceScenario, traceText, type ReadableStep } from '../trace.js';
+import { counterexampleDiagram } from './diagram.js';
 import { stateSetFingerprint } from './fingerprint.js';
 import { findInteractions, type Interaction } from './interactions.js';
 import { rowKey, rowSlug, type Choice, type PlanMode, type PlannedRun } from './plan.js';
@@ -81,7 +82,8 @@ export interface AmbiguityMatrix {
   readonly seconds: number;
 }
 
-export type DiagramFn = (model: FtModel, steps: readonly ReadableStep[], property: Property, title: string) => string | null;
+/** Draws a counterexample; default counterexampleDiagram (reports/mermaid). */
+export type DiagramFn = (steps: readonly ReadableStep[], property: Property, title: string, note?: string) => string | null;
 
 export interface ExploreAmbiguitiesConfig {
   /** See AmbiguityMatrix.tag; default ''. */
@@ -95,13 +97,13 @@ export interface ExploreAmbiguitiesConfig {
   readonly properties?: readonly string[];
   readonly maxStates?: number;
   readonly maxSeconds?: number;
-  /** Turns a counterexample into a Mermaid sequence diagram (reports/mermaid). */
-  readonly diagram?: DiagramFn;
+  /** Turns a counterexample into a Mermaid sequence diagram; default counterexampleDiagram, null for none. */
+  readonly diagram?: DiagramFn | null;
   /** Called after each run, e.g. for a progress line. */
   readonly onRun?: (row: Row, index: number, total: number) => void;
 }
 
-function counterexampleOf(model: FtModel, property: Property, steps: ReadableStep[], row: string, diagram?: DiagramFn): Counterexample {
+function counterexampleOf(model: FtModel, property: Property, steps: ReadableStep[], row: string, note: string | undefined, diagram: DiagramFn | null): Counterexample {
   const length = steps.length - 1;
   const scenario: Scenario = {
     ...traceScenario(model, steps, property.name),
@@ -115,7 +117,7 @@ function counterexampleOf(model: FtModel, property: Property, steps: ReadableSte
     text: traceText(model, steps),
     scenario,
     replay: checkScenario(scenario, property, length),
-    diagram: diagram ? diagram(model, steps, property, `${property.name} under ${row}`) : null,
+    diagram: diagram ? diagram(steps, property, `${property.name} under ${row}`, note) : null,
   };
 }
 
@@ -129,6 +131,7 @@ function runOne(config: ExploreAmbiguitiesConfig, run: PlannedRun, baseline: Row
     maxSeconds: config.maxSeconds,
   });
   const key = rowKey(run.varied);
+  const title = config.tag === 'n3' ? `${key} (three systems)` : key;
   const cells = outcome.verdicts.map((v): Cell => {
     const steps = v.verdict === 'violated' ? stepsOf(outcome, v) : null;
     const atBase = baseline?.cells.find((c) => c.property === v.property.name);
@@ -136,7 +139,7 @@ function runOne(config: ExploreAmbiguitiesConfig, run: PlannedRun, baseline: Row
       property: v.property.name,
       verdict: v.verdict,
       ...(v.note ? { note: v.note } : {}),
-      ...(steps ? { counterexample: counterexampleOf(outcome.model, v.property, steps, key, config.diagram) } : {}),
+      ...(steps ? { counterexample: counterexampleOf(outcome.model, v.property, steps, title, v.note, config.diagram === undefined ? counterexampleDiagram : config.diagram) } : {}),
       alsoAtBaseline: v.verdict === 'violated' && atBase?.verdict === 'violated',
     };
   });
