@@ -8,7 +8,9 @@
 import type { Command } from 'commander';
 import { reportExitCode, rowOutcome, type AmbiguityReport } from '../../reports/ambiguities/findings.js';
 import { ambiguitiesJson } from '../../reports/ambiguities/json.js';
-import { MAX_PRODUCT_RUNS, productSize, resolveOnly } from '../../reports/ambiguities/plan.js';
+import {
+  MAX_PAIRS_RUNS, MAX_PRODUCT_RUNS, THREE_SYSTEM_COST, planCost, planFor, productSize, resolveOnly, type PlanMode,
+} from '../../reports/ambiguities/plan.js';
 import { ambiguityReport } from '../../reports/ambiguities/report.js';
 import type { Row } from '../../reports/ambiguities/run.js';
 import { writeAmbiguities } from '../../reports/ambiguities/write.js';
@@ -38,7 +40,8 @@ export function registerAmbiguities(program: Command): void {
     .option('--property <NAME>', "check only this property (repeatable; see 'ftcheck properties')", collect)
     .option('--only <ID>', "explore only this entry (repeatable; an id or its prefix such as S5; see 'ftcheck readings')", collect)
     .option('--product', `run every combination of the readings of the entries given with --only (refused past ${MAX_PRODUCT_RUNS} runs unless --force)`)
-    .option('--force', 'run a --product larger than the limit')
+    .option('--pairs', `run each reading alone, then every pair of readings of two entries (all entries, or those of --only; refused past ${MAX_PAIRS_RUNS} runs unless --force)`)
+    .option('--force', `run a --product or --pairs past its limit (a run with three systems counts as ${THREE_SYSTEM_COST})`)
     .option('--no-n3', 'skip the three-system supplement (entries citing [0102] run again with N=3 and P=1 when N=2)')
     .option('--out <DIR>', 'where the report and the counterexample scenarios are written', DEFAULT_OUT)
     .option('--json', 'print the matrix as one JSON object instead of the progress lines and the summary')
@@ -46,13 +49,18 @@ export function registerAmbiguities(program: Command): void {
       const config = resolveModelConfig(opts);
       const only = resolveOnly((opts.only as string[] | undefined) ?? []);
       if ('error' in only) throw new UsageError(only.error);
-      const product = Boolean(opts.product);
-      if (product) {
-        const size = productSize(only.ids);
-        if (size > MAX_PRODUCT_RUNS && !opts.force) {
+      if (opts.product && opts.pairs) throw new UsageError('--product and --pairs exclude each other');
+      const mode: PlanMode = opts.product ? 'product' : opts.pairs ? 'pairs' : 'single';
+      if (mode !== 'single') {
+        // the product's size is computed, not planned: over the whole register it is millions of combinations
+        const runs = mode === 'product' ? productSize(only.ids) : planFor(mode, config.readings, only.ids).length;
+        const limit = mode === 'product' ? MAX_PRODUCT_RUNS : MAX_PAIRS_RUNS;
+        const cost = planCost(runs, config.params.systems);
+        if (cost > limit && !opts.force) {
+          const n3 = config.params.systems >= 3 ? ` (with three systems each counts as ${THREE_SYSTEM_COST}: ${cost.toLocaleString('en-US')})` : '';
+          const hint = mode === 'product' ? 'pick 2-4 entries with --only' : 'pick entries with --only';
           throw new UsageError(
-            `--product over ${only.ids.length} entries is ${size.toLocaleString('en-US')} combinations, past the limit of ${MAX_PRODUCT_RUNS} runs: ` +
-              'pick 2-4 entries with --only, or add --force',
+            `--${mode} over ${only.ids.length} entries is ${runs.toLocaleString('en-US')} runs, past the limit of ${limit}${n3}: ${hint}, or add --force`,
           );
         }
       }
@@ -61,7 +69,7 @@ export function registerAmbiguities(program: Command): void {
         params: config.params,
         base: config.readings,
         entries: only.ids,
-        product,
+        mode,
         threeSystems: opts.n3 !== false,
         properties: config.properties,
         maxStates: config.maxStates,

@@ -34,12 +34,24 @@ function configLine(m: AmbiguityMatrix): string {
   return `${sizes(m)}; base readings: ${base.length ? base.join(', ') : 'the defaults'}`;
 }
 
+/**
+ * Whether the report shows this cell's counterexample. One at a time: every
+ * one. Product and pairs: those of the baseline and of single readings, and
+ * of combinations only where no smaller combination explains the violation
+ * (an interaction); the others are written as scenario files only.
+ */
+function shown(m: AmbiguityMatrix, row: Row, c: Cell): boolean {
+  if (!c.counterexample) return false;
+  if (m.mode === 'single' || row.varied.length <= 1) return true;
+  return m.interactions.some((x) => x.row === row.key && x.property === c.property);
+}
+
 function cellMark(m: AmbiguityMatrix, row: Row, c: Cell | undefined): string {
   if (!c) return '';
   if (c.verdict === 'holds') return '\u2713';
   if (c.verdict === 'unknown') return '?';
   const mark = c.alsoAtBaseline ? '(\u2717)' : '**\u2717**';
-  return c.counterexample ? `[${mark}](#${anchor(m, row, c.property)})` : mark;
+  return shown(m, row, c) ? `[${mark}](#${anchor(m, row, c.property)})` : mark;
 }
 
 function rowLabel(row: Row): string {
@@ -53,9 +65,11 @@ function header(r: AmbiguityReport, o: MarkdownOptions): string[] {
   const runs = all.reduce((k, x) => k + x.rows.length, 0);
   const states = all.reduce((k, x) => k + x.rows.reduce((j, row) => j + row.states, 0), 0);
   const seconds = all.reduce((k, x) => k + x.seconds, 0);
-  const mode = m.mode === 'single'
-    ? 'one reading at a time: each reading of each entry, every other entry at its base reading'
-    : `the full product of the readings of ${m.entries.join(', ')} (every other entry at its base reading)`;
+  const mode = {
+    single: 'one reading at a time: each reading of each entry, every other entry at its base reading',
+    product: `the full product of the readings of ${m.entries.join(', ')} (every other entry at its base reading)`,
+    pairs: 'one reading at a time, then every pair of alternative readings of two different entries (every other entry at its base reading)',
+  }[m.mode];
   const out = [
     '# Ambiguities of US 2006/0150004 A1: what each reading leads to',
     '',
@@ -113,20 +127,30 @@ function legend(m: AmbiguityMatrix): string[] {
   return out;
 }
 
+/** Pairs mode lists a pair only when it shows an interaction; the other modes list every row. */
+function listedRows(m: AmbiguityMatrix): Row[] {
+  if (m.mode !== 'pairs') return [...m.rows];
+  return m.rows.filter((r) => r.varied.length <= 1 || m.interactions.some((x) => x.row === r.key));
+}
+
 function matrixTable(m: AmbiguityMatrix): string[] {
   const out = [`| reading | states | ${m.properties.map((_, k) => `P${k + 1}`).join(' | ')} |`];
   out.push(`|---|--:|${m.properties.map(() => ':-:').join('|')}|`);
-  for (const row of m.rows) {
+  const listed = listedRows(m);
+  for (const row of listed) {
     const cells = m.properties.map((p) => cellMark(m, row, row.cells.find((c) => c.property === p.name)));
     const same = row.sameStatesAsBaseline ? ' =' : '';
     out.push(`| ${td(rowLabel(row))} | ${fmt(row.states)}${same}${row.complete ? '' : ' (incomplete)'} | ${cells.join(' | ')} |`);
   }
-  out.push('', '"=" after the state count: the run reached exactly the baseline\u2019s states (by fingerprint).', '');
+  out.push('', '"=" after the state count: the run reached exactly the baseline\u2019s states (by fingerprint).');
+  const hidden = m.rows.length - listed.length;
+  if (hidden) out.push(`${hidden} pair(s) not listed: each violation they show is already shown by one of their two readings alone (all rows are in --json).`);
+  out.push('');
   return out;
 }
 
 function interactionSection(m: AmbiguityMatrix): string[] {
-  if (m.mode !== 'product') return [];
+  if (m.mode === 'single') return [];
   const out = ['## What only readings together break', ''];
   if (m.interactions.length === 0) {
     out.push('No violation in the product needs two or more readings together: every violation is already shown by a smaller combination.', '');
@@ -154,7 +178,7 @@ function counterexampleBlock(m: AmbiguityMatrix, row: Row, cx: Counterexample): 
 }
 
 function rowCounterexamples(m: AmbiguityMatrix, row: Row): string[] {
-  return row.cells.flatMap((c) => (c.counterexample ? counterexampleBlock(m, row, c.counterexample) : []));
+  return row.cells.flatMap((c) => (shown(m, row, c) ? counterexampleBlock(m, row, c.counterexample!) : []));
 }
 
 /** The row that changes exactly this reading (the baseline for the base reading). */
@@ -166,7 +190,7 @@ function rowOf(m: AmbiguityMatrix, id: string, name: string): Row | undefined {
 
 function resultOf(r: AmbiguityReport, e: AmbiguityEntry, name: string): string {
   if (!r.main.entries.includes(e.id)) return 'not run (see --only)';
-  if (r.main.mode === 'product') return 'see the matrix';
+  if (r.main.mode !== 'single') return 'see the matrix';
   const parts: string[] = [];
   const main = rowOf(r.main, e.id, name);
   if (main) parts.push(rowOutcome(main, r.main.rows[0]));
@@ -239,8 +263,9 @@ export function ambiguitiesMarkdown(r: AmbiguityReport, o: MarkdownOptions): str
   out.push('## Register', '');
   out.push(`${AMBIGUITIES.length} entries with named readings in the model, ${TEXT_SLIPS.length} text slips, ${UNEXPLORED.length} silent places not yet explorable.`, '');
   for (const e of AMBIGUITIES as readonly AmbiguityEntry[]) out.push(...entrySection(r, e));
-  if (m.mode === 'product') {
-    out.push('## Counterexamples of the product', '');
+  if (m.mode !== 'single') {
+    out.push(`## Counterexamples of the ${m.mode}`, '');
+    out.push('Those of single readings, and of combinations where the violation is an interaction; every other one is written as a scenario file.', '');
     for (const row of m.rows.slice(1)) out.push(...rowCounterexamples(m, row));
   }
   out.push(...slipSection(), ...unexploredSection());

@@ -3,7 +3,10 @@
  * - one at a time: the base readings, then each alternative reading of each
  *   selected entry with every other entry at its base reading;
  * - product: every combination of the readings of the selected entries (the
- *   others at their base), to find what only readings together break.
+ *   others at their base), to find what only readings together break;
+ * - pairs: the one-at-a-time runs plus every pair of alternative readings of
+ *   two different entries: the product restricted to two changes, over the
+ *   whole register.
  * A row of the matrix is one run, named by the readings it changes from the base.
  */
 import type { Params } from '../../model/params.js';
@@ -21,10 +24,19 @@ export interface PlannedRun {
   readonly readings: Readings;
 }
 
-export type PlanMode = 'single' | 'product';
+export type PlanMode = 'single' | 'product' | 'pairs';
 
 /** Past this many combinations `--product` refuses unless forced. */
 export const MAX_PRODUCT_RUNS = 64;
+/** Past this many runs `--pairs` refuses unless forced (at N = 2 defaults a run takes well under a second). */
+export const MAX_PAIRS_RUNS = 400;
+/** A three-system run costs about this many two-system runs at the same other sizes (states, measured at the defaults). */
+export const THREE_SYSTEM_COST = 30;
+
+/** The cost of a plan in two-system runs, for the limits above. */
+export function planCost(runs: number, systems: number): number {
+  return systems >= 3 ? runs * THREE_SYSTEM_COST : runs;
+}
 
 const ENTRIES = AMBIGUITIES as readonly AmbiguityEntry[];
 
@@ -117,6 +129,25 @@ export function planProduct(base: Readings, ids: readonly string[]): PlannedRun[
   }
   combos.sort((a, b) => a.length - b.length);
   return combos.map((varied) => ({ varied, readings: readingsWith(base, varied) }));
+}
+
+/** The one-at-a-time runs, then every pair of alternative readings of two different entries. */
+export function planPairs(base: Readings, ids: readonly string[]): PlannedRun[] {
+  const single = planSingle(base, ids);
+  const alternatives = single.slice(1).map((r) => r.varied[0]);
+  const runs = [...single];
+  for (let a = 0; a < alternatives.length; a++) {
+    for (let b = a + 1; b < alternatives.length; b++) {
+      if (alternatives[a].id === alternatives[b].id) continue;
+      const varied = [alternatives[a], alternatives[b]];
+      runs.push({ varied, readings: readingsWith(base, varied) });
+    }
+  }
+  return runs;
+}
+
+export function planFor(mode: PlanMode, base: Readings, ids: readonly string[]): PlannedRun[] {
+  return mode === 'product' ? planProduct(base, ids) : mode === 'pairs' ? planPairs(base, ids) : planSingle(base, ids);
 }
 
 /** A stable key of a row: `baseline`, or `ID=NAME` joined by ` + ` in register order. */

@@ -77,7 +77,7 @@ export interface AmbiguityMatrix {
   readonly entries: readonly string[];
   readonly properties: readonly { readonly name: string; readonly kind: Property['kind']; readonly statement: string; readonly cites: string }[];
   readonly rows: readonly Row[];
-  /** Product mode: violations that no strict sub-combination of the row's readings shows. */
+  /** Product and pairs modes: violations that no strict sub-combination of the row's readings shows. */
   readonly interactions: readonly Interaction[];
   readonly seconds: number;
 }
@@ -183,7 +183,7 @@ export function exploreAmbiguities(config: ExploreAmbiguitiesConfig): AmbiguityM
     entries: config.entries,
     properties,
     rows,
-    interactions: config.mode === 'product' ? findInteractions(rows) : [],
+    interactions: config.mode === 'single' ? [] : findInteractions(rows),
     seconds: (performance.now() - t0) / 1000,
   };
 }

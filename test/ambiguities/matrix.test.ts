@@ -49,7 +49,7 @@ describe('one reading at a time, two systems (defaults)', () => {
   let report: AmbiguityReport;
   let m: AmbiguityMatrix;
   beforeAll(() => {
-    report = ambiguityReport({ params: DEFAULT_PARAMS, base: defaultReadings(), entries: ENTRIES, product: false, threeSystems: false });
+    report = ambiguityReport({ params: DEFAULT_PARAMS, base: defaultReadings(), entries: ENTRIES, mode: 'single', threeSystems: false });
     m = report.main;
   });
 
@@ -187,7 +187,7 @@ describe('three systems ([0102])', () => {
       params: { ...DEFAULT_PARAMS, faults: 1 },
       base: defaultReadings(),
       entries: ['S13-n3-copy-source'],
-      product: false,
+      mode: 'single',
       threeSystems: true,
     });
     m = report.supplement!;
