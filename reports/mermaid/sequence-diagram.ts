@@ -67,6 +67,10 @@ export function changeNote(before: SystemView, after: SystemView): string | null
   return `#${after.id} ${before.state} → ${stateText(after)}${mode ? `, ${mode}` : ''}`;
 }
 
+function verdictNote(v: SequenceVerdict): string {
+  return mermaidLines([`✖ ${v.ends} state: ${v.property} fails`, ...wrapWords(v.statement), ...(v.note ? wrapWords(`(${v.note})`) : [])]);
+}
+
 export function sequenceDiagram(t: SequenceTrace): string {
   const n = t.initial.systems.length;
   const fts = Array.from({ length: n }, (_, i) => ft(i));
@@ -95,13 +99,15 @@ export function sequenceDiagram(t: SequenceTrace): string {
     body.push(`${indent}${msg.from.id}${msg.arrow}${msg.to.id}: ${text}`);
     for (const x of notes) body.push(`${indent}Note over ${fts[x.sys].id}: ${mermaidText(x.text)}`);
     if (last) {
-      const v = t.verdict!;
-      const lines = [`✖ ${v.ends} state: ${v.property} fails`, ...wrapWords(v.statement), ...(v.note ? wrapWords(`(${v.note})`) : [])];
-      body.push(`    Note over ${span}: ${mermaidLines(lines)}`);
+      body.push(`    Note over ${span}: ${verdictNote(t.verdict!)}`);
       body.push('  end');
     }
     prev = step.view;
   });
+  if (t.verdict && t.steps.length === 0) {
+    // the initial state itself refutes the property
+    body.push('  rect rgb(255, 228, 228)', `    Note over ${span}: ${verdictNote(t.verdict)}`, '  end');
+  }
   if (t.footer) body.push(`  Note over ${span}: ${mermaidLines(wrapWords(t.footer))}`);
   const head = ['sequenceDiagram', `  title ${mermaidText(t.title)}`, '  autonumber'];
   for (const p of [...used.values()].sort((a, b) => a.order - b.order)) head.push(`  participant ${p.id} as ${mermaidText(p.title)}`);

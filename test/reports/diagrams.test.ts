@@ -17,6 +17,7 @@ import { MAX_TEXT_SIZE } from '../../reports/mermaid/limits.js';
 import { ftStatesOf, project } from '../../reports/mermaid/projection.js';
 import { MermaidRenderer, pngScale } from '../../reports/mermaid/render.js';
 import { anchorOf } from '../../reports/mermaid/report-md.js';
+import { sequenceDiagram } from '../../reports/mermaid/sequence-diagram.js';
 import { MermaidPage } from './support/mermaid-page.js';
 import { ONE_ACT_BROKEN, params, readings } from './support/fixtures.js';
 
@@ -181,6 +182,8 @@ describe.skipIf(skipRender)('Mermaid', () => {
 
   it('parses every generated diagram without a syntax error', async () => {
     const all = Object.entries(sets).flatMap(([name, set]) => set.diagrams.map((d) => ({ name: `${name}/${d.name}`, text: d.text })));
+    const initial = viewOf(sets.defaults.outcome.model, sets.defaults.graph.readState(0 as StateIndex));
+    all.push({ name: 'refuting initial state', text: sequenceDiagram({ title: 't', initial, steps: [], verdict: { property: 'p', statement: 's', ends: 'stuck' } }) });
     const errors = await page.parse(all.map((d) => d.text));
     const bad = all.map((d, k) => (errors[k] ? `${d.name}: ${errors[k]}` : null)).filter(Boolean);
     expect(bad).toEqual([]);

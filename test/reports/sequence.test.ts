@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_DOCS, type Block } from '../../model/actions-doc.js';
 import { parseLabel } from '../../model/labels.js';
 import { parseScenario, replay, scenarioModel } from '../../model/scenario.js';
-import type { StateView } from '../../model/view.js';
+import { viewOf, type StateView } from '../../model/view.js';
+import type { StateIndex } from '../../checker/index.js';
 import { runCheck } from '../../properties/verify.js';
 import { counterexampleTrace, FIGURE_SCENARIOS, packageRoot } from '../../reports/diagrams.js';
 import { changeNote, sequenceDiagram, wrapWords, type SequenceTrace } from '../../reports/mermaid/sequence-diagram.js';
@@ -128,6 +129,23 @@ describe('sequenceDiagram of a counterexample', () => {
     expect(decodeMermaid(text)).toContain(v.property.statement);
   });
 });
+
+describe('sequenceDiagram of a refuting initial state', () => {
+  it('shades a closing note when the trace has no step', () => {
+    const o = runCheck({ params: params(), readings: readings(), properties: ['one-act'] });
+    const initial = counterexampleTraceOfInitial(o);
+    const text = sequenceDiagram({ title: 't', initial, steps: [], verdict: { property: 'p', statement: 's', ends: 'stuck' } });
+    const lines = text.trim().split('\n').map((l) => l.trim());
+    expect(lines.slice(-3)[0]).toMatch(/^rect /);
+    expect(decodeMermaid(lines.slice(-2)[0])).toMatch(/^Note over FT0,FT1: ✖ stuck state: p fails<br\/>s$/);
+    expect(lines.at(-1)).toBe('end');
+    expect(parse(text).messages).toHaveLength(0);
+  });
+});
+
+function counterexampleTraceOfInitial(o: ReturnType<typeof runCheck>): StateView {
+  return viewOf(o.model, o.result.graph.readState(0 as StateIndex));
+}
 
 describe('helpers', () => {
   it('wrapWords keeps every word, in order, in lines no longer than the width unless a word is', () => {
