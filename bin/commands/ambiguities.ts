@@ -13,7 +13,9 @@ import {
 } from '../../reports/ambiguities/plan.js';
 import { ambiguityReport } from '../../reports/ambiguities/report.js';
 import type { Row } from '../../reports/ambiguities/run.js';
-import { writeAmbiguities } from '../../reports/ambiguities/write.js';
+import { renderCounterexamples } from '../../reports/ambiguities/render.js';
+import { writeCounterexampleFiles, writeReportFile } from '../../reports/ambiguities/write.js';
+import { MermaidRenderer, chromiumPath } from '../../reports/mermaid/render.js';
 import { addModelOptions, resolveModelConfig } from '../cli-config.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_OUT } from './check.js';
@@ -45,7 +47,8 @@ export function registerAmbiguities(program: Command): void {
     .option('--no-n3', 'skip the three-system supplement (entries citing [0102] run again with N=3 and P=1 when N=2)')
     .option('--out <DIR>', 'where the report and the counterexample scenarios are written', DEFAULT_OUT)
     .option('--json', 'print the matrix as one JSON object instead of the progress lines and the summary')
-    .action((opts: Record<string, unknown>) => {
+    .option('--render', 'also render each counterexample\'s sequence diagram to SVG (needs chromium; see ftcheck diagram)')
+    .action(async (opts: Record<string, unknown>) => {
       const config = resolveModelConfig(opts);
       const only = resolveOnly((opts.only as string[] | undefined) ?? []);
       if ('error' in only) throw new UsageError(only.error);
@@ -77,11 +80,26 @@ export function registerAmbiguities(program: Command): void {
         onRun: quiet ? undefined : progressLine,
       });
       const command = ['ftcheck', ...process.argv.slice(2)].join(' ');
-      const files = writeAmbiguities(report, String(opts.out), { command });
-      if (quiet) process.stdout.write(JSON.stringify({ report: files.report, ...ambiguitiesJson(report) }, null, 2) + '\n');
+      const out = String(opts.out);
+      const files = writeCounterexampleFiles(report, out);
+      let svgs = 0;
+      if (opts.render) {
+        const renderer = await MermaidRenderer.open(chromiumPath());
+        if ('error' in renderer) process.stderr.write(`ftcheck: ${renderer.error}: no SVG written; the report still embeds the Mermaid text\n`);
+        else {
+          try {
+            svgs = (await renderCounterexamples(report, renderer)).length;
+          } finally {
+            await renderer.close();
+          }
+        }
+      }
+      const file = writeReportFile(report, out, { command });
+      if (quiet) process.stdout.write(JSON.stringify({ report: file, ...ambiguitiesJson(report) }, null, 2) + '\n');
       else {
         const runs = report.main.rows.length + (report.supplement?.rows.length ?? 0);
-        process.stdout.write(`wrote ${files.report} (${runs} runs, ${files.scenarios.length} counterexample scenarios)\n`);
+        const rendered = opts.render ? `, ${svgs} SVG diagrams` : '';
+        process.stdout.write(`wrote ${file} (${runs} runs, ${files.scenarios.length} counterexample scenarios${rendered})\n`);
       }
       process.exitCode = reportExitCode(report);
     });

@@ -7,7 +7,7 @@
  *            sameStatesAsBaseline, outcome,
  *            verdicts: { [property]: { verdict, note?, alsoAtBaseline?, length?, labels?, scenario?, diagram?,
  *                                      replay?: {ok, detail} } } }],
- *   interactions: [{row, varied, property, holdsIn}],
+ *   interactions: [{kind: 'breaks-together' | 'masks', row, varied, property, subRows}],
  *   supplement?: { the same keys, for the three-system runs } }
  */
 import { exitCodeOf, reportExitCode, rowOutcome, type AmbiguityReport } from './findings.js';
@@ -54,6 +54,7 @@ function matrixJson(m: AmbiguityMatrix): object {
                   labels: c.counterexample.scenario.steps.map((s) => s.label),
                   ...(c.counterexample.file ? { scenario: c.counterexample.file } : {}),
                   ...(c.counterexample.diagramFile ? { diagram: c.counterexample.diagramFile } : {}),
+                  ...(c.counterexample.svgFile ? { svg: c.counterexample.svgFile } : {}),
                   replay: c.counterexample.replay,
                 }
               : {}),

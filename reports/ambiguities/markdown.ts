@@ -5,6 +5,7 @@
  * its confirmation, its sequence diagram and its trace; one paragraph per
  * entry on what a designer must decide.
  */
+import { relative, sep } from 'node:path';
 import { PARAM_SPECS } from '../../model/params.js';
 import { AMBIGUITIES, nonDefaultReadings, type AmbiguityEntry } from '../../model/readings.js';
 import { TEXT_SLIPS } from '../../model/text-slips.js';
@@ -17,6 +18,8 @@ import { UNEXPLORED } from './unexplored.js';
 export interface MarkdownOptions {
   /** The command line that produced the report. */
   readonly command: string;
+  /** The directory the report is written to (links to SVG files are relative to it). */
+  readonly outDir?: string;
 }
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -43,7 +46,7 @@ function configLine(m: AmbiguityMatrix): string {
 function shown(m: AmbiguityMatrix, row: Row, c: Cell): boolean {
   if (!c.counterexample) return false;
   if (m.mode === 'single' || row.varied.length <= 1) return true;
-  return m.interactions.some((x) => x.row === row.key && x.property === c.property);
+  return m.interactions.some((x) => x.kind === 'breaks-together' && x.row === row.key && x.property === c.property);
 }
 
 function cellMark(m: AmbiguityMatrix, row: Row, c: Cell | undefined): string {
@@ -144,41 +147,52 @@ function matrixTable(m: AmbiguityMatrix): string[] {
   }
   out.push('', '"=" after the state count: the run reached exactly the baseline\u2019s states (by fingerprint).');
   const hidden = m.rows.length - listed.length;
-  if (hidden) out.push(`${hidden} pair(s) not listed: each violation they show is already shown by one of their two readings alone (all rows are in --json).`);
+  if (hidden) out.push(`${hidden} pair(s) not listed: they show exactly the violations of their two readings alone (all rows are in --json).`);
   out.push('');
   return out;
 }
 
 function interactionSection(m: AmbiguityMatrix): string[] {
   if (m.mode === 'single') return [];
-  const out = ['## What only readings together break', ''];
-  if (m.interactions.length === 0) {
-    out.push('No violation in the product needs two or more readings together: every violation is already shown by a smaller combination.', '');
-    return out;
-  }
-  out.push('Each violation below appears only when all the listed readings are taken together: the property holds under every strict sub-combination (baseline included).', '');
   const byKey = new Map(m.rows.map((r) => [r.key, r]));
-  for (const x of m.interactions) {
-    out.push(`- \`${x.row}\` violates [${x.property}](#${anchor(m, byKey.get(x.row)!, x.property)}); holds under ${x.holdsIn.map((k) => `\`${k}\``).join(', ')}`);
+  const together = m.interactions.filter((x) => x.kind === 'breaks-together');
+  const masks = m.interactions.filter((x) => x.kind === 'masks');
+  const out = ['## What only readings together break', ''];
+  if (together.length === 0) {
+    out.push(`No violation of the ${m.mode} needs two or more readings together: each is already shown by a smaller combination.`, '');
+  } else {
+    out.push('Each violation below appears only when all the listed readings are taken together: the property holds under every strict sub-combination (baseline included).', '');
+    for (const x of together) {
+      out.push(`- \`${x.row}\` violates [${x.property}](#${anchor(m, byKey.get(x.row)!, x.property)}); holds under ${x.subRows.map((k) => `\`${k}\``).join(', ')}`);
+    }
+    out.push('');
   }
-  out.push('');
+  out.push('## What one reading hides of another', '');
+  if (masks.length === 0) {
+    out.push(`No combination of the ${m.mode} hides a violation that one of its parts shows.`, '');
+  } else {
+    out.push('Each property below holds under the combination although a part of it violates the property: one reading removes the path to the defect another reading opens, so checking the combination alone would not reveal it.', '');
+    for (const x of masks) out.push(`- \`${x.row}\` keeps ${x.property}, which ${x.subRows.map((k) => `\`${k}\``).join(', ')} violate(s)`);
+    out.push('');
+  }
   return out;
 }
 
-function counterexampleBlock(m: AmbiguityMatrix, row: Row, cx: Counterexample): string[] {
+function counterexampleBlock(m: AmbiguityMatrix, row: Row, cx: Counterexample, o: MarkdownOptions): string[] {
   const p = m.properties.find((x) => x.name === cx.property)!;
   const where = m.tag === 'n3' ? `${row.key}, three systems` : row.key;
   const out = [`<a id="${anchor(m, row, cx.property)}"></a>`, '', `#### ${cx.property} under ${where} (${cx.length} steps)`, ''];
   out.push(`*${p.statement}* (${p.cites})`, '');
   if (cx.file) out.push(`Replay: \`ftcheck replay ${cx.file}\``);
   out.push(`${cx.replay.ok ? 'Confirmed' : '**NOT confirmed**'} by an independent replay: ${cx.replay.detail}.`, '');
+  if (cx.svgFile) out.push(`Diagram: [SVG](${relative(o.outDir ?? '.', cx.svgFile).split(sep).join('/')})`, '');
   if (cx.diagram) out.push('```mermaid', cx.diagram.trimEnd(), '```', '');
   out.push('<details><summary>Trace: the fields each step changes</summary>', '', '```text', cx.text, '```', '', '</details>', '');
   return out;
 }
 
-function rowCounterexamples(m: AmbiguityMatrix, row: Row): string[] {
-  return row.cells.flatMap((c) => (shown(m, row, c) ? counterexampleBlock(m, row, c.counterexample!) : []));
+function rowCounterexamples(m: AmbiguityMatrix, row: Row, o: MarkdownOptions): string[] {
+  return row.cells.flatMap((c) => (shown(m, row, c) ? counterexampleBlock(m, row, c.counterexample!, o) : []));
 }
 
 /** The row that changes exactly this reading (the baseline for the base reading). */
@@ -199,7 +213,7 @@ function resultOf(r: AmbiguityReport, e: AmbiguityEntry, name: string): string {
   return parts.join('; ');
 }
 
-function entrySection(r: AmbiguityReport, e: AmbiguityEntry): string[] {
+function entrySection(r: AmbiguityReport, e: AmbiguityEntry, o: MarkdownOptions): string[] {
   const out = [`### ${e.id}: ${e.title}`, ''];
   out.push(`- **Paragraphs:** ${e.cites.join(', ')}`);
   out.push(`- **Text:** ${e.quote}`);
@@ -207,16 +221,16 @@ function entrySection(r: AmbiguityReport, e: AmbiguityEntry): string[] {
   out.push(`- **Default:** \`${e.defaultReading}\`${e.proposedAmendment ? ' (a proposed amendment: not what the text literally says)' : ''}. ${e.why}`);
   out.push('');
   out.push('| reading | what the model does | result |', '|---|---|---|');
-  for (const o of e.options) {
-    const name = o.name === e.defaultReading ? `**${o.name}** (default)` : o.name;
-    out.push(`| ${td(name)} | ${td(o.means)} | ${td(resultOf(r, e, o.name))} |`);
+  for (const opt of e.options) {
+    const name = opt.name === e.defaultReading ? `**${opt.name}** (default)` : opt.name;
+    out.push(`| ${td(name)} | ${td(opt.means)} | ${td(resultOf(r, e, opt.name))} |`);
   }
   out.push('');
   out.push(`**What a designer must decide.** ${decisionOf(e.id) ?? '(no note written for this entry yet)'}`, '');
   for (const m of matricesOf(r)) {
-    for (const o of e.options) {
-      const row = rowOf(m, e.id, o.name);
-      if (row && row.varied.length > 0) out.push(...rowCounterexamples(m, row));
+    for (const opt of e.options) {
+      const row = rowOf(m, e.id, opt.name);
+      if (row && row.varied.length > 0) out.push(...rowCounterexamples(m, row, o));
     }
   }
   return out;
@@ -244,29 +258,29 @@ function unexploredSection(): string[] {
   return out;
 }
 
-function baseCounterexamples(m: AmbiguityMatrix, title: string): string[] {
+function baseCounterexamples(m: AmbiguityMatrix, title: string, o: MarkdownOptions): string[] {
   const base = m.rows[0];
-  return base.cells.some((c) => c.counterexample) ? [`### ${title}`, '', ...rowCounterexamples(m, base)] : [];
+  return base.cells.some((c) => c.counterexample) ? [`### ${title}`, '', ...rowCounterexamples(m, base, o)] : [];
 }
 
 export function ambiguitiesMarkdown(r: AmbiguityReport, o: MarkdownOptions): string {
   const m = r.main;
   const out: string[] = [...header(r, o), '## Summary', '', ...summaryLines(m)];
   out.push('## Matrix: reading x property', '', ...legend(m), ...matrixTable(m), ...interactionSection(m));
-  out.push(...baseCounterexamples(m, 'Counterexamples under the base readings'));
+  out.push(...baseCounterexamples(m, 'Counterexamples under the base readings', o));
   if (r.supplement) {
     const s = r.supplement;
     out.push(`## Three systems ([0102]): ${sizes(s)}`, '');
     out.push(`The entries ${s.entries.join(', ')} concern three or more systems and are run again here. Same columns as above.`, '');
-    out.push(...summaryLines(s), ...matrixTable(s), ...baseCounterexamples(s, 'Counterexamples under the base readings, three systems'));
+    out.push(...summaryLines(s), ...matrixTable(s), ...baseCounterexamples(s, 'Counterexamples under the base readings, three systems', o));
   }
   out.push('## Register', '');
   out.push(`${AMBIGUITIES.length} entries with named readings in the model, ${TEXT_SLIPS.length} text slips, ${UNEXPLORED.length} silent places not yet explorable.`, '');
-  for (const e of AMBIGUITIES as readonly AmbiguityEntry[]) out.push(...entrySection(r, e));
+  for (const e of AMBIGUITIES as readonly AmbiguityEntry[]) out.push(...entrySection(r, e, o));
   if (m.mode !== 'single') {
     out.push(`## Counterexamples of the ${m.mode}`, '');
     out.push('Those of single readings, and of combinations where the violation is an interaction; every other one is written as a scenario file.', '');
-    for (const row of m.rows.slice(1)) out.push(...rowCounterexamples(m, row));
+    for (const row of m.rows.slice(1)) out.push(...rowCounterexamples(m, row, o));
   }
   out.push(...slipSection(), ...unexploredSection());
   return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';

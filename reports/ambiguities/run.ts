@@ -38,6 +38,8 @@ export interface Counterexample {
   file?: string;
   /** Set by the writer: where the diagram was written. */
   diagramFile?: string;
+  /** Set by --render: where the diagram's SVG was written. */
+  svgFile?: string;
 }
 
 export interface Cell {

@@ -39,12 +39,23 @@ function writeMatrixFiles(m: AmbiguityMatrix, outDir: string, scenarios: string[
   }
 }
 
-export function writeAmbiguities(r: AmbiguityReport, outDir: string, o: MarkdownOptions): WrittenFiles {
+/** The scenario and diagram files of every counterexample (sets their `file` and `diagramFile`). */
+export function writeCounterexampleFiles(r: AmbiguityReport, outDir: string): Omit<WrittenFiles, 'report'> {
   const scenarios: string[] = [];
   const diagrams: string[] = [];
   for (const m of matricesOf(r)) writeMatrixFiles(m, outDir, scenarios, diagrams);
+  return { scenarios, diagrams };
+}
+
+/** OUT/ambiguities.md; call after the counterexample files, whose paths it cites. */
+export function writeReportFile(r: AmbiguityReport, outDir: string, o: MarkdownOptions): string {
   mkdirSync(outDir, { recursive: true });
   const report = join(outDir, 'ambiguities.md');
-  writeFileSync(report, ambiguitiesMarkdown(r, o));
-  return { report, scenarios, diagrams };
+  writeFileSync(report, ambiguitiesMarkdown(r, { ...o, outDir }));
+  return report;
+}
+
+export function writeAmbiguities(r: AmbiguityReport, outDir: string, o: MarkdownOptions): WrittenFiles {
+  const files = writeCounterexampleFiles(r, outDir);
+  return { report: writeReportFile(r, outDir, o), ...files };
 }

@@ -92,7 +92,13 @@ describe('findInteractions', () => {
   it('reports a violation that no sub-combination shows', () => {
     const rows = [row([], []), row([a], []), row([b], ['q']), row([a, b], ['p', 'q'])];
     // p: holds in baseline, A alone, B alone -> only together; q: already broken by B alone
-    expect(findInteractions(rows)).toEqual([{ row: 'A=a1 + B=b1', varied: [a, b], property: 'p', holdsIn: ['baseline', 'A=a1', 'B=b1'] }]);
+    expect(findInteractions(rows)).toEqual([{ kind: 'breaks-together', row: 'A=a1 + B=b1', varied: [a, b], property: 'p', subRows: ['baseline', 'A=a1', 'B=b1'] }]);
+  });
+
+  it('reports a violation of a part that the combination hides', () => {
+    const rows = [row([], []), row([a], ['p']), row([b], []), row([a, b], [])];
+    // p: violated by A alone, holds under A + B: B masks what A breaks
+    expect(findInteractions(rows)).toEqual([{ kind: 'masks', row: 'A=a1 + B=b1', varied: [a, b], property: 'p', subRows: ['A=a1'] }]);
   });
 
   it('says nothing when a sub-combination was not run', () => {
