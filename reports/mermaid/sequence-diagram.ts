@@ -36,6 +36,9 @@ export interface SequenceTrace {
   readonly footer?: string;
 }
 
+/** A no-break space: an empty line Mermaid does not drop. */
+export const SELF_MESSAGE_LIFT = '#160;';
+
 /** Longest line of a note before it is wrapped. */
 const NOTE_WIDTH = 56;
 
@@ -96,7 +99,9 @@ export function sequenceDiagram(t: SequenceTrace): string {
     const indent = last ? '    ' : '  ';
     if (last) body.push('  rect rgb(255, 228, 228)');
     const text = step.note ? mermaidLines([step.label, ...wrapWords(step.note)]) : mermaidText(step.label);
-    body.push(`${indent}${msg.from.id}${msg.arrow}${msg.to.id}: ${text}`);
+    // a self-message's text sits on its loop, under the step number: an empty last line lifts it clear
+    const lift = msg.from.id === msg.to.id ? `<br/>${SELF_MESSAGE_LIFT}` : '';
+    body.push(`${indent}${msg.from.id}${msg.arrow}${msg.to.id}: ${text}${lift}`);
     for (const x of notes) body.push(`${indent}Note over ${fts[x.sys].id}: ${mermaidText(x.text)}`);
     if (last) {
       body.push(`    Note over ${span}: ${verdictNote(t.verdict!)}`);

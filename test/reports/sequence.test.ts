@@ -32,7 +32,10 @@ function parse(text: string): Parsed {
     let m: RegExpExecArray | null;
     if ((m = /^\s*participant (\w+) as (.*)$/.exec(line))) out.participants.push({ id: m[1], title: decodeMermaid(m[2]) });
     else if ((m = /^\s*(\w+)(->>|-x)(\w+): (.*)$/.exec(line))) {
-      out.messages.push({ from: m[1], arrow: m[2], to: m[3], lines: m[4].split('<br/>').map(decodeMermaid) });
+      const lines = m[4].split('<br/>').map(decodeMermaid);
+      // a self-message ends in an empty (no-break space) line that lifts its text clear of the loop
+      if (m[1] === m[3]) expect(lines.pop()).toBe('\u00a0');
+      out.messages.push({ from: m[1], arrow: m[2], to: m[3], lines });
       out.notesByStep.push([]);
     } else if ((m = /^\s*Note over (\w+): (.*)$/.exec(line))) out.notesByStep[out.notesByStep.length - 1].push({ over: m[1], text: decodeMermaid(m[2]) });
   }
