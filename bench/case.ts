@@ -18,4 +18,6 @@ export interface BenchCase {
   describe(quick: boolean): string;
   packed(quick: boolean): PackedSystem;
   naive(quick: boolean): NaiveSystem<unknown>;
+  /** The 10x targets apply to the synthetic cases only; a model case prints its reference figures instead. */
+  readonly reference?: string;
 }

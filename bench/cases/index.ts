@@ -1,5 +1,7 @@
 import type { BenchCase } from '../case.js';
 import { countersCase } from './counters.js';
+import { ftModelCase } from './ft-model.js';
+import { DEFAULT_PARAMS } from '../../model/params.js';
 
 /** Every bench case, in the order they run. Add a case here (one file per case in bench/cases/). */
 export const benchCases: readonly BenchCase[] = [
@@ -13,4 +15,6 @@ export const benchCases: readonly BenchCase[] = [
     { count: 8, modulus: 6, bits: 3, perWord: 4 },
     { count: 7, modulus: 6, bits: 3, perWord: 4 },
   ),
+  ftModelCase('ft-2-systems', { ...DEFAULT_PARAMS, pages: 4, trace: 3 }, DEFAULT_PARAMS),
+  ftModelCase('ft-3-systems', { ...DEFAULT_PARAMS, systems: 3 }, { ...DEFAULT_PARAMS, systems: 3, pages: 1, faults: 1 }),
 ];
