@@ -248,8 +248,12 @@ export interface RenderedFile {
   readonly diagram: string;
   readonly svg: string;
   readonly png: string;
+  /** Drawing size in CSS pixels (the SVG viewBox). */
   readonly width: number;
   readonly height: number;
+  /** PNG size in pixels. */
+  readonly pngWidth: number;
+  readonly pngHeight: number;
   readonly ms: number;
 }
 
@@ -278,7 +282,16 @@ export async function renderDiagrams(
     const png = join(outDir, `${d.name}.png`);
     writeFileSync(svg, r.svg);
     writeFileSync(png, r.png);
-    const f = { diagram: d.name, svg, png, width: Math.round(r.width), height: Math.round(r.height), ms: Math.round(r.ms) };
+    const f: RenderedFile = {
+      diagram: d.name,
+      svg,
+      png,
+      width: Math.round(r.width),
+      height: Math.round(r.height),
+      pngWidth: r.pngWidth,
+      pngHeight: r.pngHeight,
+      ms: Math.round(r.ms),
+    };
     out.push(f);
     onFile(f);
   }

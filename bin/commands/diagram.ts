@@ -69,8 +69,9 @@ export function registerDiagram(program: Command): void {
           try {
             await renderDiagrams(set, out, renderer, (f: RenderedFile) => {
               files.push({ file: f.svg, kind: 'svg', width: f.width, height: f.height, ms: f.ms });
-              files.push({ file: f.png, kind: 'png', width: f.width, height: f.height });
-              say(`wrote ${f.svg} and .png (${f.width}x${f.height}, ${(f.ms / 1000).toFixed(1)} s)`);
+              files.push({ file: f.png, kind: 'png', width: f.pngWidth, height: f.pngHeight });
+              say(`wrote ${f.svg} (${f.width}x${f.height}; SVG and PNG in ${(f.ms / 1000).toFixed(1)} s)`);
+              say(`wrote ${f.png} (${f.pngWidth}x${f.pngHeight} px)`);
             });
             rendered = true;
           } finally {

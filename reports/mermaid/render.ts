@@ -34,6 +34,9 @@ export interface Rendered {
   readonly height: number;
   /** PNG pixels per CSS pixel. */
   readonly scale: number;
+  /** Size of the PNG in pixels (from its header). */
+  readonly pngWidth: number;
+  readonly pngHeight: number;
   readonly ms: number;
 }
 
@@ -79,7 +82,9 @@ export class MermaidRenderer {
       backgroundColor: 'white',
       viewport: { width: Math.ceil(width) + 40, height: 800, deviceScaleFactor: scale },
     });
-    return { svg, png: png.data, width, height, scale, ms: performance.now() - t0 };
+    const data = png.data;
+    const header = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    return { svg, png: data, width, height, scale, pngWidth: header.getUint32(16), pngHeight: header.getUint32(20), ms: performance.now() - t0 };
   }
 
   async close(): Promise<void> {

@@ -76,6 +76,20 @@ describe('ftcheck diagram', () => {
     expect(mine).toMatch(/BC->>FT1: power#95;on\(#35;1\)/);
   });
 
+  it.skipIf(process.env.FTCHECK_SKIP_RENDER === '1')('renders: an SVG and a PNG line per diagram, and report.md links to files that exist', async () => {
+    const dir = join(tmp, 'render');
+    const r = await diagram('--out', dir, '--faults', '0');
+    expect(r.err).toBe('');
+    const written = [...r.out.matchAll(/^wrote (\S+)/gm)].map((m) => m[1]);
+    const mmd = written.filter((f) => f.endsWith('.mmd'));
+    for (const ext of ['.svg', '.png']) expect(written.filter((f) => f.endsWith(ext)).map((f) => f.slice(0, -4)).sort()).toEqual(mmd.map((f) => f.slice(0, -4)).sort());
+    for (const f of written) expect(existsSync(f), f).toBe(true);
+    const report = readFileSync(join(dir, 'report.md'), 'utf8');
+    const links = [...report.matchAll(/\]\(([\w.-]+\.(?:svg|png|mmd))\)/g)].map((m) => m[1]);
+    expect(links.length).toBe(3 * mmd.length);
+    for (const l of links) expect(existsSync(join(dir, l)), l).toBe(true);
+  });
+
   it('a bad scenario file or option is a UsageError', async () => {
     const bad = join(tmp, 'bad.json');
     writeFileSync(bad, '{"steps": 3}');
