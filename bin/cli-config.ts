@@ -23,13 +23,15 @@ export interface ModelConfig {
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** Adds --systems ... --faults, --reading, --config, --max-states, --max-seconds. */
-export function addModelOptions(cmd: Command, withProperties = true): Command {
+export function addModelOptions(cmd: Command, withProperties = true, withAllViolations = withProperties): Command {
   for (const s of PARAM_SPECS) {
     cmd.addOption(new Option(`${s.flag} <${s.letter}>`, `${s.meaning}; ${s.min}-${s.max}, default ${DEFAULT_PARAMS[s.key]}`));
   }
   cmd.option('--reading <ID=NAME>', "choose a reading of ambiguous text (repeatable; see 'ftcheck readings')", collect);
   if (withProperties) {
     cmd.option('--property <NAME>', "check only this property (repeatable; see 'ftcheck properties')", collect);
+  }
+  if (withAllViolations) {
     cmd.option('--all-violations', 'go on after the first violation and report every violated property with its own trace');
   }
   cmd.option('--config <FILE>', 'JSON file with any of: ' + configKeys().join(', '));

@@ -8,6 +8,7 @@ import { registerCheck } from './commands/check.js';
 import { registerReplay } from './commands/replay.js';
 import { registerTransitions } from './commands/transitions.js';
 import { registerListings } from './commands/listings.js';
+import { registerDiagram } from './commands/diagram.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 
 const program = new Command();
@@ -23,6 +24,7 @@ registerCheck(program);
 registerReplay(program);
 registerTransitions(program);
 registerListings(program);
+registerDiagram(program);
 
 try {
   await program.parseAsync(process.argv);

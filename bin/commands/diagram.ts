@@ -22,7 +22,7 @@ export function registerDiagram(program: Command): void {
   const cmd = program
     .command('diagram')
     .description('write Mermaid diagrams (FIG. 8 per system, product graph, FIG. 9-11 and counterexample sequence diagrams), report.md, and their SVG/PNG');
-  addModelOptions(cmd);
+  addModelOptions(cmd, true, false);
   cmd
     .option('--out <DIR>', 'output directory', DEFAULT_DIAGRAM_OUT)
     .option('--graph-json [FILE]', 'also write the reachable graph (states with decoded fields, labelled edges, projections) as JSON; default FILE: OUT/graph.json')
