@@ -24,11 +24,20 @@ export function rowOutcome(row: Row, baseline?: Row): string {
     return v.length ? `the baseline; already violates ${listViolations(v)}` : 'the baseline; every property holds';
   }
   if (!row.complete) return `exploration incomplete (${row.stopReason}): ${unknownCells(row).length} verdict(s) unknown`;
+  const repaired = baseline ? repairedBy(row, baseline) : [];
+  const keeps = repaired.length ? `; keeps ${repaired.join(', ')}, which the base readings break` : '';
   const broken = newViolations(row);
-  if (broken.length) return `violates ${listViolations(broken)}`;
+  if (broken.length) return `violates ${listViolations(broken)}${keeps}`;
   if (row.sameStatesAsBaseline) return 'reaches exactly the states the baseline reaches: no difference in this configuration';
   const counts = baseline ? ` (${row.states.toLocaleString('en-US')} states, the baseline ${baseline.states.toLocaleString('en-US')})` : '';
-  return `reaches other states than the baseline${counts} but breaks no property`;
+  return `reaches other states than the baseline${counts} but breaks no property${keeps}`;
+}
+
+/** Properties the baseline violates and this row keeps. */
+export function repairedBy(row: Row, baseline: Row): string[] {
+  return row.cells
+    .filter((c) => c.verdict === 'holds' && baseline.cells.find((b) => b.property === c.property)?.verdict === 'violated')
+    .map((c) => c.property);
 }
 
 export interface Summary {

@@ -92,7 +92,7 @@ function header(r: AmbiguityReport, o: MarkdownOptions): string[] {
   return out;
 }
 
-function summaryLines(m: AmbiguityMatrix): string[] {
+function summaryLines(m: AmbiguityMatrix, supplement?: AmbiguityMatrix): string[] {
   const s = summarize(m);
   const base = m.rows[0];
   const out: string[] = [];
@@ -108,7 +108,10 @@ function summaryLines(m: AmbiguityMatrix): string[] {
   }
   if (s.noDifference.length) {
     out.push('Readings that make no difference in this configuration (exactly the baseline\u2019s reachable states):', '');
-    for (const r of s.noDifference) out.push(`- \`${r.key}\``);
+    for (const r of s.noDifference) {
+      const n3 = supplement?.rows.find((x) => x.key === r.key);
+      out.push(`- \`${r.key}\`${n3 ? `; with three systems it ${rowOutcome(n3, supplement!.rows[0])} (see the three-system supplement)` : ''}`);
+    }
     out.push('');
   }
   const baseViol = base.cells.filter((c) => c.verdict === 'violated');
@@ -265,7 +268,7 @@ function baseCounterexamples(m: AmbiguityMatrix, title: string, o: MarkdownOptio
 
 export function ambiguitiesMarkdown(r: AmbiguityReport, o: MarkdownOptions): string {
   const m = r.main;
-  const out: string[] = [...header(r, o), '## Summary', '', ...summaryLines(m)];
+  const out: string[] = [...header(r, o), '## Summary', '', ...summaryLines(m, r.supplement)];
   out.push('## Matrix: reading x property', '', ...legend(m), ...matrixTable(m), ...interactionSection(m));
   out.push(...baseCounterexamples(m, 'Counterexamples under the base readings', o));
   if (r.supplement) {
