@@ -54,8 +54,12 @@ export class FtModel implements PackedSystem {
   /** Per-system field count. */
   private readonly ps: number;
   private readonly g: number;
-  private readonly cur: Int32Array;
-  private readonly nxt: Int32Array;
+  /** The state being expanded and the successor being built (the sink's buffer): packed words, read and written in place. */
+  private cur: Uint32Array;
+  private nxt: Uint32Array;
+  private readonly wordOf: Int32Array;
+  private readonly shiftOf: Int32Array;
+  private readonly maskOf: Uint32Array;
   private readonly ftTable: Int8Array;
   private readonly cpuTable: Int8Array;
   private readonly ids: Record<string, Int32Array>;
@@ -70,8 +74,11 @@ export class FtModel implements PackedSystem {
     this.values = params.values;
     this.ps = this.layout.perSystem;
     this.g = this.layout.global;
-    this.cur = new Int32Array(this.layout.size);
-    this.nxt = new Int32Array(this.layout.size);
+    this.cur = new Uint32Array(this.layout.words);
+    this.nxt = new Uint32Array(this.layout.words);
+    this.wordOf = this.layout.word;
+    this.shiftOf = this.layout.shift;
+    this.maskOf = this.layout.mask;
     this.ftTable = compileFtTable(readings);
     this.cpuTable = compileCpuTable();
     this.access = new AccessTable(readings);
@@ -84,21 +91,19 @@ export class FtModel implements PackedSystem {
 
   /** All systems powered off; power-on order is free ([0083]-[0084]). */
   initial(sink: SuccessorSink): void {
-    this.nxt.fill(0);
-    this.layout.encode(this.nxt, sink.out);
+    sink.out.fill(0, 0, this.stateWords);
     sink.emit(0 as LabelId);
   }
 
   /** Service lost: no system online. Only a new power-on would restart it ([0083]). */
   isTerminal(state: Uint32Array): boolean {
-    this.layout.decode(state, this.cur);
-    for (let i = 0; i < this.n; i++) if (isOnline(this.cur[i * this.ps + ST])) return false;
+    for (let i = 0; i < this.n; i++) if (isOnline(this.rd(state, i * this.ps + ST))) return false;
     return true;
   }
 
   successors(state: Uint32Array, sink: SuccessorSink): void {
-    const c = this.cur;
-    this.layout.decode(state, c);
+    this.cur = state;
+    this.nxt = sink.out;
     const n = this.n;
     for (let i = 0; i < n; i++) {
       this.powerOn(i, sink);
@@ -135,26 +140,37 @@ export class FtModel implements PackedSystem {
   }
 
   /** Applies FT event `e` to system i of `s`; false when the controller does not accept it. */
-  private ft(s: Int32Array, i: number, e: number): boolean {
+  private ft(s: Uint32Array, i: number, e: number): boolean {
     const b = i * this.ps;
-    const r = this.ftTable[(e * FT_STATE_COUNT + s[b + ST]) * MODE_COUNT + s[b + MODE]];
+    const r = this.ftTable[(e * FT_STATE_COUNT + this.rd(s, b + ST)) * MODE_COUNT + this.rd(s, b + MODE)];
     if (r < 0) return false;
-    s[b + ST] = (r / MODE_COUNT) | 0;
-    s[b + MODE] = r % MODE_COUNT;
+    this.wr(s, b + ST, (r / MODE_COUNT) | 0);
+    this.wr(s, b + MODE, r % MODE_COUNT);
     return true;
   }
 
-  private cpu(s: Int32Array, i: number, e: number): boolean {
+  private cpu(s: Uint32Array, i: number, e: number): boolean {
     const k = i * this.ps + CPU;
-    const r = this.cpuTable[e * CPU_PHASE_COUNT + s[k]];
+    const r = this.cpuTable[e * CPU_PHASE_COUNT + this.rd(s, k)];
     if (r < 0) return false;
-    s[k] = r;
+    this.wr(s, k, r);
     return true;
   }
 
-  private begin(): Int32Array {
-    this.nxt.set(this.cur);
-    return this.nxt;
+  private rd(words: Uint32Array, k: number): number {
+    return (words[this.wordOf[k]] >>> this.shiftOf[k]) & this.maskOf[k];
+  }
+
+  private wr(words: Uint32Array, k: number, v: number): void {
+    const w = this.wordOf[k], sh = this.shiftOf[k], m = this.maskOf[k] << sh;
+    words[w] = (words[w] & ~m) | ((v << sh) & m);
+  }
+
+  /** Starts a successor: the sink's buffer becomes a copy of the current state. */
+  private begin(): Uint32Array {
+    const c = this.cur, s = this.nxt;
+    for (let k = 0; k < this.stateWords; k++) s[k] = c[k];
+    return s;
   }
 
   private emit(sink: SuccessorSink, id: number): void {
@@ -162,51 +178,50 @@ export class FtModel implements PackedSystem {
     let allSync = true;
     for (let i = 0; i < this.n; i++) {
       const b = i * ps;
-      const st = s[b + ST];
-      if (st !== c[b + ST]) s[b + PREV_ST] = c[b + ST];
-      if (st !== ST3) s[b + ST3_MODE] = NONE;
-      else if (c[b + ST] !== ST3) s[b + ST3_MODE] = s[b + MODE];
+      const st = this.rd(s, b + ST);
+      if (st !== this.rd(c, b + ST)) this.wr(s, b + PREV_ST, this.rd(c, b + ST));
+      if (st !== ST3) this.wr(s, b + ST3_MODE, NONE);
+      else if (this.rd(c, b + ST) !== ST3) this.wr(s, b + ST3_MODE, this.rd(s, b + MODE));
       // A system that leaves service keeps no stale data: its pages are rewritten by a full copy before use.
-      if ((st === ST10 || st === ST7) && c[b + ST] !== st) {
-        for (let p = 0; p < this.pages; p++) s[b + MEM + p] = 0;
-        s[b + RESYNC_FROM] = 0;
+      if ((st === ST10 || st === ST7) && this.rd(c, b + ST) !== st) {
+        for (let p = 0; p < this.pages; p++) this.wr(s, b + MEM + p, 0);
+        this.wr(s, b + RESYNC_FROM, 0);
       }
       if (st !== ST4) allSync = false;
     }
     if (allSync) {
-      s[this.g + EVER_DUPLEX] = 1;
-      s[this.g + SINCE_DUPLEX] = 0;
+      this.wr(s, this.g + EVER_DUPLEX, 1);
+      this.wr(s, this.g + SINCE_DUPLEX, 0);
     }
-    this.layout.encode(s, sink.out);
     sink.emit(id as LabelId);
   }
 
-  private st(s: Int32Array, i: number): number {
-    return s[i * this.ps + ST];
+  private st(s: Uint32Array, i: number): number {
+    return this.rd(s, i * this.ps + ST);
   }
 
-  private linked(s: Int32Array, a: number, b: number): boolean {
-    return linkUp(s[this.g + LINKS], a, b, this.n);
+  private linked(s: Uint32Array, a: number, b: number): boolean {
+    return linkUp(this.rd(s, this.g + LINKS), a, b, this.n);
   }
 
   /** [0064] [0065]: count of systems still in a lock-step state (ST3, ST4, ST5). */
-  private lockstepCount(s: Int32Array): number {
+  private lockstepCount(s: Uint32Array): number {
     let k = 0;
     for (let i = 0; i < this.n; i++) if (isLockstep(this.st(s, i))) k++;
     return k;
   }
 
-  private injectFault(s: Int32Array): void {
-    s[this.g + FAULTS_USED]++;
-    if (s[this.g + SINCE_DUPLEX] < this.n) s[this.g + SINCE_DUPLEX]++;
+  private injectFault(s: Uint32Array): void {
+    this.wr(s, this.g + FAULTS_USED, this.rd(s, this.g + FAULTS_USED) + 1);
+    if (this.rd(s, this.g + SINCE_DUPLEX) < this.n) this.wr(s, this.g + SINCE_DUPLEX, this.rd(s, this.g + SINCE_DUPLEX) + 1);
   }
 
-  private clearTrace(s: Int32Array, i: number): void {
+  private clearTrace(s: Uint32Array, i: number): void {
     const b = i * this.ps;
-    s[b + TRACING] = 0;
-    s[b + TRACE_COUNT] = 0;
-    s[b + TRACE_MASK] = 0;
-    s[b + HELD] = 0;
+    this.wr(s, b + TRACING, 0);
+    this.wr(s, b + TRACE_COUNT, 0);
+    this.wr(s, b + TRACE_MASK, 0);
+    this.wr(s, b + HELD, 0);
   }
 
   /**
@@ -214,13 +229,13 @@ export class FtModel implements PackedSystem {
    * surviving SBY if the ACT was lost (S3), and send a lone survivor to the
    * state S4 names. A survivor that leaves lock-step stops tracing.
    */
-  private afterSeparation(s: Int32Array, actLost: boolean): void {
+  private afterSeparation(s: Uint32Array, actLost: boolean): void {
     if (actLost) {
       let hasAct = false;
-      for (let i = 0; i < this.n; i++) if (isOnline(this.st(s, i)) && s[this.f(i, MODE)] === ACT) hasAct = true;
+      for (let i = 0; i < this.n; i++) if (isOnline(this.st(s, i)) && this.rd(s, this.f(i, MODE)) === ACT) hasAct = true;
       if (!hasAct) {
         for (let i = 0; i < this.n; i++) {
-          if (isOnline(this.st(s, i)) && s[this.f(i, MODE)] === SBY) {
+          if (isOnline(this.st(s, i)) && this.rd(s, this.f(i, MODE)) === SBY) {
             this.ft(s, i, E_PROMOTE);
             break;
           }
@@ -240,38 +255,38 @@ export class FtModel implements PackedSystem {
    * A copy whose source or destination was separated is abandoned (the text is
    * silent): a source waiting in SMM returns to its OS and stops tracing.
    */
-  private abortJobOf(s: Int32Array, i: number): void {
+  private abortJobOf(s: Uint32Array, i: number): void {
     const g = this.g;
-    if (s[g + JOB] === JOB_IDLE) return;
-    const src = s[g + JOB_SRC];
-    if (src !== i && s[g + JOB_DST] !== i) return;
+    if (this.rd(s, g + JOB) === JOB_IDLE) return;
+    const src = this.rd(s, g + JOB_SRC);
+    if (src !== i && this.rd(s, g + JOB_DST) !== i) return;
     if (src !== i) {
-      s[this.f(src, TRACING)] = 0;
-      s[this.f(src, TRACE_COUNT)] = 0;
-      s[this.f(src, TRACE_MASK)] = 0;
-      if (s[this.f(src, CPU)] === CPU_SMM) s[this.f(src, CPU)] = CPU_OS;
+      this.wr(s, this.f(src, TRACING), 0);
+      this.wr(s, this.f(src, TRACE_COUNT), 0);
+      this.wr(s, this.f(src, TRACE_MASK), 0);
+      if (this.rd(s, this.f(src, CPU)) === CPU_SMM) this.wr(s, this.f(src, CPU), CPU_OS);
     }
-    s[this.f(s[g + JOB_DST], CTX)] = 0;
-    s[g + JOB] = JOB_IDLE;
-    s[g + JOB_SRC] = 0;
-    s[g + JOB_DST] = 0;
-    s[g + JOB_PROGRESS] = 0;
+    this.wr(s, this.f(this.rd(s, g + JOB_DST), CTX), 0);
+    this.wr(s, g + JOB, JOB_IDLE);
+    this.wr(s, g + JOB_SRC, 0);
+    this.wr(s, g + JOB_DST, 0);
+    this.wr(s, g + JOB_PROGRESS, 0);
   }
 
   /** An Online ready system traces for a resynchronization only while a partner still awaits it (ST9, or ST8 in SMM). */
-  private dropOrphanTrace(s: Int32Array): void {
-    if (s[this.g + JOB] !== JOB_IDLE) return;
+  private dropOrphanTrace(s: Uint32Array): void {
+    if (this.rd(s, this.g + JOB) !== JOB_IDLE) return;
     for (let j = 0; j < this.n; j++) {
       const st = this.st(s, j);
-      if (st === ST9 || (st === ST8 && s[this.f(j, CPU)] === CPU_SMM)) return;
+      if (st === ST9 || (st === ST8 && this.rd(s, this.f(j, CPU)) === CPU_SMM)) return;
     }
     for (let j = 0; j < this.n; j++) if (this.st(s, j) === ST2) this.clearTrace(s, j);
   }
 
   /** Whether some system other than `except` waits in ST9/ST8 for a partial copy from `src`. */
-  private owesPartialCopy(c: Int32Array, src: number, except: number): boolean {
+  private owesPartialCopy(c: Uint32Array, src: number, except: number): boolean {
     for (let j = 0; j < this.n; j++) {
-      if (j === except || c[this.f(j, RESYNC_FROM)] !== src + 1) continue;
+      if (j === except || this.rd(c, this.f(j, RESYNC_FROM)) !== src + 1) continue;
       const st = this.st(c, j);
       if (st === ST9 || st === ST8) return true;
     }
@@ -279,13 +294,13 @@ export class FtModel implements PackedSystem {
   }
 
   /** The ACT among systems in state `st` (lowest index), or -1. */
-  private actAmong(c: Int32Array, st: number): number {
-    for (let i = 0; i < this.n; i++) if (this.st(c, i) === st && c[this.f(i, MODE)] === ACT) return i;
+  private actAmong(c: Uint32Array, st: number): number {
+    for (let i = 0; i < this.n; i++) if (this.st(c, i) === st && this.rd(c, this.f(i, MODE)) === ACT) return i;
     return -1;
   }
 
-  private onlineActOther(s: Int32Array, i: number): boolean {
-    for (let j = 0; j < this.n; j++) if (j !== i && isOnline(this.st(s, j)) && s[this.f(j, MODE)] === ACT) return true;
+  private onlineActOther(s: Uint32Array, i: number): boolean {
+    for (let j = 0; j < this.n; j++) if (j !== i && isOnline(this.st(s, j)) && this.rd(s, this.f(j, MODE)) === ACT) return true;
     return false;
   }
 
@@ -297,17 +312,17 @@ export class FtModel implements PackedSystem {
     const s = this.begin();
     this.ft(s, i, E_POWER_ON);
     this.cpu(s, i, C_POWER_ON);
-    s[this.f(i, ACT_SEEN)] = this.onlineActOther(s, i) ? 1 : 0;
+    this.wr(s, this.f(i, ACT_SEEN), this.onlineActOther(s, i) ? 1 : 0);
     this.emit(sink, this.ids.power_on[i]);
   }
 
   /** [0083] T101 / [0084] T201: the board controller sets ACT (-> ST1) or SBY (stays ST6); [0061], S1. */
   private setMode(i: number, sink: SuccessorSink): void {
     const c = this.cur;
-    if (this.st(c, i) !== ST6 || c[this.f(i, MODE)] !== NONE) return;
-    const act = decidesAct(this.onlineActOther(c, i), c[this.f(i, ACT_SEEN)] === 1, this.readings);
+    if (this.st(c, i) !== ST6 || this.rd(c, this.f(i, MODE)) !== NONE) return;
+    const act = decidesAct(this.onlineActOther(c, i), this.rd(c, this.f(i, ACT_SEEN)) === 1, this.readings);
     const s = this.begin();
-    s[this.f(i, ACT_SEEN)] = 0;
+    this.wr(s, this.f(i, ACT_SEEN), 0);
     if (act) {
       this.ft(s, i, E_SET_ACT);
       this.emit(sink, this.ids.set_act[i]);
@@ -324,8 +339,8 @@ export class FtModel implements PackedSystem {
   /** [0083] T102, [0084] T202: power-on reset released once the mode is set. */
   private releaseReset(i: number, sink: SuccessorSink): void {
     const c = this.cur, st = this.st(c, i);
-    if (c[this.f(i, CPU)] !== CPU_RESET || st === OFF || st === ST10) return;
-    if (st === ST6 && c[this.f(i, MODE)] === NONE) return; // T101/T201 come before T102/T202
+    if (this.rd(c, this.f(i, CPU)) !== CPU_RESET || st === OFF || st === ST10) return;
+    if (st === ST6 && this.rd(c, this.f(i, MODE)) === NONE) return; // T101/T201 come before T102/T202
     const s = this.begin();
     this.cpu(s, i, C_RELEASE);
     this.emit(sink, this.ids.release_reset[i]);
@@ -334,7 +349,7 @@ export class FtModel implements PackedSystem {
   /** [0083] T103-T104, [0091] T111-T113, [0092] T207-T209: BIOS boots or returns to the OS of an online system. */
   private bootOs(i: number, sink: SuccessorSink): void {
     const c = this.cur;
-    if (c[this.f(i, CPU)] !== CPU_BIOS || !isOnline(this.st(c, i))) return;
+    if (this.rd(c, this.f(i, CPU)) !== CPU_BIOS || !isOnline(this.st(c, i))) return;
     const s = this.begin();
     this.cpu(s, i, C_BOOT);
     this.emit(sink, this.ids.boot_os[i]);
@@ -343,7 +358,7 @@ export class FtModel implements PackedSystem {
   /** [0086] T205: an offline system loops in BIOS waiting for synchronization. */
   private biosWaitSync(i: number, sink: SuccessorSink): void {
     const c = this.cur, st = this.st(c, i);
-    if (c[this.f(i, CPU)] !== CPU_BIOS || !(st === ST6 || st === ST7 || st === ST8)) return;
+    if (this.rd(c, this.f(i, CPU)) !== CPU_BIOS || !(st === ST6 || st === ST7 || st === ST8)) return;
     const s = this.begin();
     this.cpu(s, i, C_WAIT);
     this.emit(sink, this.ids.bios_wait_sync[i]);
@@ -358,34 +373,34 @@ export class FtModel implements PackedSystem {
   /** Whether system i's CPU can write now: online, running its OS; in ST3/ST4 it acts for its lock-step group. */
   private mayWrite(i: number): boolean {
     const c = this.cur, st = this.st(c, i);
-    if (!isOnline(st) || c[this.f(i, CPU)] !== CPU_OS) return false;
+    if (!isOnline(st) || this.rd(c, this.f(i, CPU)) !== CPU_OS) return false;
     if (st !== ST3 && st !== ST4) return true;
     for (let j = 0; j < this.n; j++) {
       const sj = this.st(c, j);
       if (sj !== ST3 && sj !== ST4) continue;
-      if (j < i || c[this.f(j, CPU)] !== CPU_OS) return false; // the lowest member acts for the group; all must run
+      if (j < i || this.rd(c, this.f(j, CPU)) !== CPU_OS) return false; // the lowest member acts for the group; all must run
     }
     return true;
   }
 
   private cpuWrite(i: number, p: number, v: number, sink: SuccessorSink): void {
     const c = this.cur, st = this.st(c, i);
-    if (c[this.f(i, MEM + p)] === v) return;
+    if (this.rd(c, this.f(i, MEM + p)) === v) return;
     const together = st === ST3 || st === ST4;
     const s = this.begin();
     for (let j = 0; j < this.n; j++) {
       const sj = this.st(c, j);
       const writes = together ? sj === ST3 || sj === ST4 : j === i;
       if (!writes) continue;
-      if (s[this.f(j, TRACING)] === 1) {
-        const r = traceWrite(s[this.f(j, TRACE_COUNT)], this.params.trace, this.readings);
+      if (this.rd(s, this.f(j, TRACING)) === 1) {
+        const r = traceWrite(this.rd(s, this.f(j, TRACE_COUNT)), this.params.trace, this.readings);
         if (r === STALLED) return;
         if (r === RECORDED) {
-          s[this.f(j, TRACE_COUNT)]++;
-          s[this.f(j, TRACE_MASK)] |= 1 << p;
+          this.wr(s, this.f(j, TRACE_COUNT), this.rd(s, this.f(j, TRACE_COUNT)) + 1);
+          this.wr(s, this.f(j, TRACE_MASK), this.rd(s, this.f(j, TRACE_MASK)) | (1 << p));
         }
       }
-      s[this.f(j, MEM + p)] = v;
+      this.wr(s, this.f(j, MEM + p), v);
     }
     this.emit(sink, this.ids.cpu_write[(i * this.pages + p) * this.values + v]);
   }
@@ -393,10 +408,10 @@ export class FtModel implements PackedSystem {
   /** [0042]: in Online async an outbound IO access is held in comparison buffers 131/132 while they have room. */
   private ioOutHeld(i: number, sink: SuccessorSink): void {
     const c = this.cur;
-    if (this.st(c, i) !== ST5 || c[this.f(i, CPU)] !== CPU_OS) return;
-    if (!canHoldAnother(c[this.f(i, HELD)], this.params.buffer)) return;
+    if (this.st(c, i) !== ST5 || this.rd(c, this.f(i, CPU)) !== CPU_OS) return;
+    if (!canHoldAnother(this.rd(c, this.f(i, HELD)), this.params.buffer)) return;
     const s = this.begin();
-    s[this.f(i, HELD)]++;
+    this.wr(s, this.f(i, HELD), this.rd(s, this.f(i, HELD)) + 1);
     this.emit(sink, this.ids.io_out_held[i]);
   }
 
@@ -409,12 +424,12 @@ export class FtModel implements PackedSystem {
    */
   private cpuFail(i: number, sink: SuccessorSink): void {
     const c = this.cur, st = this.st(c, i);
-    if (c[this.g + FAULTS_USED] >= this.params.faults) return;
-    if (st === OFF || st === ST10 || c[this.f(i, FAILED)] === 1) return;
-    const wasAct = c[this.f(i, MODE)] === ACT;
+    if (this.rd(c, this.g + FAULTS_USED) >= this.params.faults) return;
+    if (st === OFF || st === ST10 || this.rd(c, this.f(i, FAILED)) === 1) return;
+    const wasAct = this.rd(c, this.f(i, MODE)) === ACT;
     const s = this.begin();
     this.injectFault(s);
-    s[this.f(i, FAILED)] = 1;
+    this.wr(s, this.f(i, FAILED), 1);
     this.ft(s, i, E_FAIL);
     if (this.st(s, i) === ST3) {
       // [0064] read literally: the ACT cannot be set to Fault, so the SBY is.
@@ -442,7 +457,7 @@ export class FtModel implements PackedSystem {
    */
   private disagreement(io: boolean, sink: SuccessorSink): void {
     const c = this.cur;
-    if (c[this.g + FAULTS_USED] >= this.params.faults) return;
+    if (this.rd(c, this.g + FAULTS_USED) >= this.params.faults) return;
     let members = 0;
     for (let i = 0; i < this.n; i++) {
       const st = this.st(c, i);
@@ -467,17 +482,17 @@ export class FtModel implements PackedSystem {
       const b = i * this.ps;
       if (after === ST5) {
         // [0067]: the main storage access trace starts; an IO disagreement holds the mismatching pair.
-        s[b + TRACING] = 1;
-        s[b + TRACE_COUNT] = 0;
-        s[b + TRACE_MASK] = 0;
-        s[b + HELD] = io ? 1 : 0;
+        this.wr(s, b + TRACING, 1);
+        this.wr(s, b + TRACE_COUNT, 0);
+        this.wr(s, b + TRACE_MASK, 0);
+        this.wr(s, b + HELD, io ? 1 : 0);
       } else if (after === ST2) {
         this.clearTrace(s, i);
-        s[b + TRACING] = this.readings['S8-trace-after-async-exit'] === 'until-resync' ? 1 : 0;
+        this.wr(s, b + TRACING, this.readings['S8-trace-after-async-exit'] === 'until-resync' ? 1 : 0);
       } else if (after === ST9 || after === ST10) {
         this.clearTrace(s, i);
-        if (after === ST9) s[this.f(i, RESYNC_FROM)] = this.actAmong(c, ST4) + 1;
-        if (after === ST10 && s[b + MODE] === ACT) actLost = true;
+        if (after === ST9) this.wr(s, this.f(i, RESYNC_FROM), this.actAmong(c, ST4) + 1);
+        if (after === ST10 && this.rd(s, b + MODE) === ACT) actLost = true;
       }
     }
     this.afterSeparation(s, actLost);
@@ -498,7 +513,7 @@ export class FtModel implements PackedSystem {
       if (st === ST3 || st === ST4) return;
       if (st !== ST5) continue;
       any = true;
-      if (asyncExitDue(c[this.f(i, TRACE_COUNT)], this.params.trace, c[this.f(i, HELD)], this.params.buffer, this.readings)) due = true;
+      if (asyncExitDue(this.rd(c, this.f(i, TRACE_COUNT)), this.params.trace, this.rd(c, this.f(i, HELD)), this.params.buffer, this.readings)) due = true;
     }
     if (!any || !due) return;
     const s = this.begin();
@@ -506,11 +521,11 @@ export class FtModel implements PackedSystem {
     for (let i = 0; i < this.n; i++) {
       if (this.st(c, i) !== ST5) continue;
       this.ft(s, i, E_ASYNC_EXIT);
-      if (this.st(s, i) === ST9) s[this.f(i, RESYNC_FROM)] = act + 1;
+      if (this.st(s, i) === ST9) this.wr(s, this.f(i, RESYNC_FROM), act + 1);
       const b = i * this.ps;
-      s[b + HELD] = 0; // ACT's held accesses are released, SBY's discarded
+      this.wr(s, b + HELD, 0); // ACT's held accesses are released, SBY's discarded
       const keepTracing = this.st(s, i) === ST2 && this.readings['S8-trace-after-async-exit'] === 'until-resync';
-      s[b + TRACING] = keepTracing ? 1 : 0;
+      this.wr(s, b + TRACING, keepTracing ? 1 : 0);
     }
     this.emit(sink, this.ids.async_exit[0]);
   }
@@ -518,7 +533,7 @@ export class FtModel implements PackedSystem {
   /** [0071] [0072] [0096] T118/T214: the SBY's CPUs enter SMM and return SMI ACK: ST9 -> ST8. */
   private smiAck(i: number, sink: SuccessorSink): void {
     const c = this.cur;
-    if (this.st(c, i) !== ST9 || c[this.f(i, CPU)] !== CPU_OS) return;
+    if (this.st(c, i) !== ST9 || this.rd(c, this.f(i, CPU)) !== CPU_OS) return;
     const s = this.begin();
     this.cpu(s, i, C_SMI);
     this.ft(s, i, E_SMI_ACK);
@@ -527,11 +542,11 @@ export class FtModel implements PackedSystem {
 
   // ---- DMA / shared resource controller 122 -----------------------------------------
 
-  private canBeSource(c: Int32Array, src: number): boolean {
+  private canBeSource(c: Uint32Array, src: number): boolean {
     const st = this.st(c, src);
-    if (c[this.f(src, CPU)] !== CPU_OS) return false;
+    if (this.rd(c, this.f(src, CPU)) !== CPU_OS) return false;
     if (st === ST2) return true;
-    return st === ST4 && c[this.f(src, MODE)] === ACT && this.readings['S13-n3-copy-source'] === 'act-in-online-sync';
+    return st === ST4 && this.rd(c, this.f(src, MODE)) === ACT && this.readings['S13-n3-copy-source'] === 'act-in-online-sync';
   }
 
   /**
@@ -541,8 +556,8 @@ export class FtModel implements PackedSystem {
    */
   private syncStart(src: number, dst: number, sink: SuccessorSink): void {
     const c = this.cur, g = this.g;
-    if (c[g + JOB] !== JOB_IDLE || !this.linked(c, src, dst) || !this.canBeSource(c, src)) return;
-    const dstSt = this.st(c, dst), dstCpu = c[this.f(dst, CPU)];
+    if (this.rd(c, g + JOB) !== JOB_IDLE || !this.linked(c, src, dst) || !this.canBeSource(c, src)) return;
+    const dstSt = this.st(c, dst), dstCpu = this.rd(c, this.f(dst, CPU));
     const waiting = dstCpu === CPU_WAIT_SYNC;
     // An orphaned Recover offline system (its copy source was lost) may be synchronized again.
     if (!((dstSt === ST7 && waiting) || (dstSt === ST8 && (waiting || dstCpu === CPU_SMM)))) return;
@@ -550,17 +565,17 @@ export class FtModel implements PackedSystem {
     if (this.readings['S16-trace-memory-sharing'] === 'finish-resync-first' && this.owesPartialCopy(c, src, dst)) return;
     const s = this.begin();
     if (dstSt === ST7) this.ft(s, dst, E_RECOVER);
-    s[g + JOB] = JOB_FULL;
-    s[g + JOB_SRC] = src;
-    s[g + JOB_DST] = dst;
-    s[g + JOB_PROGRESS] = 0;
-    s[this.f(dst, CTX)] = 0;
-    s[this.f(dst, RESYNC_FROM)] = 0;
+    this.wr(s, g + JOB, JOB_FULL);
+    this.wr(s, g + JOB_SRC, src);
+    this.wr(s, g + JOB_DST, dst);
+    this.wr(s, g + JOB_PROGRESS, 0);
+    this.wr(s, this.f(dst, CTX), 0);
+    this.wr(s, this.f(dst, RESYNC_FROM), 0);
     this.clearTrace(s, dst);
     const b = src * this.ps;
-    s[b + TRACE_COUNT] = 0;
-    s[b + TRACE_MASK] = 0;
-    s[b + TRACING] = this.readings['S9-writes-during-full-copy'] === 'traced-and-recopied' ? 1 : 0;
+    this.wr(s, b + TRACE_COUNT, 0);
+    this.wr(s, b + TRACE_MASK, 0);
+    this.wr(s, b + TRACING, this.readings['S9-writes-during-full-copy'] === 'traced-and-recopied' ? 1 : 0);
     this.emit(sink, this.ids.sync_start[src * this.n + dst]);
   }
 
@@ -571,35 +586,30 @@ export class FtModel implements PackedSystem {
    */
   private resyncStart(src: number, dst: number, sink: SuccessorSink): void {
     const c = this.cur, g = this.g;
-    if (c[g + JOB] !== JOB_IDLE || !this.linked(c, src, dst)) return;
-    if (this.st(c, src) !== ST2 || c[this.f(src, CPU)] !== CPU_OS) return;
-    if (this.st(c, dst) !== ST8 || c[this.f(dst, CPU)] !== CPU_SMM) return;
+    if (this.rd(c, g + JOB) !== JOB_IDLE || !this.linked(c, src, dst)) return;
+    if (this.st(c, src) !== ST2 || this.rd(c, this.f(src, CPU)) !== CPU_OS) return;
+    if (this.st(c, dst) !== ST8 || this.rd(c, this.f(dst, CPU)) !== CPU_SMM) return;
     // S15: the traced difference is relative to the system it was duplicated with.
-    if (this.readings['S15-partial-copy-source'] === 'former-partner' && c[this.f(dst, RESYNC_FROM)] !== src + 1) return;
+    if (this.readings['S15-partial-copy-source'] === 'former-partner' && this.rd(c, this.f(dst, RESYNC_FROM)) !== src + 1) return;
     const s = this.begin();
-    s[g + JOB] = JOB_PARTIAL;
-    s[g + JOB_SRC] = src;
-    s[g + JOB_DST] = dst;
-    s[g + JOB_PROGRESS] = 0;
-    if (this.readings['S10-partial-copy-range'] === 'both-traces') s[this.f(src, TRACE_MASK)] |= s[this.f(dst, TRACE_MASK)];
-    s[this.f(dst, TRACE_MASK)] = 0;
-    s[this.f(dst, TRACE_COUNT)] = 0;
+    this.wr(s, g + JOB, JOB_PARTIAL);
+    this.wr(s, g + JOB_SRC, src);
+    this.wr(s, g + JOB_DST, dst);
+    this.wr(s, g + JOB_PROGRESS, 0);
+    if (this.readings['S10-partial-copy-range'] === 'both-traces') this.wr(s, this.f(src, TRACE_MASK), this.rd(s, this.f(src, TRACE_MASK)) | (this.rd(s, this.f(dst, TRACE_MASK))));
+    this.wr(s, this.f(dst, TRACE_MASK), 0);
+    this.wr(s, this.f(dst, TRACE_COUNT), 0);
     this.emit(sink, this.ids.resync_start[src * this.n + dst]);
   }
 
-  /** The system whose main storage the running copy reads and the one it writes (D5). */
-  copyEnds(s: Int32Array): { from: number; to: number } | null {
-    if (s[this.g + JOB] === JOB_IDLE) return null;
-    return { from: this.copyFrom(s), to: this.copyTo(s) };
+  /** D5: the system a copy between source `src` (Online ready) and destination `dst` (Recover offline) reads. */
+  copyFromOf(src: number, dst: number): number {
+    return this.readings['D5-copy-direction'] === 'to-recover-offline' ? src : dst;
   }
 
-  copyFrom(s: Int32Array): number {
-    return this.readings['D5-copy-direction'] === 'to-recover-offline' ? s[this.g + JOB_SRC] : s[this.g + JOB_DST];
-  }
-
-  /** The system whose main storage the running copy writes (D5); meaningless when no copy runs. */
-  copyTo(s: Int32Array): number {
-    return this.readings['D5-copy-direction'] === 'to-recover-offline' ? s[this.g + JOB_DST] : s[this.g + JOB_SRC];
+  /** D5: the system whose main storage that copy writes. */
+  copyToOf(src: number, dst: number): number {
+    return this.readings['D5-copy-direction'] === 'to-recover-offline' ? dst : src;
   }
 
   /**
@@ -609,23 +619,23 @@ export class FtModel implements PackedSystem {
    */
   private dmaCopy(sink: SuccessorSink): void {
     const c = this.cur, g = this.g;
-    const kind = c[g + JOB] as JobKind;
+    const kind = this.rd(c, g + JOB) as JobKind;
     if (kind === JOB_IDLE) return;
-    const src = c[g + JOB_SRC], dst = c[g + JOB_DST];
-    const page = nextCopyPage(kind, c[g + JOB_PROGRESS], this.pages, c[this.f(src, TRACE_MASK)]);
+    const src = this.rd(c, g + JOB_SRC), dst = this.rd(c, g + JOB_DST);
+    const page = nextCopyPage(kind, this.rd(c, g + JOB_PROGRESS), this.pages, this.rd(c, this.f(src, TRACE_MASK)));
     if (page < 0) return;
-    const from = this.copyFrom(c), to = this.copyTo(c);
+    const from = this.copyFromOf(src, dst), to = this.copyToOf(src, dst);
     const outcome = this.access.outcome(INBOUND_CROSS_DMA, this.st(c, to), this.st(c, from), this.linked(c, src, dst));
     if (outcome !== DELIVERED) return;
     const s = this.begin();
-    copyPage(s, from * this.ps + MEM, to * this.ps + MEM, page);
-    if (kind === JOB_FULL && s[g + JOB_PROGRESS] < this.pages) s[g + JOB_PROGRESS]++;
-    else s[this.f(src, TRACE_MASK)] &= ~(1 << page);
+    copyPage(this.layout, s, from * this.ps + MEM, to * this.ps + MEM, page);
+    if (kind === JOB_FULL && this.rd(s, g + JOB_PROGRESS) < this.pages) this.wr(s, g + JOB_PROGRESS, this.rd(s, g + JOB_PROGRESS) + 1);
+    else this.wr(s, this.f(src, TRACE_MASK), this.rd(s, this.f(src, TRACE_MASK)) & (~(1 << page)));
     this.emit(sink, this.ids.dma_copy[(src * this.n + dst) * this.pages + page]);
   }
 
   /** Applies CPU event e to the copy source and its lock-step companions (an Online sync source under S13). */
-  private cpuOfSourceGroup(s: Int32Array, src: number, e: number): void {
+  private cpuOfSourceGroup(s: Uint32Array, src: number, e: number): void {
     if (this.st(s, src) !== ST4) {
       this.cpu(s, src, e);
       return;
@@ -636,9 +646,9 @@ export class FtModel implements PackedSystem {
   /** [0089] T108 (after a full copy), [0096] T118 (before a partial copy): SMI on the copy source. */
   private smiSource(sink: SuccessorSink): void {
     const c = this.cur;
-    if (c[this.g + JOB] === JOB_IDLE) return;
-    const src = c[this.g + JOB_SRC];
-    if (c[this.f(src, CPU)] !== CPU_OS) return;
+    if (this.rd(c, this.g + JOB) === JOB_IDLE) return;
+    const src = this.rd(c, this.g + JOB_SRC);
+    if (this.rd(c, this.f(src, CPU)) !== CPU_OS) return;
     const s = this.begin();
     this.cpuOfSourceGroup(s, src, C_SMI);
     this.emit(sink, this.ids.smi_source[src]);
@@ -647,13 +657,13 @@ export class FtModel implements PackedSystem {
   /** [0089] T109, [0097] T121: copy complete and the source in SMM: its cache/context goes to the destination. */
   private contextCopy(sink: SuccessorSink): void {
     const c = this.cur, g = this.g;
-    const kind = c[g + JOB] as JobKind;
+    const kind = this.rd(c, g + JOB) as JobKind;
     if (kind === JOB_IDLE) return;
-    const src = c[g + JOB_SRC], dst = c[g + JOB_DST];
-    if (c[this.f(src, CPU)] !== CPU_SMM || c[this.f(dst, CTX)] === 1) return;
-    if (nextCopyPage(kind, c[g + JOB_PROGRESS], this.pages, c[this.f(src, TRACE_MASK)]) >= 0) return;
+    const src = this.rd(c, g + JOB_SRC), dst = this.rd(c, g + JOB_DST);
+    if (this.rd(c, this.f(src, CPU)) !== CPU_SMM || this.rd(c, this.f(dst, CTX)) === 1) return;
+    if (nextCopyPage(kind, this.rd(c, g + JOB_PROGRESS), this.pages, this.rd(c, this.f(src, TRACE_MASK))) >= 0) return;
     const s = this.begin();
-    s[this.f(dst, CTX)] = 1;
+    this.wr(s, this.f(dst, CTX), 1);
     this.emit(sink, this.ids.context_copy[src * this.n + dst]);
   }
 
@@ -663,10 +673,10 @@ export class FtModel implements PackedSystem {
    */
   private syncReset(sink: SuccessorSink): void {
     const c = this.cur, g = this.g;
-    if (c[g + JOB] === JOB_IDLE) return;
-    const src = c[g + JOB_SRC], dst = c[g + JOB_DST];
-    const dstCpu = c[this.f(dst, CPU)];
-    if (c[this.f(dst, CTX)] !== 1 || c[this.f(src, CPU)] !== CPU_SMM) return;
+    if (this.rd(c, g + JOB) === JOB_IDLE) return;
+    const src = this.rd(c, g + JOB_SRC), dst = this.rd(c, g + JOB_DST);
+    const dstCpu = this.rd(c, this.f(dst, CPU));
+    if (this.rd(c, this.f(dst, CTX)) !== 1 || this.rd(c, this.f(src, CPU)) !== CPU_SMM) return;
     if (dstCpu !== CPU_SMM && dstCpu !== CPU_WAIT_SYNC) return;
     const s = this.begin();
     this.cpuOfSourceGroup(s, src, C_SYNC_RESET);
@@ -676,12 +686,12 @@ export class FtModel implements PackedSystem {
     this.cpu(s, dst, C_SYNC_RESET);
     this.clearTrace(s, src);
     this.clearTrace(s, dst);
-    s[this.f(dst, CTX)] = 0;
-    s[this.f(dst, RESYNC_FROM)] = 0;
-    s[g + JOB] = JOB_IDLE;
-    s[g + JOB_SRC] = 0;
-    s[g + JOB_DST] = 0;
-    s[g + JOB_PROGRESS] = 0;
+    this.wr(s, this.f(dst, CTX), 0);
+    this.wr(s, this.f(dst, RESYNC_FROM), 0);
+    this.wr(s, g + JOB, JOB_IDLE);
+    this.wr(s, g + JOB_SRC, 0);
+    this.wr(s, g + JOB_DST, 0);
+    this.wr(s, g + JOB_PROGRESS, 0);
     this.emit(sink, this.ids.sync_reset[src * this.n + dst]);
   }
 
@@ -692,14 +702,14 @@ export class FtModel implements PackedSystem {
    */
   private memoryCheck(i: number, sink: SuccessorSink): void {
     const c = this.cur;
-    if (this.st(c, i) !== ST3 || c[this.f(i, CPU)] !== CPU_OS) return;
+    if (this.st(c, i) !== ST3 || this.rd(c, this.f(i, CPU)) !== CPU_OS) return;
     let equal = true;
     let leader = -1;
     for (let j = 0; j < this.n; j++) {
       const sj = this.st(c, j);
       if (sj !== ST3 && sj !== ST4) continue;
-      if (leader < 0 || (c[this.f(j, MODE)] === ACT && c[this.f(leader, MODE)] !== ACT)) leader = j;
-      if (j !== i && !pagesEqual(c, this.f(i, MEM), this.f(j, MEM), this.pages)) equal = false;
+      if (leader < 0 || (this.rd(c, this.f(j, MODE)) === ACT && this.rd(c, this.f(leader, MODE)) !== ACT)) leader = j;
+      if (j !== i && !pagesEqual(this.layout, c, this.f(i, MEM), this.f(j, MEM), this.pages)) equal = false;
     }
     const s = this.begin();
     if (equal) {
@@ -710,7 +720,7 @@ export class FtModel implements PackedSystem {
     let separated = false;
     for (let j = 0; j < this.n; j++) {
       if (j === leader || this.st(c, j) !== ST3) continue;
-      if (pagesEqual(c, this.f(j, MEM), this.f(leader, MEM), this.pages)) continue;
+      if (pagesEqual(this.layout, c, this.f(j, MEM), this.f(leader, MEM), this.pages)) continue;
       this.ft(s, j, E_CHECK_FAIL);
       if (this.st(s, j) === ST10) {
         separated = true;
@@ -728,9 +738,9 @@ export class FtModel implements PackedSystem {
     const s = this.begin();
     this.ft(s, i, E_REPAIR);
     this.cpu(s, i, C_REPAIR);
-    s[this.f(i, FAILED)] = 0;
-    s[this.f(i, CTX)] = 0;
-    s[this.f(i, RESYNC_FROM)] = 0;
+    this.wr(s, this.f(i, FAILED), 0);
+    this.wr(s, this.f(i, CTX), 0);
+    this.wr(s, this.f(i, RESYNC_FROM), 0);
     this.clearTrace(s, i);
     this.emit(sink, this.ids.repair_reset[i]);
   }
@@ -741,7 +751,7 @@ export class FtModel implements PackedSystem {
     if (this.linked(c, i, j)) return;
     if (!this.readyForLink(c, i) || !this.readyForLink(c, j)) return;
     const s = this.begin();
-    s[this.g + LINKS] = connect(s[this.g + LINKS], i, j, this.n);
+    this.wr(s, this.g + LINKS, connect(this.rd(s, this.g + LINKS), i, j, this.n));
     this.ft(s, i, E_LINK);
     this.ft(s, j, E_LINK);
     this.emit(sink, this.ids.crosslink_connect[i * this.n + j]);
@@ -753,9 +763,9 @@ export class FtModel implements PackedSystem {
    * got a mode ([0070] resets it to Offline, not through power-on) has none
    * until a synchronization reset assigns one (S2).
    */
-  private readyForLink(c: Int32Array, i: number): boolean {
+  private readyForLink(c: Uint32Array, i: number): boolean {
     const st = this.st(c, i);
-    return st !== OFF && (st !== ST6 || c[this.f(i, MODE)] !== NONE);
+    return st !== OFF && (st !== ST6 || this.rd(c, this.f(i, MODE)) !== NONE);
   }
 
   // ---- labels -------------------------------------------------------------------

@@ -30,9 +30,10 @@ export class Layout {
   readonly size: number;
   readonly words: number;
   readonly names: readonly string[];
-  private readonly word: Int32Array;
-  private readonly shift: Int32Array;
-  private readonly mask: Uint32Array;
+  /** Per flat field: the word it lives in, its bit offset and its (unshifted) mask. */
+  readonly word: Int32Array;
+  readonly shift: Int32Array;
+  readonly mask: Uint32Array;
 
   constructor(p: Params) {
     this.systems = p.systems;
@@ -95,6 +96,17 @@ export class Layout {
     out.fill(0, 0, this.words);
     const { word, shift, mask } = this;
     for (let k = 0; k < this.size; k++) out[word[k]] |= ((fields[k] & mask[k]) << shift[k]) >>> 0;
+  }
+
+  /** Reads flat field k straight from packed words. */
+  rd(words: Uint32Array, k: number): number {
+    return (words[this.word[k]] >>> this.shift[k]) & this.mask[k];
+  }
+
+  /** Writes flat field k into packed words (v must fit its width). */
+  wr(words: Uint32Array, k: number, v: number): void {
+    const w = this.word[k], sh = this.shift[k], m = this.mask[k] << sh;
+    words[w] = (words[w] & ~m) | ((v << sh) & m);
   }
 
   decode(words: Uint32Array, fields: Int32Array): void {

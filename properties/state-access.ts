@@ -8,7 +8,7 @@ import { REQUEST_KINDS, type Direction, type Outcome, type Peer } from '../hw/io
 import { linkUp } from '../hw/crosslink.js';
 import type { FtModel } from '../model/ft-model.js';
 import {
-  CPU, EVER_DUPLEX, FAILED, FAULTS_USED, JOB, LINKS, MEM, MODE, PREV_ST, SINCE_DUPLEX, ST, ST3_MODE,
+  CPU, EVER_DUPLEX, FAILED, FAULTS_USED, JOB, JOB_DST, JOB_SRC, LINKS, MEM, MODE, PREV_ST, SINCE_DUPLEX, ST, ST3_MODE,
 } from '../model/layout.js';
 import type { Readings } from '../model/readings.js';
 
@@ -87,7 +87,7 @@ export class StateAccess {
 
   /** The system the running copy writes into (D5), or -1. */
   copyTarget(): number {
-    return this.copyRunning() ? this.model.copyTo(this.fields) : -1;
+    return this.copyRunning() ? this.model.copyToOf(this.fields[this.g + JOB_SRC], this.fields[this.g + JOB_DST]) : -1;
   }
 
   /**

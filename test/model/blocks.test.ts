@@ -48,10 +48,12 @@ describe('crosslinks 140', () => {
 
 describe('main storage 112 and DMA controller 122', () => {
   it('copyPage copies one page; pagesEqual compares all', () => {
-    const v = Int32Array.of(1, 0, 0, 0);
-    expect(pagesEqual(v, 0, 2, 2)).toBe(false);
-    copyPage(v, 0, 2, 0);
-    expect(pagesEqual(v, 0, 2, 2)).toBe(true);
+    const flat = { rd: (w: Uint32Array, k: number) => w[k], wr: (w: Uint32Array, k: number, v: number) => void (w[k] = v) };
+    const v = Uint32Array.of(1, 0, 0, 0);
+    expect(pagesEqual(flat, v, 0, 2, 2)).toBe(false);
+    copyPage(flat, v, 0, 2, 0);
+    expect(pagesEqual(flat, v, 0, 2, 2)).toBe(true);
+    expect(Array.from(v)).toEqual([1, 0, 1, 0]);
   });
   it('a full copy walks pages in order, then traced pages; a partial copy takes traced pages lowest first', () => {
     expect(nextCopyPage(JOB_IDLE, 0, 2, 3)).toBe(-1);
