@@ -9,6 +9,7 @@ import { registerReplay } from './commands/replay.js';
 import { registerTransitions } from './commands/transitions.js';
 import { registerListings } from './commands/listings.js';
 import { registerDiagram } from './commands/diagram.js';
+import { registerAmbiguities } from './commands/ambiguities.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 
 const program = new Command();
@@ -25,6 +26,7 @@ registerReplay(program);
 registerTransitions(program);
 registerListings(program);
 registerDiagram(program);
+registerAmbiguities(program);
 
 try {
   await program.parseAsync(process.argv);
