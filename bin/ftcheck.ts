@@ -12,6 +12,14 @@ import { registerDiagram } from './commands/diagram.js';
 import { registerAmbiguities } from './commands/ambiguities.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 
+// `ftcheck ... | head` closes the pipe early: end quietly instead of with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const program = new Command();
 program
   .name('ftcheck')
