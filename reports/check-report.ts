@@ -25,6 +25,9 @@ export function statsLines(o: CheckOutcome): string[] {
     `states ${fmt(s.states)}, transitions ${fmt(s.transitions)}, depth ${s.depth}, ${s.seconds.toFixed(2)} s, ` +
       `${fmt(s.statesPerSecond)} states/s, ${s.bytesPerState.toFixed(1)} bytes/state`,
     o.complete ? 'exploration complete: every reachable state was checked' : `exploration INCOMPLETE (${o.result.stopReason}): no verdict "holds" is given`,
+    ...(o.result.stopReason === 'violation' && o.verdicts.some((v) => v.verdict === 'unknown')
+      ? ['(stopped at the first violation; --all-violations decides every property)']
+      : []),
   ];
 }
 
