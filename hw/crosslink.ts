@@ -18,4 +18,14 @@ export function connect(links: number, a: number, b: number, n: number): number 
   return links | (1 << linkBit(a, b, n));
 }
 
+export function disconnect(links: number, a: number, b: number, n: number): number {
+  return links & ~(1 << linkBit(a, b, n));
+}
+
+/** Whether system a has any crosslink up. */
+export function anyLink(links: number, a: number, n: number): boolean {
+  for (let b = 0; b < n; b++) if (b !== a && linkUp(links, a, b, n)) return true;
+  return false;
+}
+
 export const pairCount = (n: number): number => (n * (n - 1)) / 2;

@@ -80,6 +80,8 @@ export const FT_EVENTS = [
   'act-failed-in-async',
   'promote',
   'repair-reset',
+  'link-divide',
+  'link-leave-group',
 ] as const;
 export type FtEvent = (typeof FT_EVENTS)[number];
 
@@ -107,6 +109,8 @@ export const FT_EVENT_DOC: Record<FtEvent, { cite: string; summary: string; read
   'act-failed-in-async': { cite: '[0066] [0067] (silent)', summary: 'SBY in ST5 whose ACT failed', reading: 'S6-act-failure-in-online-async' },
   'promote': { cite: '[0035] [0055] (silent)', summary: 'SBY becomes ACT when the ACT is separated', reading: 'S3-promotion-on-act-loss' },
   'repair-reset': { cite: '[0070]', summary: 'reset of a Fault system: ST10 -> ST7 Offline' },
+  'link-divide': { cite: 'Table 2 (D3), [0062] [0070]', summary: 'left without any crosslink: online -> ST1 Online divide, offline -> ST6 Offline divide', reading: 'D3-crosslink-loss' },
+  'link-leave-group': { cite: 'Table 2 (D3), [0055]', summary: 'the SBY of a lock-step pair whose link failed -> ST6 Offline divide', reading: 'D3-crosslink-loss' },
 };
 
 const at = (st: FtState, mode: Mode): FtLocal => ({ st, mode });
@@ -163,6 +167,13 @@ export function ftStep(s: FtLocal, event: FtEvent, r: Readings): FtLocal | null 
     })
     .with('promote', () => (mode === SBY && r['S3-promotion-on-act-loss'] === 'promote' ? at(st, ACT) : s))
     .with('repair-reset', () => (st === ST10 ? at(ST7, mode) : null))
+    .with('link-divide', () => {
+      if (r['D3-crosslink-loss'] !== 'back-to-divide') return s;
+      if (st === ST2 || isLockstep(st)) return at(ST1, mode);
+      if (st === ST7 || st === ST8 || st === ST9) return at(ST6, mode);
+      return s;
+    })
+    .with('link-leave-group', () => (r['D3-crosslink-loss'] === 'back-to-divide' && isLockstep(st) && mode !== ACT ? at(ST6, mode) : s))
     .exhaustive();
 }
 

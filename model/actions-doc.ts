@@ -77,6 +77,14 @@ export const ACTION_DOCS: Record<ActionName, ActionDoc> = {
     cites: '[0062] [0070] [0085] T204',
     readings: [],
   },
+  crosslink_lost: {
+    block: 'Crosslink 140',
+    guard: 'link up; failure budget left',
+    effect: 'link down; a copy over it is abandoned; D3 back-to-divide: the SBY of a lock-step pair -> ST6 (BIOS restarts), and a system left without any link -> ST1 (online) or ST6 (offline)',
+    cites: 'Table 2 (D3), [0033] [0062] [0070]',
+    readings: ['D3-crosslink-loss'],
+    injected: true,
+  },
   cpu_write: {
     block: 'CPU subsystem 110',
     guard: 'system online, CPU in OS, page value changes; in ST3/ST4 every lock-step member runs the OS; a tracing controller has room (S11)',

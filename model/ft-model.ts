@@ -13,7 +13,7 @@ import {
   CPU_BIOS, CPU_EVENTS, CPU_OS, CPU_PHASE_COUNT, CPU_RESET, CPU_SMM, CPU_WAIT_SYNC, cpuStep,
   type CpuEvent, type CpuPhase,
 } from '../hw/cpu-subsystem.js';
-import { connect, linkUp } from '../hw/crosslink.js';
+import { anyLink, connect, disconnect, linkUp } from '../hw/crosslink.js';
 import { JOB_FULL, JOB_IDLE, JOB_PARTIAL, nextCopyPage, type JobKind } from '../hw/dma-controller.js';
 import {
   ACT, FT_EVENTS, FT_STATE_COUNT, MODE_COUNT, NONE, OFF, SBY, ST1, ST10, ST2, ST3, ST4, ST5, ST6, ST7, ST8, ST9,
@@ -38,7 +38,7 @@ const E_POWER_ON = ev('power-on-reset'), E_SET_ACT = ev('set-act'), E_SET_SBY = 
   E_BUS_DISAGREE = ev('cpu-bus-disagreement'), E_IO_DISAGREE = ev('io-disagreement'), E_ASYNC_EXIT = ev('async-exit'),
   E_SMI_ACK = ev('smi-ack-all'), E_FAIL = ev('explicit-failure'), E_ST3_SBY_OUT = ev('st3-sby-separated'),
   E_LEFT_ALONE = ev('left-alone'), E_ACT_FAILED_ASYNC = ev('act-failed-in-async'), E_PROMOTE = ev('promote'),
-  E_REPAIR = ev('repair-reset');
+  E_REPAIR = ev('repair-reset'), E_LINK_DIVIDE = ev('link-divide'), E_LINK_LEAVE = ev('link-leave-group');
 const cev = (e: CpuEvent): number => CPU_EVENTS.indexOf(e);
 const C_POWER_ON = cev('power-on-reset'), C_RELEASE = cev('release-reset'), C_BOOT = cev('boot-os'),
   C_WAIT = cev('bios-wait-sync'), C_SMI = cev('smi'), C_SYNC_RESET = cev('sync-reset'), C_REPAIR = cev('repair-reset');
@@ -111,7 +111,10 @@ export class FtModel implements PackedSystem {
       this.releaseReset(i, sink);
       this.bootOs(i, sink);
       this.biosWaitSync(i, sink);
-      for (let j = i + 1; j < n; j++) this.crosslinkConnect(i, j, sink);
+      for (let j = i + 1; j < n; j++) {
+        this.crosslinkConnect(i, j, sink);
+        this.crosslinkLost(i, j, sink);
+      }
       if (this.mayWrite(i)) for (let p = 0; p < this.pages; p++) for (let v = 0; v < this.values; v++) this.cpuWrite(i, p, v, sink);
       this.ioOutHeld(i, sink);
       this.cpuFail(i, sink);
@@ -183,7 +186,7 @@ export class FtModel implements PackedSystem {
       if (st !== ST3) this.wr(s, b + ST3_MODE, NONE);
       else if (this.rd(c, b + ST) !== ST3) this.wr(s, b + ST3_MODE, this.rd(s, b + MODE));
       // A system that leaves service keeps no stale data: its pages are rewritten by a full copy before use.
-      if ((st === ST10 || st === ST7) && this.rd(c, b + ST) !== st) {
+      if ((st === ST10 || st === ST7 || st === ST6) && this.rd(c, b + ST) !== st) {
         for (let p = 0; p < this.pages; p++) this.wr(s, b + MEM + p, 0);
         this.wr(s, b + RESYNC_FROM, 0);
       }
@@ -376,11 +379,16 @@ export class FtModel implements PackedSystem {
     if (!isOnline(st) || this.rd(c, this.f(i, CPU)) !== CPU_OS) return false;
     if (st !== ST3 && st !== ST4) return true;
     for (let j = 0; j < this.n; j++) {
-      const sj = this.st(c, j);
-      if (sj !== ST3 && sj !== ST4) continue;
+      if (!this.inGroupOf(c, i, j)) continue;
       if (j < i || this.rd(c, this.f(j, CPU)) !== CPU_OS) return false; // the lowest member acts for the group; all must run
     }
     return true;
+  }
+
+  /** j runs in lock-step with i (Pre online sync / Online sync) over a connected crosslink; i itself counts. */
+  private inGroupOf(c: Uint32Array, i: number, j: number): boolean {
+    const sj = this.st(c, j);
+    return (sj === ST3 || sj === ST4) && (j === i || this.linked(c, i, j));
   }
 
   private cpuWrite(i: number, p: number, v: number, sink: SuccessorSink): void {
@@ -389,8 +397,7 @@ export class FtModel implements PackedSystem {
     const together = st === ST3 || st === ST4;
     const s = this.begin();
     for (let j = 0; j < this.n; j++) {
-      const sj = this.st(c, j);
-      const writes = together ? sj === ST3 || sj === ST4 : j === i;
+      const writes = together ? this.inGroupOf(c, i, j) : j === i;
       if (!writes) continue;
       if (this.rd(s, this.f(j, TRACING)) === 1) {
         const r = traceWrite(this.rd(s, this.f(j, TRACE_COUNT)), this.params.trace, this.readings);
@@ -660,7 +667,7 @@ export class FtModel implements PackedSystem {
     const kind = this.rd(c, g + JOB) as JobKind;
     if (kind === JOB_IDLE) return;
     const src = this.rd(c, g + JOB_SRC), dst = this.rd(c, g + JOB_DST);
-    if (this.rd(c, this.f(src, CPU)) !== CPU_SMM || this.rd(c, this.f(dst, CTX)) === 1) return;
+    if (this.rd(c, this.f(src, CPU)) !== CPU_SMM || this.rd(c, this.f(dst, CTX)) === 1 || !this.linked(c, src, dst)) return;
     if (nextCopyPage(kind, this.rd(c, g + JOB_PROGRESS), this.pages, this.rd(c, this.f(src, TRACE_MASK))) >= 0) return;
     const s = this.begin();
     this.wr(s, this.f(dst, CTX), 1);
@@ -676,7 +683,7 @@ export class FtModel implements PackedSystem {
     if (this.rd(c, g + JOB) === JOB_IDLE) return;
     const src = this.rd(c, g + JOB_SRC), dst = this.rd(c, g + JOB_DST);
     const dstCpu = this.rd(c, this.f(dst, CPU));
-    if (this.rd(c, this.f(dst, CTX)) !== 1 || this.rd(c, this.f(src, CPU)) !== CPU_SMM) return;
+    if (this.rd(c, this.f(dst, CTX)) !== 1 || this.rd(c, this.f(src, CPU)) !== CPU_SMM || !this.linked(c, src, dst)) return;
     if (dstCpu !== CPU_SMM && dstCpu !== CPU_WAIT_SYNC) return;
     const s = this.begin();
     this.cpuOfSourceGroup(s, src, C_SYNC_RESET);
@@ -706,8 +713,7 @@ export class FtModel implements PackedSystem {
     let equal = true;
     let leader = -1;
     for (let j = 0; j < this.n; j++) {
-      const sj = this.st(c, j);
-      if (sj !== ST3 && sj !== ST4) continue;
+      if (!this.inGroupOf(c, i, j)) continue;
       if (leader < 0 || (this.rd(c, this.f(j, MODE)) === ACT && this.rd(c, this.f(leader, MODE)) !== ACT)) leader = j;
       if (j !== i && !pagesEqual(this.layout, c, this.f(i, MEM), this.f(j, MEM), this.pages)) equal = false;
     }
@@ -719,7 +725,7 @@ export class FtModel implements PackedSystem {
     }
     let separated = false;
     for (let j = 0; j < this.n; j++) {
-      if (j === leader || this.st(c, j) !== ST3) continue;
+      if (j === leader || this.st(c, j) !== ST3 || !this.inGroupOf(c, i, j)) continue;
       if (pagesEqual(this.layout, c, this.f(j, MEM), this.f(leader, MEM), this.pages)) continue;
       this.ft(s, j, E_CHECK_FAIL);
       if (this.st(s, j) === ST10) {
@@ -743,6 +749,46 @@ export class FtModel implements PackedSystem {
     this.wr(s, this.f(i, RESYNC_FROM), 0);
     this.clearTrace(s, i);
     this.emit(sink, this.ids.repair_reset[i]);
+  }
+
+  /**
+   * Table 2 (D3), [0033]: the crosslink between i and j fails (failure
+   * injection). A copy over it is abandoned; under D3 back-to-divide the SBY
+   * of a lock-step pair leaves for Offline divide and restarts its BIOS, and a
+   * system left without any crosslink returns to a divide state.
+   */
+  private crosslinkLost(i: number, j: number, sink: SuccessorSink): void {
+    const c = this.cur, g = this.g;
+    if (!this.linked(c, i, j) || this.rd(c, g + FAULTS_USED) >= this.params.faults) return;
+    const s = this.begin();
+    this.injectFault(s);
+    this.wr(s, g + LINKS, disconnect(this.rd(s, g + LINKS), i, j, this.n));
+    const src = this.rd(s, g + JOB_SRC), dst = this.rd(s, g + JOB_DST);
+    // the copy is abandoned as if its destination had gone: the source leaves SMM and stops tracing
+    if (this.rd(s, g + JOB) !== JOB_IDLE && ((src === i && dst === j) || (src === j && dst === i))) this.abortJobOf(s, dst);
+    if (isLockstep(this.st(s, i)) && isLockstep(this.st(s, j))) {
+      this.ft(s, i, E_LINK_LEAVE);
+      this.ft(s, j, E_LINK_LEAVE);
+    }
+    const links = this.rd(s, g + LINKS);
+    if (!anyLink(links, i, this.n)) this.ft(s, i, E_LINK_DIVIDE);
+    if (!anyLink(links, j, this.n)) this.ft(s, j, E_LINK_DIVIDE);
+    this.afterLinkLoss(s, i);
+    this.afterLinkLoss(s, j);
+    this.dropOrphanTrace(s);
+    this.afterSeparation(s, false);
+    this.emit(sink, this.ids.crosslink_lost[i * this.n + j]);
+  }
+
+  /** A system that changed state on a link loss: its trace is moot; an offline one restarts BIOS, an online one resumes its OS. */
+  private afterLinkLoss(s: Uint32Array, k: number): void {
+    const st = this.st(s, k);
+    if (st === this.st(this.cur, k)) return;
+    this.clearTrace(s, k);
+    this.wr(s, this.f(k, RESYNC_FROM), 0);
+    this.wr(s, this.f(k, CTX), 0);
+    if (st === ST6) this.wr(s, this.f(k, CPU), CPU_BIOS);
+    else if (this.rd(s, this.f(k, CPU)) === CPU_SMM) this.wr(s, this.f(k, CPU), CPU_OS);
   }
 
   /** [0062] [0070] [0085] T204: crosslinks connected: ST1 -> ST2, ST6 -> ST7 on both ends. */
@@ -790,6 +836,7 @@ export class FtModel implements PackedSystem {
     ids.bios_wait_sync = perSystem('bios_wait_sync');
     ids.boot_os = perSystem('boot_os');
     ids.crosslink_connect = perPair('crosslink_connect', false);
+    ids.crosslink_lost = perPair('crosslink_lost', false);
     ids.cpu_write = new Int32Array(n * P * V);
     for (let i = 0; i < n; i++) for (let p = 0; p < P; p++) for (let v = 0; v < V; v++) {
       ids.cpu_write[(i * P + p) * V + v] = t.add({ action: 'cpu_write', sys: i, page: p, value: v });

@@ -12,6 +12,7 @@ export const ACTION_NAMES = [
   'boot_os',
   'bios_wait_sync',
   'crosslink_connect',
+  'crosslink_lost',
   'cpu_write',
   'io_out_held',
   'cpu_bus_disagree',
@@ -44,7 +45,7 @@ export interface Label {
 export function formatLabel(l: Label): string {
   const args: string[] = [];
   if (l.sys !== undefined && l.other !== undefined) {
-    args.push(l.action === 'crosslink_connect' ? `#${l.sys},#${l.other}` : `#${l.sys}->#${l.other}`);
+    args.push(l.action === 'crosslink_connect' || l.action === 'crosslink_lost' ? `#${l.sys},#${l.other}` : `#${l.sys}->#${l.other}`);
   } else if (l.sys !== undefined) args.push(`#${l.sys}`);
   if (l.page !== undefined) args.push(`p${l.page}`);
   if (l.value !== undefined) args.push(`v${l.value}`);

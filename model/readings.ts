@@ -326,6 +326,20 @@ export const AMBIGUITIES = [
     why: 'Restarting the trace for the new copy erases the difference the pending partial copy needs.',
     proposedAmendment: true,
   },
+  {
+    id: 'D3-crosslink-loss',
+    title: 'What the loss of a crosslink does',
+    cites: ['Table 2', '[0033]', '[0062]', '[0070]'],
+    quote: 'Table 2, Online divide: "Crosslink is disconnected in “Offline ready” state"',
+    question: 'The text only ever connects crosslinks; Table 2 ties the divide states to a disconnected crosslink. A crosslink that fails in Online ready, Online sync or during a copy is never handled.',
+    options: [
+      { name: 'back-to-divide', means: 'a system left without any crosslink returns to a divide state (online -> Online divide, offline -> Offline divide); a lock-step pair that loses its link keeps the ACT and sends the SBY to Offline divide; a copy over the link is abandoned' },
+      { name: 'states-unchanged', means: 'states stay as they are; each side simply runs on without the other (cross-system requests fail)' },
+    ],
+    defaultReading: 'back-to-divide',
+    why: 'Table 2 names a disconnected crosslink as what makes Online divide; without a rule, two systems in Online sync run apart unchecked.',
+    proposedAmendment: true,
+  },
 ] as const satisfies readonly AmbiguityEntry[];
 
 export type AmbiguityId = (typeof AMBIGUITIES)[number]['id'];

@@ -19,7 +19,7 @@ export interface SlipInstance {
 }
 
 export interface TextSlip {
-  /** The reading guide's id (D1, D3, D8). */
+  /** The reading guide's id (D1, D8). */
   readonly id: string;
   readonly title: string;
   readonly cites: readonly string[];
@@ -49,25 +49,6 @@ export const TEXT_SLIPS: readonly TextSlip[] = [
       '("a temporary state to which the system is shifted ... in Online sync state ST4") all say the state entered is the one ' +
       'after Online sync, i.e. ST5. Reading "Online sync" would make the disagreement a no-op, which contradicts [0067], ' +
       '[0095] and FIG. 11. There is one state either way, so no model option.',
-  },
-  {
-    id: 'D3',
-    title: '"Crosslink is disconnected in Offline ready state"',
-    cites: ['Table 2, Online divide'],
-    conflict: 'no such state',
-    instances: [
-      {
-        where: 'Table 2, row Online divide',
-        says: '"Crosslink is disconnected in \u201cOffline ready\u201d state"',
-        means: 'the crosslink is not connected in this state (Online divide)',
-        foundBy: 'reading guide',
-      },
-    ],
-    whyNoOption:
-      'The sentence describes the row it is in: Online divide is the state before the crosslink connects ([0062], [0070], ' +
-      '[0085] T204 move ST1 to ST2 exactly when it connects). Whatever "Offline ready" stands for (Offline divide, the partner ' +
-      'of ST1, or Online divide itself), the crosslink is down while the system is in ST1, which is what the model does: ' +
-      'the only action that connects a crosslink also moves ST1 to ST2.',
   },
   {
     id: 'D8',

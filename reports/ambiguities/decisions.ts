@@ -81,6 +81,12 @@ export const DECISIONS: Readonly<Record<string, string>> = {
   'S15-partial-copy-source':
     'Specify which system may resynchronize a Pre offline system with a partial copy: only its former partner, whose ' +
     'trace describes the difference, or any Online ready system (with three systems, or after the partner failed).',
+  'D3-crosslink-loss':
+    'Specify what the FT controller does when a crosslink fails. Table 2 ties the divide states to a disconnected ' +
+    'crosslink, but no transition ever disconnects one. Without a rule, two systems in Online sync keep running as if ' +
+    'in lock-step although nothing compares them any more, and their storage drifts apart; a copy in progress over the ' +
+    'link hangs. The proposed rule: the SBY of a lock-step pair leaves for Offline divide, a system without any crosslink ' +
+    'returns to a divide state, and a copy over the link is abandoned.',
   'S16-trace-memory-sharing':
     'For three or more systems: specify whether the one main-storage trace of an FT controller ([0047]) can serve a pending ' +
     'resynchronization and a new synchronization at once. If not, the ACT must finish (or abandon) the partial copy it owes ' +

@@ -82,20 +82,6 @@ export const UNEXPLORED: readonly UnexploredPlace[] = [
     modelEffect: 'a new action isolate(#i) like cpuFail without the FAILED flag and without using the failure budget.',
   },
   {
-    id: 'U5-crosslink-loss',
-    title: 'Loss of a crosslink, and linking to a Fault system',
-    cites: ['[0033]', '[0062]', '[0070]', 'Table 2'],
-    quote: '[0070] "This is a progression of \u201cOffline divide\u201d state ST6, where connection of the crosslink 140 is established."',
-    question: 'The text only ever connects crosslinks. What does a crosslink failure do in Online ready, Online sync, Online async or during a copy? And is a crosslink connected to a system that is already in Fault?',
-    modelDoes: 'Crosslinks never go down. A crosslink connects to a Fault system (readyForLink accepts ST10; the partner in ST1 still moves to ST2).',
-    alternatives: [
-      { name: 'never-lost', means: 'as today' },
-      { name: 'loss-separates-sby', means: 'a crosslink failure is an error event: in ST3/ST4/ST5 the SBY is separated (Fault), a running copy is abandoned' },
-      { name: 'loss-splits-brain', means: 'each side keeps running on its own (both online), to show what the FT controller must prevent' },
-    ],
-    modelEffect: 'a new injected action crosslink_lost(#i,#j); readyForLink: refuse ST10.',
-  },
-  {
     id: 'U6-mode-after-repair',
     title: 'The mode of a system reset out of Fault',
     cites: ['[0070]', '[0055]', '[0064]'],
