@@ -192,6 +192,11 @@ export class FtModel implements PackedSystem {
       }
       if (st !== ST4) allSync = false;
     }
+    // S15: a pending partial copy is owed by a partner that stays Online ready; once it leaves, the difference is gone.
+    for (let j = 0; j < this.n; j++) {
+      const from = this.rd(s, j * ps + RESYNC_FROM);
+      if (from !== 0 && this.rd(s, (from - 1) * ps + ST) !== ST2) this.wr(s, j * ps + RESYNC_FROM, 0);
+    }
     if (allSync) {
       this.wr(s, this.g + EVER_DUPLEX, 1);
       this.wr(s, this.g + SINCE_DUPLEX, 0);
@@ -263,13 +268,16 @@ export class FtModel implements PackedSystem {
     if (this.rd(s, g + JOB) === JOB_IDLE) return;
     const src = this.rd(s, g + JOB_SRC);
     if (src !== i && this.rd(s, g + JOB_DST) !== i) return;
+    // the traced difference goes with the abandoned copy: only a full copy can synchronize the destination now
+    const dst = this.rd(s, g + JOB_DST);
+    if (this.rd(s, this.f(dst, RESYNC_FROM)) === src + 1) this.wr(s, this.f(dst, RESYNC_FROM), 0);
     if (src !== i) {
       this.wr(s, this.f(src, TRACING), 0);
       this.wr(s, this.f(src, TRACE_COUNT), 0);
       this.wr(s, this.f(src, TRACE_MASK), 0);
       if (this.rd(s, this.f(src, CPU)) === CPU_SMM) this.wr(s, this.f(src, CPU), CPU_OS);
     }
-    this.wr(s, this.f(this.rd(s, g + JOB_DST), CTX), 0);
+    this.wr(s, this.f(dst, CTX), 0);
     this.wr(s, g + JOB, JOB_IDLE);
     this.wr(s, g + JOB_SRC, 0);
     this.wr(s, g + JOB_DST, 0);
