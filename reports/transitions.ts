@@ -63,6 +63,14 @@ export function transitionsMarkdown(r: Readings): string {
   });
   out.push(...table(['event', 'moves', 'effect', 'citation', 'reading'], cpuRows));
 
+  out.push('', '## Main storage 112: operations on pages', '');
+  out.push(...table(['operation', 'used by', 'effect', 'citation', 'readings'], [
+    ['write', '`cpu_write`', 'page p := v in the writing system (in every lock-step member in ST3/ST4); recorded by a tracing FT controller', '[0034] [0045] [0047]', 'S8, S9, S11'],
+    ['copy page', '`dma_copy`', 'page p of the copy source overwrites the destination\'s', '[0044] [0049] [0050]', 'D5'],
+    ['compare', '`memory_check`', 'every page equal between the system and its lock-step group', '[0064] [0091]', '-'],
+    ['clear', 'entering ST6/ST7/ST10', 'pages of a system that left service are zeroed: a full copy rewrites them before any use', '[0070] (model choice)', '-'],
+  ]));
+
   out.push('', '## IO subsystem 120: access control (Tables 3-4)', '');
   out.push('Outcome of each request kind by the state of the requesting (outbound) or receiving (inbound) system, with the crosslink up and the far system in Online sync. Derived from hw/io-subsystem.ts. Readings: D7-table4-offline-rows, S12-cross-system-gate.', '');
   const access = new AccessTable(r);

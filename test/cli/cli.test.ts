@@ -110,7 +110,7 @@ describe('ftcheck replay and transitions', () => {
   it('transitions: one Markdown table per block, with citations', () => {
     const r = ftcheck('transitions');
     expect(r.code).toBe(0);
-    for (const block of ['Board controller 101', 'CPU subsystem 110', 'FT controller 130', 'Crosslink 140', 'DMA / shared resource controller 122', 'IO subsystem 120']) {
+    for (const block of ['Board controller 101', 'CPU subsystem 110', 'FT controller 130', 'Crosslink 140', 'DMA / shared resource controller 122', 'IO subsystem 120', 'Main storage 112']) {
       expect(r.out).toContain(`## ${block}`);
     }
     expect(r.out).toMatch(/\| `sync_reset` \|.*\[0090\] T110/);
