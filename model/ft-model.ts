@@ -176,26 +176,36 @@ export class FtModel implements PackedSystem {
     return s;
   }
 
+  /**
+   * Finishes a successor: history (ghost) fields of the systems whose state
+   * changed, normalisation of those that left service, the duplex ghost; then
+   * hands the sink's buffer to the explorer.
+   */
   private emit(sink: SuccessorSink, id: number): void {
     const c = this.cur, s = this.nxt, ps = this.ps;
     let allSync = true;
+    let changed = false;
     for (let i = 0; i < this.n; i++) {
       const b = i * ps;
       const st = this.rd(s, b + ST);
-      if (st !== this.rd(c, b + ST)) this.wr(s, b + PREV_ST, this.rd(c, b + ST));
-      if (st !== ST3) this.wr(s, b + ST3_MODE, NONE);
-      else if (this.rd(c, b + ST) !== ST3) this.wr(s, b + ST3_MODE, this.rd(s, b + MODE));
+      if (st !== ST4) allSync = false;
+      const before = this.rd(c, b + ST);
+      if (st === before) continue; // ST3_MODE is NONE outside ST3 already
+      changed = true;
+      this.wr(s, b + PREV_ST, before);
+      this.wr(s, b + ST3_MODE, st === ST3 ? this.rd(s, b + MODE) : NONE);
       // A system that leaves service keeps no stale data: its pages are rewritten by a full copy before use.
-      if ((st === ST10 || st === ST7 || st === ST6) && this.rd(c, b + ST) !== st) {
+      if (st === ST10 || st === ST7 || st === ST6) {
         for (let p = 0; p < this.pages; p++) this.wr(s, b + MEM + p, 0);
         this.wr(s, b + RESYNC_FROM, 0);
       }
-      if (st !== ST4) allSync = false;
     }
     // S15: a pending partial copy is owed by a partner that stays Online ready; once it leaves, the difference is gone.
-    for (let j = 0; j < this.n; j++) {
-      const from = this.rd(s, j * ps + RESYNC_FROM);
-      if (from !== 0 && this.rd(s, (from - 1) * ps + ST) !== ST2) this.wr(s, j * ps + RESYNC_FROM, 0);
+    if (changed) {
+      for (let j = 0; j < this.n; j++) {
+        const from = this.rd(s, j * ps + RESYNC_FROM);
+        if (from !== 0 && this.rd(s, (from - 1) * ps + ST) !== ST2) this.wr(s, j * ps + RESYNC_FROM, 0);
+      }
     }
     if (allSync) {
       this.wr(s, this.g + EVER_DUPLEX, 1);
