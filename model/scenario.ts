@@ -3,7 +3,7 @@
  * optional expected states per step. The FIG. 9-11 timing charts ship as
  * scenarios, and every counterexample trace is written as one.
  */
-import type { LabelId, SuccessorSink } from '../checker/transition-system.js';
+import { initialStatesOf, successorsOf } from '../checker/index.js';
 import { FtModel } from './ft-model.js';
 import { DEFAULT_PARAMS, validateParams, type Params } from './params.js';
 import { defaultReadings, withReadings, type Readings } from './readings.js';
@@ -82,23 +82,12 @@ export function scenarioModel(sc: Scenario, baseParams: Params = DEFAULT_PARAMS,
   return { ok: true, value: new FtModel(params, readings) };
 }
 
-/** Collects the successors of one state (small, for replay; not for the hot loop). */
-export function successorsOf(model: FtModel, state: Uint32Array): { label: LabelId; words: Uint32Array }[] {
-  const out: { label: LabelId; words: Uint32Array }[] = [];
-  const sink: SuccessorSink = {
-    out: new Uint32Array(model.stateWords),
-    emit(label) {
-      out.push({ label, words: Uint32Array.from(this.out) });
-    },
-  };
-  model.successors(state, sink);
-  return out;
-}
+/** The successors of one state, from the engine's cold-path helper (replay only, never the hot loop). */
+export { successorsOf };
 
+/** The model's single initial state (every system powered off). */
 export function initialState(model: FtModel): Uint32Array {
-  const sink: SuccessorSink = { out: new Uint32Array(model.stateWords), emit() {} };
-  model.initial(sink);
-  return Uint32Array.from(sink.out);
+  return initialStatesOf(model)[0];
 }
 
 function expectationMismatch(view: StateView, expect: Readonly<Record<string, string>>): string | null {
@@ -127,7 +116,7 @@ export function replay(model: FtModel, sc: Scenario): ReplayResult {
       const why = id === undefined ? `unknown label '${step.label}'` : `'${step.label}' is not enabled`;
       return { ok: false, model, initial, steps, error: `step ${k + 1}: ${why}; enabled: ${enabled.join(', ') || '(none)'}` };
     }
-    state = next.words;
+    state = next.state;
     const view = viewOf(model, state);
     steps.push({ label: step.label.trim(), note: step.note, words: state, view });
     if (step.expect) {
