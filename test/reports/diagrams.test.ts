@@ -9,16 +9,16 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { json } from '@dagrejs/graphlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StateIndex } from '../../checker/index.js';
 import { viewOf } from '../../model/view.js';
 import { buildDiagrams, renderDiagrams, writeGraph, writeMermaidFiles, writeReport, type DiagramSet } from '../../reports/diagrams.js';
 import { MAX_TEXT_SIZE } from '../../reports/mermaid/limits.js';
 import { ftStatesOf, project } from '../../reports/mermaid/projection.js';
-import { MermaidRenderer, pngScale } from '../../reports/mermaid/render.js';
+import { pngScale } from '../../reports/mermaid/render.js';
 import { anchorOf } from '../../reports/mermaid/report-md.js';
 import { sequenceDiagram } from '../../reports/mermaid/sequence-diagram.js';
-import { MermaidPage } from './support/mermaid-page.js';
+import { useMermaidBrowser } from './support/mermaid-page.js';
 import { ONE_ACT_BROKEN, params, readings } from './support/fixtures.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ftcheck-diagrams-'));
@@ -168,23 +168,13 @@ describe('graph JSON', () => {
 });
 
 describe.skipIf(skipRender)('Mermaid', () => {
-  let renderer: MermaidRenderer;
-  let page: MermaidPage;
-  beforeAll(async () => {
-    const r = await MermaidRenderer.open();
-    if ('error' in r) throw new Error(`${r.error} (set FTCHECK_SKIP_RENDER=1 to skip rendering tests)`);
-    renderer = r;
-    page = await MermaidPage.open(r.browser);
-  });
-  afterAll(async () => {
-    await renderer?.close();
-  });
+  const browser = useMermaidBrowser();
 
   it('parses every generated diagram without a syntax error', async () => {
     const all = Object.entries(sets).flatMap(([name, set]) => set.diagrams.map((d) => ({ name: `${name}/${d.name}`, text: d.text })));
     const initial = viewOf(sets.defaults.outcome.model, sets.defaults.graph.readState(0 as StateIndex));
     all.push({ name: 'refuting initial state', text: sequenceDiagram({ title: 't', initial, steps: [], verdict: { property: 'p', statement: 's', ends: 'stuck' } }) });
-    const errors = await page.parse(all.map((d) => d.text));
+    const errors = await browser.page.parse(all.map((d) => d.text));
     const bad = all.map((d, k) => (errors[k] ? `${d.name}: ${errors[k]}` : null)).filter(Boolean);
     expect(bad).toEqual([]);
   });
@@ -194,7 +184,7 @@ describe.skipIf(skipRender)('Mermaid', () => {
     const wanted = new Set(['fig8-system-0', 'fig9-power-on', 'fig10-sync', 'fig11-resync', 'counterexample-one-act']);
     const subset: DiagramSet = { ...src, diagrams: src.diagrams.filter((d) => wanted.has(d.name)) };
     const out = join(tmp, 'render');
-    const files = await renderDiagrams(subset, out, renderer);
+    const files = await renderDiagrams(subset, out, browser.renderer);
     expect(files.map((f) => f.diagram).sort()).toEqual([...wanted].sort());
     for (const f of files) {
       const d = subset.diagrams.find((x) => x.name === f.diagram)!;

@@ -6,16 +6,15 @@
  * the reports use, in a real Mermaid.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { frontMatter, mermaidId, mermaidLines, mermaidText } from '../../reports/mermaid/escape.js';
-import { MermaidRenderer } from '../../reports/mermaid/render.js';
 import { sequenceDiagram } from '../../reports/mermaid/sequence-diagram.js';
 import { initialState } from '../../model/scenario.js';
 import { FtModel } from '../../model/ft-model.js';
 import { DEFAULT_PARAMS } from '../../model/params.js';
 import { defaultReadings } from '../../model/readings.js';
 import { viewOf } from '../../model/view.js';
-import { MermaidPage, decodeMermaid, normalizeSpace } from './support/mermaid-page.js';
+import { decodeMermaid, normalizeSpace, useMermaidBrowser } from './support/mermaid-page.js';
 
 const NASTY = [
   '#', ';', '"', "'", '<', '>', '->', '-->', '->>', '--x', '(', ')', '[', ']', '{', '}', '|', ':', '%%', '&', '&amp;', '\\', '`',
@@ -86,25 +85,15 @@ const CONTEXTS: Record<string, { build: (texts: string[]) => string; selector: s
 };
 
 describe.skipIf(process.env.FTCHECK_SKIP_RENDER === '1')('escaped text drawn by Mermaid', () => {
-  let renderer: MermaidRenderer;
-  let page: MermaidPage;
-  beforeAll(async () => {
-    const r = await MermaidRenderer.open();
-    if ('error' in r) throw new Error(`${r.error} (set FTCHECK_SKIP_RENDER=1 to skip rendering tests)`);
-    renderer = r;
-    page = await MermaidPage.open(r.browser);
-  });
-  afterAll(async () => {
-    await renderer?.close();
-  });
+  const browser = useMermaidBrowser();
 
   for (const [name, ctx] of Object.entries(CONTEXTS)) {
     it(`${name}: parses, and every generated text is drawn as written`, async () => {
       await fc.assert(
         fc.asyncProperty(fc.array(nastyText, { minLength: 10, maxLength: 30 }), async (texts) => {
           const def = ctx.build(texts);
-          expect(await page.parse([def])).toEqual([null]);
-          const drawn = new Set((await page.drawn(def, ctx.selector)).map(normalizeSpace));
+          expect(await browser.page.parse([def])).toEqual([null]);
+          const drawn = new Set((await browser.page.drawn(def, ctx.selector)).map(normalizeSpace));
           for (const t of texts) expect(drawn, JSON.stringify(t)).toContain(normalizeSpace(t));
         }),
         { numRuns: 2 },
@@ -118,11 +107,11 @@ describe.skipIf(process.env.FTCHECK_SKIP_RENDER === '1')('escaped text drawn by 
     await fc.assert(
       fc.asyncProperty(nastyText, fc.array(nastyText, { minLength: 1, maxLength: 12 }), async (title, labels) => {
         const def = sequenceDiagram({ title, initial, steps: labels.map((label) => ({ label, view: initial })) });
-        expect(await page.parse([def])).toEqual([null]);
+        expect(await browser.page.parse([def])).toEqual([null]);
         // (self-messages end in an empty line that lifts their text clear of the loop)
-        const messages = (await page.drawn(def, 'text.messageText')).map(normalizeSpace).filter((x) => x !== '');
+        const messages = (await browser.page.drawn(def, 'text.messageText')).map(normalizeSpace).filter((x) => x !== '');
         expect(messages).toEqual(labels.map(normalizeSpace));
-        const titles = (await page.drawn(def, 'text')).map(normalizeSpace);
+        const titles = (await browser.page.drawn(def, 'text')).map(normalizeSpace);
         expect(titles).toContain(normalizeSpace(title));
       }),
       { numRuns: 3 },

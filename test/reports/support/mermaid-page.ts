@@ -6,6 +6,8 @@
  */
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll } from 'vitest';
+import { MermaidRenderer } from '../../../reports/mermaid/render.js';
 
 const require = createRequire(import.meta.url);
 
@@ -74,4 +76,31 @@ export const normalizeSpace = (s: string): string => s.replace(/\s+/g, ' ').trim
 /** Mermaid's entity codes (`#35;`) decoded: what the text will draw. */
 export function decodeMermaid(text: string): string {
   return text.replace(/#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)));
+}
+
+/**
+ * One shared chromium for a describe block: opens the renderer and a Mermaid
+ * page before its tests, closes them after. Read them through the getters
+ * inside tests (they are set once the hooks have run).
+ */
+export function useMermaidBrowser(): { readonly renderer: MermaidRenderer; readonly page: MermaidPage } {
+  let renderer: MermaidRenderer | undefined;
+  let page: MermaidPage | undefined;
+  beforeAll(async () => {
+    const r = await MermaidRenderer.open();
+    if ('error' in r) throw new Error(`${r.error} (set FTCHECK_SKIP_RENDER=1 to skip rendering tests)`);
+    renderer = r;
+    page = await MermaidPage.open(r.browser);
+  });
+  afterAll(async () => {
+    await renderer?.close();
+  });
+  return {
+    get renderer() {
+      return renderer!;
+    },
+    get page() {
+      return page!;
+    },
+  };
 }
