@@ -340,7 +340,8 @@ export class FtModel implements PackedSystem {
   /** [0083] T101 / [0084] T201: the board controller sets ACT (-> ST1) or SBY (stays ST6); [0061], S1. */
   private setMode(i: number, sink: SuccessorSink): void {
     const c = this.cur;
-    if (this.st(c, i) !== ST6 || this.rd(c, this.f(i, MODE)) !== NONE) return;
+    // the board controller decides at power-on, while the reset is held (T101 before T102)
+    if (this.st(c, i) !== ST6 || this.rd(c, this.f(i, MODE)) !== NONE || this.rd(c, this.f(i, CPU)) !== CPU_RESET) return;
     const act = decidesAct(this.onlineActOther(c, i), this.rd(c, this.f(i, ACT_SEEN)) === 1, this.readings);
     const s = this.begin();
     this.wr(s, this.f(i, ACT_SEEN), 0);
@@ -823,13 +824,13 @@ export class FtModel implements PackedSystem {
 
   /**
    * Powered on, and past the board controller's mode setting when in Offline
-   * divide (FIG. 9: T101/T201 before T204). A system repaired before it ever
-   * got a mode ([0070] resets it to Offline, not through power-on) has none
-   * until a synchronization reset assigns one (S2).
+   * divide at power-on (FIG. 9: T101/T201 before T204). A system repaired, or
+   * sent back to Offline divide by a crosslink loss, before it ever got a mode
+   * has none until a synchronization reset assigns one (S2).
    */
   private readyForLink(c: Uint32Array, i: number): boolean {
     const st = this.st(c, i);
-    return st !== OFF && (st !== ST6 || this.rd(c, this.f(i, MODE)) !== NONE);
+    return st !== OFF && (st !== ST6 || this.rd(c, this.f(i, MODE)) !== NONE || this.rd(c, this.f(i, CPU)) !== CPU_RESET);
   }
 
   // ---- labels -------------------------------------------------------------------
