@@ -216,6 +216,14 @@ describe('every property catches its broken model with the expected shortest tra
 });
 
 describe('the default model', () => {
+  it('N = 2 with a larger failure budget (F = 3): every property still holds', () => {
+    // three injected faults reach repairs before a mode was ever set, crosslink losses of modeless systems and
+    // double faults during resynchronization: the corners where earlier versions of the model deadlocked
+    const o = runCheck({ params: { ...DEFAULT_PARAMS, faults: 3 }, readings: defaultReadings(), allViolations: true });
+    expect(o.complete).toBe(true);
+    expect(o.verdicts.filter((v) => v.verdict !== 'holds').map((v) => v.property.name)).toEqual([]);
+  });
+
   it('N = 2 defaults: every property holds on a complete exploration', () => {
     const o = runCheck({ params: DEFAULT_PARAMS, readings: defaultReadings(), allViolations: true });
     expect(o.complete).toBe(true);
