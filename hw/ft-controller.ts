@@ -82,6 +82,7 @@ export const FT_EVENTS = [
   'repair-reset',
   'link-divide',
   'link-leave-group',
+  'forced-isolation',
 ] as const;
 export type FtEvent = (typeof FT_EVENTS)[number];
 
@@ -110,6 +111,7 @@ export const FT_EVENT_DOC: Record<FtEvent, { cite: string; summary: string; read
   'promote': { cite: '[0035] [0055] (silent)', summary: 'SBY becomes ACT when the ACT is separated', reading: 'S3-promotion-on-act-loss' },
   'repair-reset': { cite: '[0070]', summary: 'reset of a Fault system: ST10 -> ST7 Offline' },
   'link-divide': { cite: 'Table 2 (D3), [0062] [0070]', summary: 'left without any crosslink: online -> ST1 Online divide, offline -> ST6 Offline divide', reading: 'D3-crosslink-loss' },
+  'forced-isolation': { cite: '[0073], [0064]', summary: 'software isolates the system: -> Fault (not the ACT of ST3 unless S17 any-system)', reading: 'S17-forced-isolation' },
   'link-leave-group': { cite: 'Table 2 (D3), [0055]', summary: 'the SBY of a lock-step pair whose link failed -> ST6 Offline divide', reading: 'D3-crosslink-loss' },
 };
 
@@ -172,6 +174,11 @@ export function ftStep(s: FtLocal, event: FtEvent, r: Readings): FtLocal | null 
       if (st === ST2 || isLockstep(st)) return at(ST1, mode);
       if (st === ST7 || st === ST8 || st === ST9) return at(ST6, mode);
       return s;
+    })
+    .with('forced-isolation', () => {
+      if (st === OFF || st === ST10) return null;
+      if (st === ST3 && mode === ACT && r['S17-forced-isolation'] === 'not-pre-online-sync-act') return null;
+      return at(ST10, mode);
     })
     .with('link-leave-group', () => (r['D3-crosslink-loss'] === 'back-to-divide' && isLockstep(st) && mode !== ACT ? at(ST6, mode) : s))
     .exhaustive();

@@ -123,6 +123,14 @@ export const ACTION_DOCS: Record<ActionName, ActionDoc> = {
     readings: ['S5-act-failure-in-pre-online-sync', 'S6-act-failure-in-online-async', 'S3-promotion-on-act-loss', 'S4-survivor-state'],
     injected: true,
   },
+  force_isolate: {
+    block: 'Failure injection',
+    guard: 'system powered and not in Fault (S17: not the ACT of Pre online sync); failure budget left',
+    effect: 'software isolates the system: Fault without a failure mark; survivors as for a failure (S3, S4, S6); a copy involving it is abandoned',
+    cites: '[0073], [0064], [0052]',
+    readings: ['S17-forced-isolation', 'S3-promotion-on-act-loss', 'S4-survivor-state'],
+    injected: true,
+  },
   async_exit: {
     block: 'FT controller 130',
     guard: 'systems in ST5 (none in ST3/ST4) and a trace or comparison buffer at the mark (D6)',

@@ -38,7 +38,7 @@ const E_POWER_ON = ev('power-on-reset'), E_SET_ACT = ev('set-act'), E_SET_SBY = 
   E_BUS_DISAGREE = ev('cpu-bus-disagreement'), E_IO_DISAGREE = ev('io-disagreement'), E_ASYNC_EXIT = ev('async-exit'),
   E_SMI_ACK = ev('smi-ack-all'), E_FAIL = ev('explicit-failure'), E_ST3_SBY_OUT = ev('st3-sby-separated'),
   E_LEFT_ALONE = ev('left-alone'), E_ACT_FAILED_ASYNC = ev('act-failed-in-async'), E_PROMOTE = ev('promote'),
-  E_REPAIR = ev('repair-reset'), E_LINK_DIVIDE = ev('link-divide'), E_LINK_LEAVE = ev('link-leave-group');
+  E_REPAIR = ev('repair-reset'), E_ISOLATE = ev('forced-isolation'), E_LINK_DIVIDE = ev('link-divide'), E_LINK_LEAVE = ev('link-leave-group');
 const cev = (e: CpuEvent): number => CPU_EVENTS.indexOf(e);
 const C_POWER_ON = cev('power-on-reset'), C_RELEASE = cev('release-reset'), C_BOOT = cev('boot-os'),
   C_WAIT = cev('bios-wait-sync'), C_SMI = cev('smi'), C_SYNC_RESET = cev('sync-reset'), C_REPAIR = cev('repair-reset');
@@ -118,6 +118,7 @@ export class FtModel implements PackedSystem {
       if (this.mayWrite(i)) for (let p = 0; p < this.pages; p++) for (let v = 0; v < this.values; v++) this.cpuWrite(i, p, v, sink);
       this.ioOutHeld(i, sink);
       this.cpuFail(i, sink);
+      this.forceIsolate(i, sink);
       this.smiAck(i, sink);
       for (let j = 0; j < n; j++) {
         if (j === i) continue;
@@ -462,18 +463,50 @@ export class FtModel implements PackedSystem {
       for (let j = 0; j < this.n; j++) if (j !== i) this.ft(s, j, E_ST3_SBY_OUT);
     } else {
       this.clearTrace(s, i);
-      if (st === ST5 && wasAct) {
-        for (let j = 0; j < this.n; j++) {
-          if (this.st(s, j) !== ST5) continue;
-          this.ft(s, j, E_ACT_FAILED_ASYNC);
-          if (this.st(s, j) === ST9) this.clearTrace(s, j);
-        }
+    }
+    this.afterLeavingService(s, st, wasAct);
+    this.emit(sink, this.ids.cpu_fail[i]);
+  }
+
+  /**
+   * [0073]: software compulsorily isolates system i: Fault with no failure
+   * mark (a reset brings it back, [0070]); bounded by the failure budget like
+   * the injected failures. S17: whether the ACT of Pre online sync may be.
+   */
+  private forceIsolate(i: number, sink: SuccessorSink): void {
+    const c = this.cur, st = this.st(c, i);
+    if (this.rd(c, this.g + FAULTS_USED) >= this.params.faults) return;
+    const wasAct = this.rd(c, this.f(i, MODE)) === ACT;
+    const s = this.begin();
+    if (!this.ft(s, i, E_ISOLATE)) return;
+    this.injectFault(s);
+    this.clearTrace(s, i);
+    this.afterLeavingService(s, st, wasAct);
+    this.emit(sink, this.ids.force_isolate[i]);
+  }
+
+  /**
+   * The common tail of a failure or an isolation: the SBYs of an ACT lost in
+   * Online async (S6), copies involving a system now in Fault, orphaned traces,
+   * and the survivors (S3, S4).
+   */
+  private afterLeavingService(s: Uint32Array, stBefore: number, wasAct: boolean): void {
+    const c = this.cur;
+    let actLost = false;
+    for (let i = 0; i < this.n; i++) {
+      if (this.st(s, i) !== ST10 || this.st(c, i) === ST10) continue;
+      if (this.rd(c, this.f(i, MODE)) === ACT) actLost = true;
+      this.abortJobOf(s, i);
+    }
+    if (stBefore === ST5 && wasAct && actLost) {
+      for (let j = 0; j < this.n; j++) {
+        if (this.st(s, j) !== ST5) continue;
+        this.ft(s, j, E_ACT_FAILED_ASYNC);
+        if (this.st(s, j) === ST9) this.clearTrace(s, j);
       }
     }
-    for (let j = 0; j < this.n; j++) if (this.st(s, j) === ST10 && this.st(c, j) !== ST10) this.abortJobOf(s, j);
     this.dropOrphanTrace(s);
-    this.afterSeparation(s, wasAct && this.st(s, i) === ST10);
-    this.emit(sink, this.ids.cpu_fail[i]);
+    this.afterSeparation(s, actLost);
   }
 
   /**
@@ -864,6 +897,7 @@ export class FtModel implements PackedSystem {
     ids.cpu_bus_disagree = global('cpu_bus_disagree');
     ids.io_disagree = global('io_disagree');
     ids.cpu_fail = perSystem('cpu_fail');
+    ids.force_isolate = perSystem('force_isolate');
     ids.async_exit = global('async_exit');
     ids.smi_ack = perSystem('smi_ack');
     ids.sync_start = perPair('sync_start', true);

@@ -18,6 +18,7 @@ export const ACTION_NAMES = [
   'cpu_bus_disagree',
   'io_disagree',
   'cpu_fail',
+  'force_isolate',
   'async_exit',
   'smi_ack',
   'sync_start',

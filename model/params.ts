@@ -14,7 +14,7 @@ export interface Params {
   readonly pages: number;
   /** V: distinct values a page can hold. */
   readonly values: number;
-  /** F: failure budget: explicit CPU failures, CPU-bus and IO-access disagreements and crosslink losses injected in a run. */
+  /** F: failure budget: explicit CPU failures, CPU-bus and IO-access disagreements, crosslink losses and forced isolations in a run. */
   readonly faults: number;
 }
 
@@ -35,7 +35,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   { key: 'trace', flag: '--trace', letter: 'T', min: 1, max: 7, meaning: 'main-storage access trace capacity, entries ([0047], [0067])' },
   { key: 'pages', flag: '--pages', letter: 'P', min: 1, max: 4, meaning: 'pages of main storage per system ([0044])' },
   { key: 'values', flag: '--values', letter: 'V', min: 2, max: 4, meaning: 'values a page can hold' },
-  { key: 'faults', flag: '--faults', letter: 'F', min: 0, max: 7, meaning: 'failure budget: CPU failures, disagreements and crosslink losses injected' },
+  { key: 'faults', flag: '--faults', letter: 'F', min: 0, max: 7, meaning: 'failure budget: CPU failures, disagreements, crosslink losses and forced isolations' },
 ];
 
 /** An error message naming the first parameter out of range, or null. */

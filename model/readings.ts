@@ -340,6 +340,20 @@ export const AMBIGUITIES = [
     why: 'Table 2 names a disconnected crosslink as what makes Online divide; without a rule, two systems in Online sync run apart unchecked.',
     proposedAmendment: true,
   },
+  {
+    id: 'S17-forced-isolation',
+    title: 'Which systems software may compulsorily isolate',
+    cites: ['[0073]', '[0064]', '[0052]'],
+    quote: '[0073] "a state where being compulsorily isolated from software for separation of CPU subsystem 110"',
+    question: 'Software may put a CPU subsystem in Fault without a detected failure; [0064] says the ACT in Pre online sync "cannot" be set to Fault.',
+    options: [
+      { name: 'not-pre-online-sync-act', means: 'software may isolate any powered system except the ACT in Pre online sync ([0064] prevails)' },
+      { name: 'any-system', means: 'software may isolate any powered system, the ACT in Pre online sync included ([0073] prevails)' },
+    ],
+    defaultReading: 'not-pre-online-sync-act',
+    why: 'The specific rule of [0064] is read as an exception to the general [0073].',
+    proposedAmendment: false,
+  },
 ] as const satisfies readonly AmbiguityEntry[];
 
 export type AmbiguityId = (typeof AMBIGUITIES)[number]['id'];

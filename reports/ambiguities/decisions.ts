@@ -87,6 +87,10 @@ export const DECISIONS: Readonly<Record<string, string>> = {
     'in lock-step although nothing compares them any more, and their storage drifts apart; a copy in progress over the ' +
     'link hangs. The proposed rule: the SBY of a lock-step pair leaves for Offline divide, a system without any crosslink ' +
     'returns to a divide state, and a copy over the link is abandoned.',
+  'S17-forced-isolation':
+    'Specify which systems software may put in Fault without a detected failure ([0073]), and in particular whether the ' +
+    'ACT of Pre online sync is exempt as [0064] says. If it may be isolated, the SBY, whose storage has not passed its ' +
+    'memory check yet, is the only system left to take over.',
   'S16-trace-memory-sharing':
     'For three or more systems: specify whether the one main-storage trace of an FT controller ([0047]) can serve a pending ' +
     'resynchronization and a new synchronization at once. If not, the ACT must finish (or abandon) the partial copy it owes ' +

@@ -68,20 +68,6 @@ export const UNEXPLORED: readonly UnexploredPlace[] = [
     modelEffect: 'almostFull() takes the reserve K from Params; a new size parameter rather than a reading.',
   },
   {
-    id: 'U4-forced-isolation',
-    title: 'Forced isolation by software',
-    cites: ['[0073]', '[0064]', '[0052]'],
-    quote: '[0073] "a state where being compulsorily isolated from software for separation of CPU subsystem 110"',
-    question: 'Software may isolate a healthy CPU subsystem. In which states may it, and may it isolate the ACT in Pre online sync, which [0064] says "cannot" be set to Fault?',
-    modelDoes: 'Not modelled: only an explicit failure (cpu_fail) moves a system to Fault, besides the [0064] and S7 rules.',
-    alternatives: [
-      { name: 'none', means: 'as today' },
-      { name: 'any-but-st3-act', means: 'software may isolate any powered system except the ACT in ST3; survivors as for a failure (S3, S4)' },
-      { name: 'any', means: 'software may isolate any powered system, the ACT in ST3 included' },
-    ],
-    modelEffect: 'a new action isolate(#i) like cpuFail without the FAILED flag and without using the failure budget.',
-  },
-  {
     id: 'U6-mode-after-repair',
     title: 'The mode of a system reset out of Fault',
     cites: ['[0070]', '[0055]', '[0064]'],

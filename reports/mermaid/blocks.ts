@@ -70,6 +70,8 @@ export function messageOf(l: Label, moved: readonly number[]): Message {
       return m(comparison, ft(first));
     case 'cpu_fail':
       return m(failureInjection, cpu(s), '-x');
+    case 'force_isolate':
+      return m(cpu(s), ft(s), '-x');
     case 'crosslink_lost':
       return m(failureInjection, crosslink, '-x');
     case 'async_exit':
