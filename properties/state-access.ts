@@ -4,7 +4,7 @@
  * is decoded once, not once per property.
  */
 import { isOnline } from '../hw/ft-controller.js';
-import { REQUEST_KINDS, type Direction, type Outcome, type Peer } from '../hw/io-subsystem.js';
+import { REQUEST_KINDS, type Outcome } from '../hw/io-subsystem.js';
 import { linkUp } from '../hw/crosslink.js';
 import type { FtModel } from '../model/ft-model.js';
 import {
@@ -59,13 +59,6 @@ export class StateAccess {
     return this;
   }
 
-  /** Loads flat fields directly (tests, reports). */
-  loadFields(fields: Int32Array): this {
-    this.fields.set(fields);
-    this.loaded = false;
-    return this;
-  }
-
   st(i: number): number { return this.fields[i * this.ps + ST]; }
   mode(i: number): number { return this.fields[i * this.ps + MODE]; }
   cpu(i: number): number { return this.fields[i * this.ps + CPU]; }
@@ -98,12 +91,5 @@ export class StateAccess {
   outcomeOf(i: number, kind: number, far: number): Outcome {
     const cross = REQUEST_KINDS[kind].cross;
     return this.model.access.outcome(kind, this.st(i), cross ? this.st(far) : 0, cross ? this.linked(i, far) : true);
-  }
-
-  /** Same, named by direction and peer; `far` >= 0 makes a DMA request cross-system. */
-  outcome(i: number, dir: Direction, peer: Peer, far: number): Outcome {
-    const cross = peer === 'other-io' || far >= 0;
-    const kind = REQUEST_KINDS.findIndex((k) => k.dir === dir && k.peer === peer && k.cross === cross);
-    return this.outcomeOf(i, kind, far);
   }
 }
