@@ -81,7 +81,7 @@ export function checkJson(o: CheckOutcome, scenarioFiles?: ReadonlyMap<string, s
         cites: v.property.cites,
         verdict: v.verdict,
         ...(v.note ? { note: v.note } : {}),
-        ...(steps ? { trace: traceJson(o.model, steps) } : {}),
+        ...(steps ? { trace: traceJson(steps) } : {}),
         ...(scenarioFiles?.get(v.property.name) ? { scenario: scenarioFiles.get(v.property.name) } : {}),
       };
     }),

@@ -63,7 +63,7 @@ export function fullStateText(view: StateView): string {
 }
 
 /** The stable JSON form of a trace step in `check --json`. */
-export function traceJson(model: FtModel, steps: readonly ReadableStep[]): object[] {
+export function traceJson(steps: readonly ReadableStep[]): object[] {
   let prev: Map<string, string> | null = null;
   return steps.map((s) => {
     const flat = flatten(s.view, true);
