@@ -1,9 +1,11 @@
 import type { ByteBudget } from './budget.js';
+import type { EdgeRecorder } from './edges.js';
+import type { InvariantSet } from './invariants.js';
 import type { ResolvedOptions } from './options.js';
 import type { StopReason, Violation } from './result.js';
 import { hashWords } from './hash.js';
 import { ABSENT, NO_PARENT, type StateStore } from './store.js';
-import type { LabelId, PackedInvariant, PackedSystem, StateIndex, SuccessorSink } from './transition-system.js';
+import type { LabelId, PackedSystem, StateIndex, SuccessorSink } from './transition-system.js';
 import type { U32List } from './u32-list.js';
 
 /** Stop reasons other than running out of states. */
@@ -18,10 +20,10 @@ export type HaltReason = Exclude<StopReason, 'exhausted'>;
  * successors of a state, hashes the whole batch, warms the caches for all
  * its lookups at once (store.warm: independent reads whose cache misses
  * overlap), then handles the successors one by one in emission order: probe
- * the store, insert if new (checking invariants), count coverage, record the
- * edge. Nothing here allocates, except the batch buffer growing the first
- * time a state has more successors than any before. Once `halt` has been
- * called the rest of the batch and every later emit are ignored.
+ * the store, insert if new (evaluating the invariant sets), count coverage,
+ * record the edge. Nothing here allocates, except the batch buffer growing
+ * the first time a state has more successors than any before. Once `halt`
+ * has been called the rest of the batch and every later emit are ignored.
  */
 export class BfsRun implements SuccessorSink {
   readonly out: Uint32Array;
@@ -47,14 +49,21 @@ export class BfsRun implements SuccessorSink {
   readonly discovered: Float64Array;
   readonly violations: Violation[] = [];
   private readonly labelCount: number;
-  /** Invariants still checked, with their index in options.invariants. */
-  private active: PackedInvariant[];
-  private activeIndex: number[];
+  private readonly sets: readonly InvariantSet[];
+  /** Global index of bit 0 of each set. */
+  private readonly setBase: Int32Array;
+  /** Per set: bits of the invariants still to report (all of them until one is violated in 'continue' mode). */
+  private readonly unreported: Uint32Array;
+  private readonly masks = new Uint32Array(2);
+  /** Per invariant (global index): states where its trigger held, and the first of them (-1: none yet). */
+  readonly triggerCounts: Float64Array;
+  readonly firstTrigger: Int32Array;
+  readonly invariantNames: readonly string[];
 
   constructor(
     readonly system: PackedSystem,
     readonly store: StateStore,
-    readonly edges: U32List | null,
+    readonly edges: EdgeRecorder | null,
     readonly levels: U32List,
     readonly budget: ByteBudget,
     readonly options: ResolvedOptions,
@@ -68,8 +77,19 @@ export class BfsRun implements SuccessorSink {
     this.labelCount = system.labelNames.length;
     this.firings = new Float64Array(this.labelCount);
     this.discovered = new Float64Array(this.labelCount);
-    this.active = options.invariants.slice();
-    this.activeIndex = options.invariants.map((_, k) => k);
+    this.sets = options.sets;
+    this.setBase = new Int32Array(this.sets.length);
+    this.unreported = new Uint32Array(this.sets.length);
+    const names: string[] = [];
+    this.sets.forEach((set, k) => {
+      if (set.names.length > 32) throw new RangeError(`an invariant set holds at most 32 invariants, got ${set.names.length}`);
+      this.setBase[k] = names.length;
+      this.unreported[k] = set.names.length === 32 ? 0xffffffff : (1 << set.names.length) - 1;
+      names.push(...set.names);
+    });
+    this.invariantNames = names;
+    this.triggerCounts = new Float64Array(names.length);
+    this.firstTrigger = new Int32Array(names.length).fill(-1);
   }
 
   /** Records the first halt reason; later ones are ignored. */
@@ -120,11 +140,11 @@ export class BfsRun implements SuccessorSink {
       }
       dst = store.insert(this.batch, offset, h, this.parent, expanding ? label : 0);
       if (expanding) this.discovered[label]++;
-      if (this.active.length > 0) this.checkInvariants(dst);
+      if (this.sets.length > 0) this.evaluate(dst);
       if (!store.ensureRoom()) this.halt('out-of-memory');
     }
     if (!expanding) return;
-    if (this.edges !== null && !this.edges.push3(this.parent, label, dst)) {
+    if (this.edges !== null && !this.edges.add(dst, label)) {
       this.halt('out-of-memory');
       return;
     }
@@ -144,31 +164,31 @@ export class BfsRun implements SuccessorSink {
     this.hashes = new Uint32Array(cap);
   }
 
-  /** Evaluates the active invariants on the newly stored state `index`. */
-  private checkInvariants(index: number): void {
-    let violated = false;
+  /** Evaluates every invariant set on the newly stored state `index`: triggers, then violations. */
+  private evaluate(index: number): void {
     const depth = this.levels.length - 1;
-    for (let k = 0; k < this.active.length; k++) {
+    let violated = false;
+    for (let k = 0; k < this.sets.length; k++) {
       this.store.read(index, this.probe);
-      if (this.active[k].holds(this.probe)) continue;
+      this.sets[k].evaluate(this.probe, this.masks);
+      const base = this.setBase[k];
+      let t = this.masks[1];
+      while (t !== 0) {
+        const bit = 31 - Math.clz32(t & -t);
+        t &= t - 1;
+        if (this.triggerCounts[base + bit]++ === 0) this.firstTrigger[base + bit] = index;
+      }
+      let v = (this.masks[0] & this.unreported[k]) >>> 0;
+      if (v === 0) continue;
       violated = true;
-      const invariantIndex = this.activeIndex[k];
-      this.violations.push({
-        invariant: this.active[k].name,
-        invariantIndex,
-        state: index as StateIndex,
-        depth,
-      });
+      while (v !== 0) {
+        const bit = 31 - Math.clz32(v & -v);
+        v = (v & (v - 1)) >>> 0;
+        this.violations.push({ invariant: this.invariantNames[base + bit], invariantIndex: base + bit, state: index as StateIndex, depth });
+        if (!this.options.stopAtViolation) this.unreported[k] = (this.unreported[k] & ~(1 << bit)) >>> 0;
+      }
     }
-    if (!violated) return;
-    if (this.options.stopAtViolation) {
-      this.halt('violation');
-      return;
-    }
-    const reported = new Set(this.violations.map((v) => v.invariantIndex));
-    const keep = this.activeIndex.map((_, k) => k).filter((k) => !reported.has(this.activeIndex[k]));
-    this.active = keep.map((k) => this.active[k]);
-    this.activeIndex = keep.map((k) => this.activeIndex[k]);
+    if (violated && this.options.stopAtViolation) this.halt('violation');
   }
 }
 

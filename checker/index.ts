@@ -11,17 +11,19 @@ export type {
   SuccessorSink,
   TransitionSystem,
 } from './transition-system.js';
-export { explore } from './explore.js';
+export { explore, exploreAsync, Exploration } from './explore.js';
+export { setsOf, type InvariantSet } from './invariants.js';
+export { FlatEdgeGraph, type EdgeGraph } from './edge-graph.js';
 export type { ExploreOptions, ExploreProgress } from './options.js';
-export type { ExploreResult, StopReason, Violation } from './result.js';
+export type { ExploreResult, StopReason, TriggerCount, Violation } from './result.js';
 export type { ExploreStats } from './stats.js';
 export { formatStats } from './stats.js';
 export { ExploredGraph } from './graph.js';
-export { RecordedEdges, type EdgeVisitor } from './edges.js';
+export { RecordedEdges, type EdgeMode, type EdgeVisitor } from './edges.js';
 export { buildTrace, formatTrace, traceLabels, type TraceStep } from './trace.js';
 export { coverageRows, deadLabels, type Coverage, type CoverageRow } from './coverage.js';
 export { buildAdjacency, type Adjacency } from './adjacency.js';
-export { statesThatCannotReach, type GoalPredicate } from './reachability.js';
+export { canReach, statesThatCannotReach, type GoalPredicate } from './reachability.js';
 export { packSystem, PackedView, type DecodedStep } from './pack.js';
 export { replayLabels, replayTrace, type ReplayError, type ReplayResult } from './replay.js';
 export { initialStatesOf, successorsOf, type Move } from './collect.js';

@@ -1,4 +1,6 @@
 import { totalmem } from 'node:os';
+import type { EdgeMode } from './edges.js';
+import { setsOf, type InvariantSet } from './invariants.js';
 import type { PackedInvariant } from './transition-system.js';
 
 /** Snapshot passed to `onProgress`. */
@@ -11,11 +13,18 @@ export interface ExploreProgress {
   /** States stored but not yet expanded. */
   readonly queue: number;
   readonly seconds: number;
+  /** Bytes held by the run's arrays (store, level index, edges). */
+  readonly bytes: number;
 }
 
 export interface ExploreOptions {
   /** Checked on every stored state, initial ones included. Default none. */
   readonly invariants?: readonly PackedInvariant[];
+  /**
+   * Invariants compiled into sets (one pass per state for each set); checked
+   * after `invariants`, their indices continuing after them. Default none.
+   */
+  readonly invariantSets?: readonly InvariantSet[];
   /**
    * 'stop' (default): end the run at the first state that violates an
    * invariant (stopReason 'violation', all invariants that state violates
@@ -34,8 +43,11 @@ export interface ExploreOptions {
    * Default: half the machine's physical memory. Pass Infinity to disable.
    */
   readonly maxBytes?: number;
-  /** Keep every (src, label, dst) edge: graph.edges. Default false. */
-  readonly recordEdges?: boolean;
+  /**
+   * Keep every transition as graph.edges: 'labelled' (true) with its label,
+   * 'targets' without (enough for AG EF). Default 'none' (false).
+   */
+  readonly recordEdges?: boolean | EdgeMode;
   /** How many deadlock indices to list (the count is always exact). Default 10. */
   readonly maxDeadlocksListed?: number;
   /** States the store has room for before its first growth. Default 4096. */
@@ -48,12 +60,13 @@ export interface ExploreOptions {
 
 /** ExploreOptions with every default filled in. */
 export interface ResolvedOptions {
-  readonly invariants: readonly PackedInvariant[];
+  /** Every invariant as sets: `invariants` first (32 per set), then `invariantSets`. */
+  readonly sets: readonly InvariantSet[];
   readonly stopAtViolation: boolean;
   readonly maxStates: number;
   readonly maxSeconds: number;
   readonly maxBytes: number;
-  readonly recordEdges: boolean;
+  readonly recordEdges: EdgeMode;
   readonly maxDeadlocksListed: number;
   readonly initialCapacity: number;
   readonly onProgress: ((progress: ExploreProgress) => void) | null;
@@ -68,12 +81,12 @@ export function resolveOptions(o: ExploreOptions): ResolvedOptions {
     return v;
   };
   return {
-    invariants: o.invariants ?? [],
+    sets: [...setsOf(o.invariants ?? []), ...(o.invariantSets ?? [])],
     stopAtViolation: (o.onViolation ?? 'stop') === 'stop',
     maxStates: nonNegative('maxStates', o.maxStates, Infinity),
     maxSeconds: nonNegative('maxSeconds', o.maxSeconds, Infinity),
     maxBytes: nonNegative('maxBytes', o.maxBytes, Math.floor(totalmem() / 2)),
-    recordEdges: o.recordEdges ?? false,
+    recordEdges: o.recordEdges === true ? 'labelled' : o.recordEdges === false || o.recordEdges === undefined ? 'none' : o.recordEdges,
     maxDeadlocksListed: nonNegative('maxDeadlocksListed', o.maxDeadlocksListed, 10),
     initialCapacity: Math.max(1, nonNegative('initialCapacity', o.initialCapacity, 4096)),
     onProgress: o.onProgress ?? null,

@@ -7,12 +7,12 @@ import type { StateIndex } from './transition-system.js';
  * Why a run ended. Only 'exhausted' means every reachable state was
  * expanded; every other reason comes with `complete: false`.
  */
-export type StopReason = 'exhausted' | 'violation' | 'max-states' | 'max-seconds' | 'out-of-memory';
+export type StopReason = 'exhausted' | 'violation' | 'max-states' | 'max-seconds' | 'out-of-memory' | 'interrupted';
 
 /** An invariant that fails in `state`, the first such state in BFS order. */
 export interface Violation {
   readonly invariant: string;
-  /** Position of the invariant in `options.invariants`. */
+  /** Position of the invariant: in `options.invariants`, then continuing through `options.invariantSets`. */
   readonly invariantIndex: number;
   readonly state: StateIndex;
   /** BFS depth of `state` = number of steps of its (shortest) trace. */
@@ -34,5 +34,17 @@ export interface ExploreResult {
   /** The first `maxDeadlocksListed` deadlocks in BFS order (so each has a shortest trace). */
   readonly deadlocks: readonly StateIndex[];
   readonly coverage: Coverage;
+  /** Per invariant (same order as Violation.invariantIndex): where its trigger held. */
+  readonly triggers: readonly TriggerCount[];
+  /** The system's own counters (PackedSystem.counters) after the run, or an empty array. */
+  readonly counters: Float64Array;
   readonly graph: ExploredGraph;
+}
+
+/** How often an invariant's trigger held on the stored states, and the first such state in BFS order (its witness). */
+export interface TriggerCount {
+  readonly invariant: string;
+  readonly count: number;
+  /** The first stored state where the trigger held (a shortest witness), or null if none. */
+  readonly first: StateIndex | null;
 }

@@ -43,12 +43,25 @@ export interface PackedSystem {
    * true is not reported as a deadlock. Absent: every dead end is a deadlock.
    */
   isTerminal?(state: Uint32Array): boolean;
+  /**
+   * Counters the system keeps about its own rules (rule coverage), indexed by
+   * the system; the explorer only reports them. The system must count a rule
+   * only for successors it emits.
+   */
+  readonly counters?: Float64Array;
 }
 
 /** An invariant over packed states: must hold in every reachable state. */
 export interface PackedInvariant {
   readonly name: string;
   holds(state: Uint32Array): boolean;
+  /**
+   * Where the invariant says something (its antecedent): a run counts the
+   * reachable states where the trigger holds and keeps the first one, so an
+   * invariant that holds only because its trigger never does can be told
+   * apart (vacuity). Absent: every state.
+   */
+  trigger?(state: Uint32Array): boolean;
 }
 
 /** Fixed-width encoding of a readable state. `decode(encode(s))` must equal `s`. */

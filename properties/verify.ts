@@ -62,7 +62,7 @@ export function checkModel(model: FtModel, config: Omit<CheckConfig, 'params' | 
   const result = explore(model, {
     invariants,
     onViolation: config.allViolations ? 'continue' : 'stop',
-    recordEdges: selected.some((p) => p.kind === 'recoverable'),
+    recordEdges: selected.some((p) => p.kind === 'recoverable') ? 'targets' : 'none',
     maxStates: config.maxStates,
     maxSeconds: config.maxSeconds,
     onProgress: config.onProgress,

@@ -17,7 +17,7 @@ describe('recordEdges', () => {
         const got: Array<[number, string, number]> = [];
         let inconsistent = 0;
         edges.forEachEdge((src, label, dst, k) => {
-          if (k !== got.length || edges.srcOf(k) !== src || edges.labelOf(k) !== label || edges.dstOf(k) !== dst) inconsistent++;
+          if (k !== got.length || edges.srcOf(k) !== src || edges.label(k) !== label || edges.target(k) !== dst) inconsistent++;
           got.push([src, view.labelNames[label], dst]);
         });
         expect(inconsistent).toBe(0);

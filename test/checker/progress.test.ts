@@ -17,7 +17,7 @@ class FakeStream extends Writable {
   }
 }
 
-const at = (seconds: number, states = 1000): ExploreProgress => ({ states, transitions: 3 * states, depth: 4, queue: 10, seconds });
+const at = (seconds: number, states = 1000): ExploreProgress => ({ states, transitions: 3 * states, depth: 4, queue: 10, seconds, bytes: 1 << 20 });
 
 describe('progress reporter', () => {
   it('draws nothing when disabled, when not a TTY, or during the first second', () => {
