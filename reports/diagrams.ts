@@ -119,7 +119,7 @@ export function scenarioTrace(sc: Scenario, file: string, params: Params, readin
 export class ScenarioFileError extends Error {}
 
 function recordedGraph(o: CheckOutcome, c: DiagramConfig): { graph: ExploredGraph; complete: boolean } {
-  if (o.result.graph.edges) return { graph: o.result.graph, complete: o.complete };
+  if (o.result.graph.edges?.labelled) return { graph: o.result.graph, complete: o.complete };
   const r = explore(o.model, { recordEdges: true, maxStates: c.maxStates, maxSeconds: c.maxSeconds });
   return { graph: r.graph, complete: r.complete };
 }
