@@ -2,7 +2,7 @@
  * Board controller 101 ([0032], [0083]-[0084]): applies the power-on reset and
  * sets each system ACT or SBY. [0061]: only one system becomes Online divide.
  */
-import type { Readings } from '../model/readings.js';
+import type { BlockReadings as Readings } from './choices.js';
 
 /**
  * Whether the board controller sets this system ACT (else SBY).

@@ -6,7 +6,7 @@
  * systems run on "as far as the capacities of the buffers 131 and 132 permit"
  * ([0042]). The model keeps the number of held accesses, 0..B.
  */
-import type { Readings } from '../model/readings.js';
+import type { BlockReadings as Readings } from './choices.js';
 import { almostFull, isFull } from './ft-trace.js';
 
 export const canHoldAnother = (held: number, capacity: number): boolean => held < capacity;

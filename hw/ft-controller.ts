@@ -5,7 +5,7 @@
  * and compiles it into lookup tables for the hot loop.
  */
 import { match } from 'ts-pattern';
-import type { Readings } from '../model/readings.js';
+import type { BlockReadings as Readings } from './choices.js';
 
 /** 0 = not powered on; 1..10 = ST1..ST10 (Tables 1-2, [0060]-[0073]). */
 export const OFF = 0, ST1 = 1, ST2 = 2, ST3 = 3, ST4 = 4, ST5 = 5, ST6 = 6, ST7 = 7, ST8 = 8, ST9 = 9, ST10 = 10;

@@ -4,7 +4,7 @@
  * partial copy can resynchronize. Capacity T entries; "almost full" is one
  * entry short of it ([0062], [0072]), "full" is T ([0067]).
  */
-import type { Readings } from '../model/readings.js';
+import type { BlockReadings as Readings } from './choices.js';
 
 export const RECORDED = 0, STALLED = 1, UNTRACED = 2;
 export type TraceWriteResult = 0 | 1 | 2;

@@ -5,7 +5,7 @@
  * master-aborted. Cross-system requests also need the crosslink ([0033]).
  */
 import { match } from 'ts-pattern';
-import type { Readings } from '../model/readings.js';
+import type { BlockReadings as Readings } from './choices.js';
 import { ST1, ST2, ST3, ST4, ST5, ST6, ST7, ST8, ST9, ST10, OFF } from './ft-controller.js';
 
 export const DELIVERED = 0, REJECTED = 1, MASTER_ABORT = 2;

@@ -5,6 +5,7 @@
  * takes a named reading for each instead of choosing silently; the ambiguity
  * explorer enumerates them.
  */
+import type { BlockReadings } from '../hw/choices.js';
 
 export interface ReadingOption {
   readonly name: string;
@@ -391,3 +392,8 @@ export function withReadings(base: Readings, overrides: Record<string, string>):
 export function nonDefaultReadings(r: Readings): string[] {
   return AMBIGUITIES.filter((e) => r[e.id] !== e.defaultReading).map((e) => `${e.id}=${r[e.id]}`);
 }
+
+/** Compile-time check: the register provides every reading the blocks of hw/ depend on, with the same options. */
+type SameOptions<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type EachBlockReading = { [K in keyof BlockReadings]: K extends keyof Readings ? SameOptions<BlockReadings[K], Readings[K]> : false }[keyof BlockReadings];
+export const REGISTER_COVERS_BLOCKS: false extends EachBlockReading ? never : true = true;
