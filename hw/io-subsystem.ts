@@ -74,9 +74,9 @@ export interface AccessView {
  * Outcome of one request. `dma` with `cross` = true is the other system's DMA
  * controller (the copy path of FIG. 6); otherwise the own one.
  */
-export function accessOutcome(dir: Direction, peer: Peer, cross: boolean, v: AccessView, r: Readings): Outcome {
+export function accessOutcome(dir: Direction, peer: Peer, cross: boolean, v: AccessView, r: Readings, ownOverride?: Outcome): Outcome {
   const paths = dir === 'outbound' ? outboundPaths(v.ownState) : inboundPaths(v.ownState, r);
-  const own = peer === 'own-io' ? paths.ownIo : peer === 'dma' ? paths.dma : paths.otherIo;
+  const own = ownOverride ?? (peer === 'own-io' ? paths.ownIo : peer === 'dma' ? paths.dma : paths.otherIo);
   if (own !== DELIVERED) return own;
   const crossSystem = peer === 'other-io' || (peer === 'dma' && cross);
   if (!crossSystem) return own;
@@ -100,15 +100,21 @@ export const INBOUND_CROSS_DMA = 6;
 
 const STATES = 11;
 
-/** accessOutcome for every (kind, own state, far state, link) under one set of readings, for lookups in hot loops. */
+/**
+ * accessOutcome for every (kind, own state, far state, link) under one set of
+ * readings, for lookups in hot loops. `cell`, where it returns an outcome,
+ * replaces what the own controller's row gives for (kind, own state) before
+ * the crosslink and the far controller are considered (mutation analysis).
+ */
 export class AccessTable {
   private readonly table: Uint8Array;
 
-  constructor(r: Readings) {
+  constructor(r: Readings, cell?: (kind: number, ownState: number) => Outcome | undefined) {
     this.table = new Uint8Array(REQUEST_KINDS.length * STATES * STATES * 2);
     REQUEST_KINDS.forEach((k, kind) => {
       for (let own = 0; own < STATES; own++) for (let far = 0; far < STATES; far++) for (let link = 0; link < 2; link++) {
-        this.table[this.index(kind, own, far, link === 1)] = accessOutcome(k.dir, k.peer, k.cross, { ownState: own, farState: far, linkUp: link === 1 }, r);
+        const view = { ownState: own, farState: far, linkUp: link === 1 };
+        this.table[this.index(kind, own, far, link === 1)] = accessOutcome(k.dir, k.peer, k.cross, view, r, cell?.(kind, own));
       }
     });
   }

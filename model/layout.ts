@@ -35,7 +35,8 @@ export class Layout {
   readonly shift: Int32Array;
   readonly mask: Uint32Array;
 
-  constructor(p: Params) {
+  /** `widths`: capacities the fields must hold when they differ from the parameters (a capacity mutation). */
+  constructor(p: Params, widths: { readonly buffer: number; readonly trace: number } = p) {
     this.systems = p.systems;
     this.pages = p.pages;
     this.perSystem = MEM + p.pages;
@@ -49,9 +50,9 @@ export class Layout {
         { name: 'cpu', max: 5 },
         { name: 'failed', max: 1 },
         { name: 'tracing', max: 1 },
-        { name: 'traceCount', max: p.trace },
+        { name: 'traceCount', max: widths.trace },
         { name: 'traceMask', max: (1 << p.pages) - 1 },
-        { name: 'held', max: p.buffer },
+        { name: 'held', max: widths.buffer },
         { name: 'ctx', max: 1 },
         { name: 'actSeen', max: 1 },
         { name: 'prevSt', max: 10 },
@@ -86,6 +87,7 @@ export class Layout {
       used += bits;
     });
     this.words = w + 1;
+    this.decode = this.compileDecode();
   }
 
   at(system: number, field: number): number {
@@ -109,8 +111,20 @@ export class Layout {
     words[w] = (words[w] & ~m) | ((v << sh) & m);
   }
 
-  decode(words: Uint32Array, fields: Int32Array): void {
-    const { word, shift, mask } = this;
-    for (let k = 0; k < this.size; k++) fields[k] = (words[word[k]] >>> shift[k]) & mask[k];
+  /**
+   * Unpacks every field of `words` into `fields`: straight-line code generated
+   * once per layout (constant word, shift and mask per field), because the
+   * model decodes every state it expands.
+   */
+  readonly decode: (words: Uint32Array, fields: Int32Array) => void;
+
+  private compileDecode(): (words: Uint32Array, fields: Int32Array) => void {
+    const lines: string[] = [];
+    for (let k = 0; k < this.size; k++) {
+      const sh = this.shift[k], m = this.mask[k];
+      lines.push(`f[${k}] = ${sh === 0 ? `w${this.word[k]}` : `(w${this.word[k]} >>> ${sh})`} & ${m >>> 0};`);
+    }
+    const loads = Array.from({ length: this.words }, (_, w) => `const w${w} = s[${w}];`);
+    return new Function('s', 'f', [...loads, ...lines].join('\n')) as (words: Uint32Array, fields: Int32Array) => void;
   }
 }

@@ -1,0 +1,117 @@
+/**
+ * Helpers several phases share: trace memory reset, who is ACT, lock-step
+ * groups, and the consequences of separating a system from a lock-step group
+ * ([0064]-[0067]) or abandoning a copy.
+ */
+import { CPU_OS, CPU_SMM } from '../../hw/cpu-subsystem.js';
+import { JOB_IDLE } from '../../hw/dma-controller.js';
+import { ACT, SBY, ST2, ST3, ST4, ST8, ST9, isLockstep, isOnline } from '../../hw/ft-controller.js';
+import { E_LEFT_ALONE, E_PROMOTE } from '../events.js';
+import { effect, guard, outcome } from '../hooks.js';
+import type { Kernel } from '../kernel.js';
+import { CPU, CTX, HELD, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
+
+const G_PROMOTE_ONE = guard('promote.one');
+const X_ABORT = effect('abort-job');
+const O_PROMOTES = outcome('separation.promotes'), O_LEFT_ALONE = outcome('separation.left-alone');
+
+/** The main storage access trace and the comparison buffers of system i start empty. */
+export function clearTrace(k: Kernel, s: Uint32Array, i: number): void {
+  k.set(s, i, TRACING, 0);
+  k.set(s, i, TRACE_COUNT, 0);
+  k.set(s, i, TRACE_MASK, 0);
+  k.set(s, i, HELD, 0);
+}
+
+/** The ACT among systems in FT state `st` of the state being expanded (lowest index), or -1. */
+export function actAmongNow(k: Kernel, st: number): number {
+  for (let i = 0; i < k.n; i++) if (k.now(i, ST) === st && k.now(i, MODE) === ACT) return i;
+  return -1;
+}
+
+/** Some system other than i is online in ACT mode in `s`. */
+export function onlineActOther(k: Kernel, s: Uint32Array, i: number): boolean {
+  for (let j = 0; j < k.n; j++) if (j !== i && isOnline(k.get(s, j, ST)) && k.get(s, j, MODE) === ACT) return true;
+  return false;
+}
+
+/** j runs in lock-step with i (Pre online sync / Online sync) over a connected crosslink, in the state being expanded; i itself counts. */
+export function inGroupNow(k: Kernel, i: number, j: number): boolean {
+  const sj = k.now(j, ST);
+  return (sj === ST3 || sj === ST4) && (j === i || k.linkedNow(i, j));
+}
+
+/** Whether some system other than `except` waits in ST9/ST8 for a partial copy from `src` (state being expanded). */
+export function owesPartialCopyNow(k: Kernel, src: number, except: number): boolean {
+  for (let j = 0; j < k.n; j++) {
+    if (j === except || k.now(j, RESYNC_FROM) !== src + 1) continue;
+    const st = k.now(j, ST);
+    if (st === ST9 || st === ST8) return true;
+  }
+  return false;
+}
+
+/**
+ * [0035] [0055] [0065], S3, S4: after one or more systems were separated from
+ * a lock-step group, promote a surviving SBY if the ACT was lost, and send a
+ * lone survivor to the state S4 names. A survivor that leaves lock-step stops
+ * tracing.
+ */
+export function afterSeparation(k: Kernel, s: Uint32Array, actLost: boolean): void {
+  if (actLost) {
+    let hasAct = false;
+    for (let i = 0; i < k.n; i++) if (isOnline(k.get(s, i, ST)) && k.get(s, i, MODE) === ACT) hasAct = true;
+    if (!hasAct) {
+      for (let i = 0; i < k.n; i++) {
+        if (isOnline(k.get(s, i, ST)) && k.get(s, i, MODE) === SBY) {
+          if (k.ft(s, i, E_PROMOTE) && k.get(s, i, MODE) === ACT) k.took(O_PROMOTES);
+          if (k.enforce(G_PROMOTE_ONE)) break;
+        }
+      }
+    }
+  }
+  let lockstep = 0;
+  for (let i = 0; i < k.n; i++) if (isLockstep(k.get(s, i, ST))) lockstep++;
+  if (lockstep === 1) {
+    for (let i = 0; i < k.n; i++) {
+      if (!isLockstep(k.get(s, i, ST))) continue;
+      k.ft(s, i, E_LEFT_ALONE);
+      k.took(O_LEFT_ALONE);
+      if (!isLockstep(k.get(s, i, ST))) clearTrace(k, s, i);
+    }
+  }
+}
+
+/**
+ * A copy whose source or destination (system i) was separated is abandoned
+ * (the text is silent): a source waiting in SMM returns to its OS and stops
+ * tracing; the traced difference goes with it, so only a full copy can
+ * synchronize the destination now.
+ */
+export function abortJobOf(k: Kernel, s: Uint32Array, i: number): void {
+  if (k.getG(s, JOB) === JOB_IDLE || !k.does(X_ABORT)) return;
+  const src = k.getG(s, JOB_SRC), dst = k.getG(s, JOB_DST);
+  if (src !== i && dst !== i) return;
+  if (k.get(s, dst, RESYNC_FROM) === src + 1) k.set(s, dst, RESYNC_FROM, 0);
+  if (src !== i) {
+    k.set(s, src, TRACING, 0);
+    k.set(s, src, TRACE_COUNT, 0);
+    k.set(s, src, TRACE_MASK, 0);
+    if (k.get(s, src, CPU) === CPU_SMM) k.set(s, src, CPU, CPU_OS);
+  }
+  k.set(s, dst, CTX, 0);
+  k.setG(s, JOB, JOB_IDLE);
+  k.setG(s, JOB_SRC, 0);
+  k.setG(s, JOB_DST, 0);
+  k.setG(s, JOB_PROGRESS, 0);
+}
+
+/** An Online ready system traces for a resynchronization only while a partner still awaits it (ST9, or ST8 in SMM). */
+export function dropOrphanTrace(k: Kernel, s: Uint32Array): void {
+  if (k.getG(s, JOB) !== JOB_IDLE) return;
+  for (let j = 0; j < k.n; j++) {
+    const st = k.get(s, j, ST);
+    if (st === ST9 || (st === ST8 && k.get(s, j, CPU) === CPU_SMM)) return;
+  }
+  for (let j = 0; j < k.n; j++) if (k.get(s, j, ST) === ST2) clearTrace(k, s, j);
+}
