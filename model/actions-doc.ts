@@ -166,6 +166,14 @@ export const ACTION_DOCS: Record<ActionName, ActionDoc> = {
     cites: '[0049] [0050] FIG. 6, T106/T119',
     readings: ['D5-copy-direction', 'D7-table4-offline-rows', 'S12-cross-system-gate'],
   },
+  copy_error: {
+    block: 'Failure injection',
+    guard: 'as for dma_copy of the same page; failure budget left',
+    effect: 'the DMA write of page p reaches the destination with a wrong value (the destination is marked corrupted until a full copy); the memory check of Pre online sync is there to find it',
+    cites: '[0064] [0091], [0049] [0050]',
+    readings: ['D5-copy-direction'],
+    injected: true,
+  },
   smi_source: {
     block: 'DMA / shared resource controller 122',
     guard: 'a copy running, source CPU in OS',

@@ -28,7 +28,7 @@ import { cpuFail, crosslinkLost, forceIsolate, repairReset } from './phases/fail
 import { cpuWrite, disagreement, ioOutHeld, mayWrite } from './phases/io.js';
 import { biosWaitSync, bootOs, crosslinkConnect, powerOn, releaseReset, setMode } from './phases/power-on.js';
 import { asyncExit, resyncStart, smiAck } from './phases/resync.js';
-import { contextCopy, copyFromOf, copyToOf, dmaCopy, memoryCheck, smiSource, syncReset, syncStart } from './phases/sync.js';
+import { contextCopy, copyError, copyFromOf, copyToOf, dmaCopy, memoryCheck, smiSource, syncReset, syncStart } from './phases/sync.js';
 import type { Readings } from './readings.js';
 
 export class FtModel implements PackedSystem {
@@ -96,6 +96,7 @@ export class FtModel implements PackedSystem {
     disagreement(k, true);
     asyncExit(k);
     dmaCopy(k);
+    copyError(k);
     smiSource(k);
     contextCopy(k);
     syncReset(k);

@@ -29,6 +29,8 @@ export class LabelIds {
   readonly resync_start: Int32Array;
   /** [(src * n + dst) * P + p] */
   readonly dma_copy: Int32Array;
+  /** [(src * n + dst) * P + p] */
+  readonly copy_error: Int32Array;
   readonly smi_source: Int32Array;
   readonly context_copy: Int32Array;
   readonly sync_reset: Int32Array;
@@ -70,6 +72,10 @@ export class LabelIds {
     this.dma_copy = new Int32Array(n * n * pages).fill(-1);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let p = 0; p < pages; p++) {
       if (i !== j) this.dma_copy[(i * n + j) * pages + p] = t.add({ action: 'dma_copy', sys: i, other: j, page: p });
+    }
+    this.copy_error = new Int32Array(n * n * pages).fill(-1);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let p = 0; p < pages; p++) {
+      if (i !== j) this.copy_error[(i * n + j) * pages + p] = t.add({ action: 'copy_error', sys: i, other: j, page: p });
     }
     this.smi_source = perSystem('smi_source');
     this.context_copy = perPair('context_copy', true);

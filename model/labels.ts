@@ -24,6 +24,7 @@ export const ACTION_NAMES = [
   'sync_start',
   'resync_start',
   'dma_copy',
+  'copy_error',
   'smi_source',
   'context_copy',
   'sync_reset',

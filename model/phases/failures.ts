@@ -7,14 +7,15 @@
 import { CPU_BIOS, CPU_OS, CPU_SMM } from '../../hw/cpu-subsystem.js';
 import { anyLink, disconnect } from '../../hw/crosslink.js';
 import { JOB_IDLE } from '../../hw/dma-controller.js';
-import { ACT, OFF, ST3, ST5, ST6, ST9, ST10, isLockstep } from '../../hw/ft-controller.js';
+import { ACT, OFF, ST3, ST4, ST5, ST6, ST9, ST10, isLockstep } from '../../hw/ft-controller.js';
 import {
   C_REPAIR, E_ACT_FAILED_ASYNC, E_FAIL, E_ISOLATE, E_LINK_DIVIDE, E_LINK_LEAVE, E_REPAIR, E_ST3_SBY_OUT,
 } from '../events.js';
 import { ghost, guard, outcome } from '../hooks.js';
+import { FAULT_CPU, FAULT_ISOLATE, FAULT_LINK } from '../faults.js';
 import type { Kernel } from '../kernel.js';
-import { CPU, CTX, FAILED, JOB, JOB_DST, JOB_SRC, LINKS, MODE, RESYNC_FROM, ST } from '../layout.js';
-import { abortJobOf, afterSeparation, clearTrace, dropOrphanTrace } from './shared.js';
+import { CORRUPTED, CPU, CTX, FAILED, JOB, JOB_DST, JOB_SRC, LINKS, MODE, RESYNC_FROM, ST } from '../layout.js';
+import { abortJobOf, afterSeparation, clearTrace, clearTraceOfLeaver, dropOrphanTrace } from './shared.js';
 
 const G_BUDGET = guard('inject.budget'), G_NOT_FAILED = guard('cpu_fail.not-failed'), G_FAULT = guard('repair_reset.fault'),
   G_LINK_UP = guard('crosslink_lost.up');
@@ -33,7 +34,7 @@ export function cpuFail(k: Kernel, i: number): void {
   if ((st === OFF || st === ST10 || k.now(i, FAILED) === 1) && k.enforce(G_NOT_FAILED)) return;
   const wasAct = k.now(i, MODE) === ACT;
   const s = k.begin();
-  k.injectFault(s);
+  k.injectFault(s, FAULT_CPU, inLockstepGroupNow(k, i));
   if (k.keeps(H_FAILED)) k.set(s, i, FAILED, 1);
   if (!k.ft(s, i, E_FAIL)) return;
   if (k.get(s, i, ST) === ST3) {
@@ -59,7 +60,7 @@ export function forceIsolate(k: Kernel, i: number): void {
   const wasAct = k.now(i, MODE) === ACT;
   const s = k.begin();
   if (!k.ft(s, i, E_ISOLATE)) return;
-  k.injectFault(s);
+  k.injectFault(s, FAULT_ISOLATE);
   clearTrace(k, s, i);
   afterLeavingService(k, s, st, wasAct);
   k.emit(k.ids.force_isolate[i]);
@@ -88,12 +89,21 @@ function afterLeavingService(k: Kernel, s: Uint32Array, stBefore: number, wasAct
   afterSeparation(k, s, actLost);
 }
 
+/** [0035] [0066]: system i runs in lock-step (Online sync or Online async) with a linked partner. */
+function inLockstepGroupNow(k: Kernel, i: number): boolean {
+  const st = k.now(i, ST);
+  if (st !== ST4 && st !== ST5) return false;
+  for (let j = 0; j < k.n; j++) if (j !== i && k.now(j, ST) === st && k.linkedNow(i, j)) return true;
+  return false;
+}
+
 /** [0070]: reset applied to a Fault system: Offline ST7, CPU reset, failure repaired. */
 export function repairReset(k: Kernel, i: number): void {
   if (k.now(i, ST) !== ST10 && k.enforce(G_FAULT)) return;
   const s = k.begin();
   if (!k.ft(s, i, E_REPAIR) || !k.cpu(s, i, C_REPAIR)) return;
   if (k.keeps(H_FAILED)) k.set(s, i, FAILED, 0);
+  k.set(s, i, CORRUPTED, 0);
   k.set(s, i, CTX, 0);
   k.set(s, i, RESYNC_FROM, 0);
   clearTrace(k, s, i);
@@ -110,7 +120,7 @@ export function crosslinkLost(k: Kernel, i: number, j: number): void {
   if (!k.linkedNow(i, j) && k.enforce(G_LINK_UP)) return;
   if (!k.budgetLeft() && k.enforce(G_BUDGET)) return;
   const s = k.begin();
-  k.injectFault(s);
+  k.injectFault(s, FAULT_LINK);
   k.setG(s, LINKS, disconnect(k.nowG(LINKS), i, j, k.n));
   const src = k.nowG(JOB_SRC), dst = k.nowG(JOB_DST);
   // the copy is abandoned as if its destination had gone: the source leaves SMM and stops tracing
@@ -136,7 +146,7 @@ export function crosslinkLost(k: Kernel, i: number, j: number): void {
 function afterLinkLoss(k: Kernel, s: Uint32Array, i: number): void {
   const st = k.get(s, i, ST);
   if (st === k.now(i, ST)) return;
-  clearTrace(k, s, i);
+  clearTraceOfLeaver(k, s, i);
   k.set(s, i, RESYNC_FROM, 0);
   k.set(s, i, CTX, 0);
   if (st === ST6) k.set(s, i, CPU, CPU_BIOS);

@@ -5,14 +5,16 @@
  * sections 114 and 133 detect ([0042] [0046] [0064] [0066], FIG. 11 T116).
  */
 import { canHoldAnother } from '../../hw/comparison-buffer.js';
-import { CPU_OS } from '../../hw/cpu-subsystem.js';
+import { CPU_OS, CPU_SMM } from '../../hw/cpu-subsystem.js';
+import { JOB_IDLE } from '../../hw/dma-controller.js';
 import { ACT, ST2, ST3, ST4, ST5, ST9, ST10, isOnline } from '../../hw/ft-controller.js';
 import { RECORDED, STALLED, traceWrite } from '../../hw/ft-trace.js';
 import { E_BUS_DISAGREE, E_IO_DISAGREE, E_ST3_SBY_OUT } from '../events.js';
 import { effect, guard, outcome } from '../hooks.js';
+import { FAULT_COMPARE } from '../faults.js';
 import type { Kernel } from '../kernel.js';
-import { CPU, HELD, MEM, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
-import { actAmongNow, afterSeparation, clearTrace, inGroupNow } from './shared.js';
+import { CPU, HELD, JOB, JOB_DST, JOB_SRC, MEM, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
+import { abortJobOf, actAmongNow, afterSeparation, clearTrace, inGroupNow } from './shared.js';
 
 const G_ONLINE = guard('cpu_write.online'), G_GROUP = guard('cpu_write.lockstep-group'), G_TRACE_ROOM = guard('cpu_write.trace-room'),
   G_ASYNC = guard('io_out_held.online-async'), G_ROOM = guard('io_out_held.buffer-room'), G_BUDGET = guard('inject.budget'),
@@ -90,10 +92,16 @@ export function disagreement(k: Kernel, io: boolean): void {
   }
   if (members < 2 && k.enforce(G_PAIR)) return;
   const s = k.begin();
-  k.injectFault(s);
+  k.injectFault(s, FAULT_COMPARE);
+  // S13 online-sync-group: a group that stops running in lock-step can no longer be the copy source
+  const src = k.nowG(JOB_SRC);
+  if (k.nowG(JOB) !== JOB_IDLE && k.readings['S13-n3-copy-source'] === 'online-sync-group' && k.now(src, ST) === ST4) {
+    abortJobOf(k, s, k.nowG(JOB_DST));
+    for (let j = 0; j < k.n; j++) if (k.now(j, ST) === ST4 && k.get(s, j, CPU) === CPU_SMM) k.set(s, j, CPU, CPU_OS);
+  }
   k.took(pre === 0 ? (io ? O_IO_SYNC : O_SYNC) : pre === members ? (io ? O_IO_PRE : O_PRE) : O_SPLIT);
-  // S14: with any member still in Pre online sync, the [0064] rule may govern the whole pair.
-  const pairRule = pre > 0 && k.readings['S14-disagreement-during-split-check'] === 'pair-still-pre-online-sync';
+  // S14: with the pair split between Pre online sync and Online sync, the [0064] rule may govern the whole pair.
+  const pairRule = pre > 0 && pre < members && k.readings['S14-disagreement-during-split-check'] === 'pair-still-pre-online-sync';
   let actLost = false;
   for (let i = 0; i < k.n; i++) {
     const before = k.now(i, ST);

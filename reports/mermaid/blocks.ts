@@ -83,6 +83,8 @@ export function messageOf(l: Label, moved: readonly number[]): Message {
     case 'dma_copy':
     case 'context_copy':
       return m(dma(s), cpu(o));
+    case 'copy_error':
+      return m(dma(s), cpu(o), '-x');
     case 'smi_source':
       return m(dma(s), cpu(s));
     case 'memory_check':

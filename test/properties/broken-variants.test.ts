@@ -9,7 +9,7 @@ import type { SuccessorSink } from '../../checker/index.js';
 import { ACT, NONE, SBY, ST1, ST10, ST2, ST3, ST4, ST5, ST6, ST9 } from '../../hw/ft-controller.js';
 import { DELIVERED, REJECTED, REQUEST_KINDS, type AccessTable, type Outcome } from '../../hw/io-subsystem.js';
 import { FtModel } from '../../model/ft-model.js';
-import { MEM, MODE, ST } from '../../model/layout.js';
+import { LINKS, MEM, MODE, ST } from '../../model/layout.js';
 import { DEFAULT_PARAMS } from '../../model/params.js';
 import { defaultReadings } from '../../model/readings.js';
 import { PROPERTY_NAMES } from '../../properties/catalogue.js';
@@ -179,6 +179,48 @@ const CASES: { property: string; bug: () => FtModel; steps: number; why: string 
       if (l.startsWith('power_on')) for (let i = 0; i < 2; i++) if (a[at(i, ST)] === ST6 && a[at(i, MODE)] === NONE) a[at(i, ST)] = ST1;
       return true;
     }),
+  },
+  {
+    property: 'comparison-buffer-bound',
+    why: 'the model lets the buffers hold B + 1 accesses: duplex, io_disagree (one held), io_out_held twice on #0',
+    steps: TO_DUPLEX + 3,
+    bug: () => new FtModel(DEFAULT_PARAMS, defaultReadings(), { op: 'capacity', which: 'buffer', delta: 1 }),
+  },
+  {
+    property: 'trace-bound',
+    why: 'the model lets the trace hold T + 1 entries: FIG. 9 (9 steps), sync_start (the source traces, S9), three writes of #0',
+    steps: 13,
+    bug: () => new FtModel(DEFAULT_PARAMS, defaultReadings(), { op: 'capacity', which: 'trace', delta: 1 }),
+  },
+  {
+    property: 'comparison-buffer-drained',
+    why: 'leaving Online async keeps the held accesses: duplex, io_disagree (one held), async_exit',
+    steps: TO_DUPLEX + 2,
+    bug: () => new FtModel(DEFAULT_PARAMS, defaultReadings(), { op: 'skip-effect', effect: 'async_exit.drain' }),
+  },
+  {
+    property: 'crosslink-ends-powered',
+    why: 'powering #0 on connects its crosslink to the powered-off #1: power_on(#0)',
+    steps: 1,
+    bug: () => withBug((l, _b, a, at) => {
+      if (l === 'power_on(#0)') a[at(2, LINKS)] = 1; // the global fields follow the two systems'
+      return true;
+    }),
+  },
+  {
+    property: 'lockstep-survives-cpu-failure',
+    why: 'a CPU failure in Online sync takes the partner down too: duplex, cpu_fail(#0)',
+    steps: TO_DUPLEX + 1,
+    bug: () => withBug((l, b, a, at) => {
+      if (l.startsWith('cpu_fail') && b[at(0, ST)] === ST4 && b[at(1, ST)] === ST4) for (let i = 0; i < 2; i++) a[at(i, ST)] = ST10;
+      return true;
+    }),
+  },
+  {
+    property: 'high-speed-resync-possible',
+    why: 'the partial copy of FIG. 11 is never started (everything falls back to a full copy): the first system waiting for it, after duplex, io_disagree, async_exit, smi_ack(#1)',
+    steps: TO_DUPLEX + 3,
+    bug: () => withBug((l) => !l.startsWith('resync_start')),
   },
   {
     property: 'redundancy-recoverable',

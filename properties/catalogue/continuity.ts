@@ -1,0 +1,103 @@
+/**
+ * The point of the design: the service goes on through failures ([0005]
+ * [0035]), duplication can always be re-established ([0044] [0088]-[0100]),
+ * and it can be re-established at high speed after a disagreement ([0045]).
+ */
+import { ST2, ST4, ST5, ST8, stateLabel } from '../../hw/ft-controller.js';
+import { JOB_PARTIAL } from '../../hw/dma-controller.js';
+import type { DeadlockProperty, InvariantProperty, RecoverableProperty } from '../kinds.js';
+import type { StateAccess } from '../state-access.js';
+import { anyOnline } from './modes.js';
+import { allText } from './words.js';
+
+/** What keeps full duplication out of reach, in one line. */
+function recoveryBlocker(s: StateAccess): string {
+  const parts = [`failure budget used: ${s.faultsInjected()} of ${s.model.params.faults}`, allText(s)];
+  if (!anyOnline(s)) parts.push('no system online to copy from');
+  return parts.join('; ');
+}
+
+export const CONTINUITY_INVARIANTS: readonly InvariantProperty[] = [
+  {
+    kind: 'invariant',
+    name: 'service-continuity',
+    statement: 'Once the systems have first been fully duplicated, some system is online as long as fewer than N failures were injected since they were last all in Online sync.',
+    cites: '[0035], [0005]',
+    when: 'after full duplication, fewer than N failures since',
+    trigger: (s) => s.everFullyDuplexed() && s.faultsSinceDuplex() < s.n,
+    holds: (s) => !s.everFullyDuplexed() || s.faultsSinceDuplex() >= s.n || anyOnline(s),
+    explain: (s) => `no system online after only ${s.faultsSinceDuplex()} failure(s) since full duplication (N = ${s.n}): ${allText(s)}`,
+  },
+  {
+    kind: 'invariant',
+    name: 'lockstep-survives-cpu-failure',
+    statement: 'When the CPU subsystem of a system running in lock-step with a partner (Online sync or Online async) fails, the other goes on providing the service: until the next failure, some system is online.',
+    cites: '[0035], [0065], [0066], [0067]',
+    when: 'a CPU failure in lock-step, no failure since',
+    trigger: (s) => s.lockstepCpuFailure(),
+    holds: (s) => !s.lockstepCpuFailure() || anyOnline(s),
+    explain: (s) => `a CPU failure hit a system in lock-step and no system is online now: ${allText(s)}`,
+  },
+  {
+    kind: 'invariant',
+    name: 'online-async-from-online-sync',
+    statement: 'Online async is entered only from Online sync.',
+    cites: '[0066], [0095]',
+    when: 'a system in Online async',
+    trigger: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.st(i) === ST5) return true;
+      return false;
+    },
+    holds: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.st(i) === ST5 && s.previousState(i) !== ST4) return false;
+      return true;
+    },
+    explain: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.st(i) === ST5 && s.previousState(i) !== ST4) return `#${i} entered Online async from ${stateLabel(s.previousState(i))}`;
+      return '';
+    },
+  },
+];
+
+/** Scope of high-speed-resync-possible: a system waiting in Recover offline to be resynchronized by its former partner, which is Online ready. */
+function awaitsPartialCopy(s: StateAccess): boolean {
+  for (let i = 0; i < s.n; i++) {
+    const from = s.resyncFrom(i);
+    if (s.st(i) === ST8 && from >= 0 && s.st(from) === ST2 && !s.copyRunning()) return true;
+  }
+  return false;
+}
+
+export const CONTINUITY_GRAPH_PROPERTIES: readonly (RecoverableProperty | DeadlockProperty)[] = [
+  {
+    kind: 'recoverable',
+    name: 'redundancy-recoverable',
+    statement: 'From every reachable state with a system online, or with no failure injected yet, full duplication (every system in Online sync) can be reached.',
+    cites: '[0044], [0088]-[0100], [0035]',
+    when: 'a system online, or no failure yet',
+    scope: (s) => anyOnline(s) || s.faultsInjected() === 0,
+    goal: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.st(i) !== ST4) return false;
+      return true;
+    },
+    explain: recoveryBlocker,
+  },
+  {
+    kind: 'recoverable',
+    name: 'high-speed-resync-possible',
+    statement: 'From every state where a system waits in Recover offline to be resynchronized by its former partner in Online ready, resynchronization by a partial copy of the traced difference can be reached.',
+    cites: '[0045], [0096], [0097]',
+    when: 'a system in Recover offline awaiting its former partner',
+    scope: awaitsPartialCopy,
+    goal: (s) => s.jobKind() === JOB_PARTIAL,
+    explain: (s) => `no partial copy can follow: ${allText(s)}`,
+  },
+  {
+    kind: 'deadlock',
+    name: 'no-deadlock',
+    statement: 'Every reachable state has a successor, except when the service is lost (no system online) and only a new power-on could restart it.',
+    cites: '[0079]-[0080], [0083]',
+    when: 'every state',
+  },
+];
+

@@ -1,0 +1,169 @@
+/**
+ * Who reaches whom: the access control of Tables 3-4 ([0074]-[0077]), Pre
+ * offline and Fault cut off ([0072] [0073]), the crosslink ([0033]), failed
+ * CPU subsystems separated at once ([0035] [0052] [0065]).
+ */
+import { ST9, ST10 } from '../../hw/ft-controller.js';
+import { DELIVERED, MASTER_ABORT, OUTCOME_NAMES, REQUEST_KINDS } from '../../hw/io-subsystem.js';
+import type { Readings } from '../../model/readings.js';
+import type { InvariantProperty } from '../kinds.js';
+import type { StateAccess } from '../state-access.js';
+import { TABLE3, cellAllows, table4, type Cell } from '../tables.js';
+import { sysText, which } from './words.js';
+
+const OUTBOUND_KINDS = REQUEST_KINDS.map((k) => k.dir === 'outbound');
+const kindText = (kind: number, far: number) => {
+  const k = REQUEST_KINDS[kind];
+  return `${k.dir} ${k.peer}${k.cross ? ` (#${far})` : ''}`;
+};
+
+/** [0072] Pre offline: outbound master-aborted, nothing inbound delivered. Returns the first offending request as k, or -1. */
+function preOfflineLeak(s: StateAccess, i: number): number {
+  const req = s.requests[i];
+  for (let k = 0; k < req.length; k += 2) {
+    const o = s.outcomeOf(i, req[k], req[k + 1]);
+    if (OUTBOUND_KINDS[req[k]] ? o !== MASTER_ABORT : o === DELIVERED) return k;
+  }
+  return -1;
+}
+
+/** [0073] Fault: every own request master-aborted; no request of another system reaches it. */
+function faultIsolated(s: StateAccess, i: number): boolean {
+  const req = s.requests[i];
+  for (let k = 0; k < req.length; k += 2) if (s.outcomeOf(i, req[k], req[k + 1]) !== MASTER_ABORT) return false;
+  for (let j = 0; j < s.n; j++) {
+    if (j === i) continue;
+    const other = s.requests[j];
+    for (let k = 0; k < other.length; k += 2) {
+      if (other[k + 1] === i && s.outcomeOf(j, other[k], i) === DELIVERED) return false;
+    }
+  }
+  return true;
+}
+
+const TABLE4 = new WeakMap<Readings, Record<number, Cell>>();
+function table4Of(r: Readings): Record<number, Cell> {
+  let t = TABLE4.get(r);
+  if (t === undefined) TABLE4.set(r, (t = table4(r)));
+  return t;
+}
+
+/** Tables 3-4 against the requester's row: the first request that breaks them as k, or -1. */
+function tableBreach(s: StateAccess, i: number): number {
+  const st = s.st(i);
+  if (st === 0) return -1;
+  const t4 = table4Of(s.readings);
+  const req = s.requests[i];
+  for (let k = 0; k < req.length; k += 2) {
+    const kind = REQUEST_KINDS[req[k]];
+    const cell = kind.dir === 'outbound' ? TABLE3[st] : t4[st];
+    const allowed = cellAllows(cell, kind.dir, kind.peer);
+    const delivered = s.outcomeOf(i, req[k], req[k + 1]) === DELIVERED;
+    if (delivered && !allowed) return k;
+    if (!kind.cross && allowed && !delivered) return k;
+  }
+  return -1;
+}
+
+function linkBreach(s: StateAccess, i: number): number {
+  const req = s.requests[i];
+  for (let k = 0; k < req.length; k += 2) {
+    const far = req[k + 1];
+    if (far >= 0 && !s.linked(i, far) && s.outcomeOf(i, req[k], far) === DELIVERED) return k;
+  }
+  return -1;
+}
+
+function some(s: StateAccess, f: (i: number) => boolean): boolean {
+  for (let i = 0; i < s.n; i++) if (f(i)) return true;
+  return false;
+}
+
+export const ISOLATION_PROPERTIES: readonly InvariantProperty[] = [
+  {
+    kind: 'invariant',
+    name: 'pre-offline-isolated',
+    statement: 'A system in Pre offline gets no IO access through: every outbound request is master-aborted, no inbound request is delivered.',
+    cites: 'Table 3, Table 4, [0072]',
+    when: 'a system in Pre offline',
+    trigger: (s) => some(s, (i) => s.st(i) === ST9),
+    holds: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.st(i) === ST9 && preOfflineLeak(s, i) >= 0) return false;
+      return true;
+    },
+    explain: (s) => {
+      for (let i = 0; i < s.n; i++) {
+        const k = s.st(i) === ST9 ? preOfflineLeak(s, i) : -1;
+        if (k >= 0) return `${sysText(s, i)}: ${kindText(s.requests[i][k], s.requests[i][k + 1])} is ${OUTCOME_NAMES[s.outcomeOf(i, s.requests[i][k], s.requests[i][k + 1])]}`;
+      }
+      return '';
+    },
+  },
+  {
+    kind: 'invariant',
+    name: 'fault-isolated',
+    statement: 'A Fault system is cut off from inside and outside: its own requests are master-aborted and no other system reaches it.',
+    cites: '[0073], Table 3, Table 4',
+    when: 'a system in Fault',
+    trigger: (s) => some(s, (i) => s.st(i) === ST10),
+    holds: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.st(i) === ST10 && !faultIsolated(s, i)) return false;
+      return true;
+    },
+    explain: (s) => `${which(s, (i) => s.st(i) === ST10 && !faultIsolated(s, i))} in Fault but reachable (own requests not all master-aborted, or another system's request delivered to it)`,
+  },
+  {
+    kind: 'invariant',
+    name: 'access-tables',
+    statement: "Every IO access outcome follows the requester's row of Tables 3 and 4: what stays inside a system is delivered exactly when the row allows it, and nothing the row forbids is delivered.",
+    cites: 'Table 3, Table 4, [0074]-[0077]',
+    when: 'some system powered',
+    trigger: (s) => some(s, (i) => s.powered(i)),
+    holds: (s) => {
+      for (let i = 0; i < s.n; i++) if (tableBreach(s, i) >= 0) return false;
+      return true;
+    },
+    explain: (s) => {
+      for (let i = 0; i < s.n; i++) {
+        const k = tableBreach(s, i);
+        if (k >= 0) return `${sysText(s, i)}: ${kindText(s.requests[i][k], s.requests[i][k + 1])} is ${OUTCOME_NAMES[s.outcomeOf(i, s.requests[i][k], s.requests[i][k + 1])]}, against its row of Tables 3-4`;
+      }
+      return '';
+    },
+  },
+  {
+    kind: 'invariant',
+    name: 'crosslink-required',
+    statement: 'No cross-system access is delivered while the crosslink between the two systems is down.',
+    cites: '[0033], [0039], FIG. 3',
+    when: 'two powered systems with the crosslink between them down',
+    trigger: (s) => {
+      for (let a = 0; a < s.n; a++) for (let b = a + 1; b < s.n; b++) if (s.powered(a) && s.powered(b) && !s.linked(a, b)) return true;
+      return false;
+    },
+    holds: (s) => {
+      for (let i = 0; i < s.n; i++) if (linkBreach(s, i) >= 0) return false;
+      return true;
+    },
+    explain: (s) => {
+      for (let i = 0; i < s.n; i++) {
+        const k = linkBreach(s, i);
+        if (k >= 0) return `${sysText(s, i)}: ${kindText(s.requests[i][k], s.requests[i][k + 1])} is delivered with the crosslink to #${s.requests[i][k + 1]} down`;
+      }
+      return '';
+    },
+  },
+  {
+    kind: 'invariant',
+    name: 'failed-cpu-separated',
+    statement: 'A CPU subsystem with an explicit failure is never online: it is separated at once.',
+    cites: '[0035], [0052], [0065], [0073]',
+    when: 'a CPU subsystem with an explicit failure',
+    trigger: (s) => some(s, (i) => s.failed(i)),
+    holds: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.failed(i) && s.online(i)) return false;
+      return true;
+    },
+    explain: (s) => `${which(s, (i) => s.failed(i) && s.online(i))} failed but still online`,
+  },
+];

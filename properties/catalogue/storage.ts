@@ -1,0 +1,89 @@
+/**
+ * Main storage 112 across the systems: equal in Online sync ([0045]
+ * [0064] [0065]), completely copied before Pre online sync ([0044] [0089]),
+ * copies only ever written into a system not in service ([0044] [0048]-[0050]).
+ */
+import { ACT, ST3, ST4 } from '../../hw/ft-controller.js';
+import type { InvariantProperty } from '../kinds.js';
+import type { StateAccess } from '../state-access.js';
+import { sysText } from './words.js';
+
+function pageDiff(s: StateAccess, a: number, b: number): string {
+  const p = s.firstDifference(a, b);
+  return `#${a} p${p}=${s.page(a, p)} but #${b} p${p}=${s.page(b, p)}`;
+}
+
+/** The ACT of a running lock-step group (Pre online sync or Online sync), or -1. */
+function lockstepAct(s: StateAccess): number {
+  let act = -1;
+  for (let i = 0; i < s.n; i++) if ((s.st(i) === ST3 || s.st(i) === ST4) && s.mode(i) === ACT) act = i;
+  return act;
+}
+
+export const STORAGE_PROPERTIES: readonly InvariantProperty[] = [
+  {
+    kind: 'invariant',
+    name: 'online-sync-storage-equal',
+    statement: 'Two systems in Online sync hold equal main storage.',
+    cites: '[0045], [0064], [0065]',
+    when: 'two systems in Online sync',
+    trigger: (s) => {
+      let k = 0;
+      for (let i = 0; i < s.n; i++) if (s.st(i) === ST4) k++;
+      return k >= 2;
+    },
+    holds: (s) => {
+      for (let a = 0; a < s.n; a++) for (let b = a + 1; b < s.n; b++) {
+        if (s.st(a) === ST4 && s.st(b) === ST4 && !s.sameStorage(a, b)) return false;
+      }
+      return true;
+    },
+    explain: (s) => {
+      for (let a = 0; a < s.n; a++) for (let b = a + 1; b < s.n; b++) {
+        if (s.st(a) === ST4 && s.st(b) === ST4 && !s.sameStorage(a, b)) return `${pageDiff(s, a, b)} while both are in Online sync`;
+      }
+      return '';
+    },
+  },
+  {
+    kind: 'invariant',
+    name: 'sync-copy-complete',
+    statement: 'A system in Pre online sync holds the same main storage as the ACT it was synchronized with, unless a DMA copy error reached it: the copy was complete, so only an error makes the memory check of [0064] fail.',
+    cites: '[0044], [0045], [0064], [0089], [0097]',
+    when: 'a system in Pre online sync beside its ACT',
+    trigger: (s) => {
+      const act = lockstepAct(s);
+      if (act < 0) return false;
+      for (let i = 0; i < s.n; i++) if (s.st(i) === ST3 && i !== act) return true;
+      return false;
+    },
+    holds: (s) => {
+      const act = lockstepAct(s);
+      if (act < 0) return true;
+      for (let i = 0; i < s.n; i++) if (s.st(i) === ST3 && i !== act && !s.corrupted(i) && !s.sameStorage(i, act)) return false;
+      return true;
+    },
+    explain: (s) => {
+      const act = lockstepAct(s);
+      for (let i = 0; i < s.n; i++) {
+        if (s.st(i) === ST3 && i !== act && !s.corrupted(i) && !s.sameStorage(i, act)) {
+          return `${pageDiff(s, i, act)}: ${sysText(s, i)} was synchronized with #${act} (ACT) by an incomplete copy, no copy error involved`;
+        }
+      }
+      return '';
+    },
+  },
+  {
+    kind: 'invariant',
+    name: 'copy-into-standby',
+    statement: 'A duplication copy writes only into the main storage of a system that is not online.',
+    cites: '[0044], [0048]-[0050]',
+    when: 'a copy running',
+    trigger: (s) => s.copyRunning(),
+    holds: (s) => {
+      const to = s.copyTarget();
+      return to < 0 || !s.online(to);
+    },
+    explain: (s) => `the running copy writes into ${sysText(s, s.copyTarget())}, which provides the service`,
+  },
+];
