@@ -31,9 +31,10 @@ const GROUPS: readonly { group: Exclude<StateGroup, 'off'>; title: string }[] = 
 const ACTIONS_PER_ARROW = 6;
 
 /**
- * Layout settings found by rendering: dagre with more room between ranks and
- * nodes than the default keeps the two-to-four-line labels of opposite
- * arrows (ST1 <-> ST2) apart.
+ * Layout settings found by rendering: with Mermaid's default spacing (50 px
+ * between nodes and ranks) dagre puts the labels of ST1 -> ST2 and
+ * ST2 -> ST1 on top of each other; this much room keeps every label of the
+ * default run apart (diagrams.test.ts checks the rendered label boxes).
  */
 export const FIG8_CONFIG = { flowchart: { nodeSpacing: 60, rankSpacing: 70, padding: 12, wrappingWidth: 400 } };
 
