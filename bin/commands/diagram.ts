@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import {
   buildDiagrams, defaultScenarioFiles, renderDiagrams, ScenarioFileError, writeGraph, writeMermaidFiles, writeReport, type RenderedFile,
 } from '../../reports/diagrams.js';
+import { parseHide, SHOW_ALL } from '../../reports/mermaid/edge-style.js';
 import { MermaidRenderer, chromiumPath } from '../../reports/mermaid/render.js';
 import { addModelOptions, resolveModelConfig } from '../cli-config.js';
 import { UsageError } from '../errors.js';
@@ -27,9 +28,12 @@ export function registerDiagram(program: Command): void {
     .option('--out <DIR>', 'output directory', DEFAULT_DIAGRAM_OUT)
     .option('--graph-json [FILE]', 'also write the reachable graph (states with decoded fields, labelled edges, projections) as JSON; default FILE: OUT/graph.json')
     .option('--scenario <FILE>', 'also draw this scenario (e.g. a counterexample written by check) as a sequence diagram (repeatable)', collect)
+    .option('--hide <WHAT>', 'leave out of FIG. 8 and the product graph: failures (failure-injection arrows), readings (arrows the patent does not name), or failures,readings')
     .option('--no-render', 'write .mmd and report.md only, no SVG/PNG')
     .option('--json', 'print one JSON object listing the files instead of one line per file')
     .action(async (opts: Record<string, unknown>) => {
+      const hide = opts.hide === undefined ? SHOW_ALL : parseHide(String(opts.hide));
+      if ('error' in hide) throw new UsageError(hide.error);
       const config = resolveModelConfig(opts);
       const out = String(opts.out);
       const json = Boolean(opts.json);
@@ -39,7 +43,7 @@ export function registerDiagram(program: Command): void {
       const extra = (opts.scenario as string[] | undefined) ?? [];
       let set;
       try {
-        set = buildDiagrams({ ...config, scenarios: [...defaultScenarioFiles(), ...extra] });
+        set = buildDiagrams({ ...config, hide, scenarios: [...defaultScenarioFiles(), ...extra] });
       } catch (e) {
         if (e instanceof ScenarioFileError) throw new UsageError(e.message);
         throw e;

@@ -2,8 +2,10 @@
  * `ftcheck diagram` in process (registerDiagram on a fresh commander
  * program): the files it lists exist, --no-render and a missing chromium
  * still write the .mmd files and report.md with one line on how to render,
- * bad input is a UsageError.
+ * --hide leaves failure-injection and model-reading arrows out, bad input is
+ * a UsageError (exit 2 through the binary).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +13,8 @@ import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerDiagram } from '../../bin/commands/diagram.js';
 import { UsageError } from '../../bin/errors.js';
+import { INJECTED_ACTIONS } from '../../reports/mermaid/edge-style.js';
+import { isDashed, isRed, parseFlowchart } from './support/flowchart-text.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ftcheck-diagram-cli-'));
 
@@ -96,5 +100,56 @@ describe('ftcheck diagram', () => {
     await expect(diagram('--out', join(tmp, 'bad'), '--no-render', '--scenario', bad)).rejects.toThrow(UsageError);
     await expect(diagram('--out', join(tmp, 'bad'), '--no-render', '--scenario', join(tmp, 'missing.json'))).rejects.toThrow(/cannot read scenario/);
     await expect(diagram('--out', join(tmp, 'bad'), '--no-render', '--systems', '9')).rejects.toThrow(UsageError);
+  });
+
+  describe('--hide', () => {
+    const arrowsOf = (file: string) => parseFlowchart(readFileSync(file, 'utf8')).arrows.filter((a) => !a.legend);
+    const injected = (lines: string[]) => lines.some((l) => INJECTED_ACTIONS.some((a) => l.includes(a)));
+
+    it('is in --help', () => {
+      const program = new Command();
+      registerDiagram(program);
+      const help = program.commands.find((c) => c.name() === 'diagram')!.helpInformation().replace(/\s+/g, ' ');
+      expect(help).toMatch(/--hide <WHAT> leave out of FIG\. 8 and the product graph: failures \(failure-injection arrows\), readings \(arrows the patent does not name\), or failures,readings/);
+    });
+
+    for (const value of ['failures', 'readings', 'failures,readings']) {
+      it(`--hide ${value}: FIG. 8 and the product leave those arrows out, and say so`, async () => {
+        const dir = join(tmp, `hide-${value.replace(',', '-')}`);
+        await diagram('--out', dir, '--no-render', '--faults', '1', '--hide', value);
+        for (const name of ['fig8-system-0', 'fig8-system-1', 'product']) {
+          const arrows = arrowsOf(join(dir, `${name}.mmd`));
+          expect(arrows.length, name).toBeGreaterThan(3);
+          if (value.includes('failures')) {
+            expect(arrows.filter(isRed), name).toEqual([]);
+            expect(arrows.filter((a) => injected(a.lines)), name).toEqual([]);
+          }
+          if (value.includes('readings')) expect(arrows.filter(isDashed), name).toEqual([]);
+        }
+        const what = { failures: 'failure injections hidden', readings: 'model readings hidden', 'failures,readings': 'failure injections and model readings hidden' }[value]!;
+        expect(readFileSync(join(dir, 'fig8-system-0.mmd'), 'utf8')).toContain(`title: "FIG. 8 reconstructed: system #0 (${what})"`);
+        const report = readFileSync(join(dir, 'report.md'), 'utf8');
+        expect(report).toContain(`--hide ${value}`);
+        // the sequence diagrams are not filtered
+        expect(readFileSync(join(dir, 'fig9-power-on.mmd'), 'utf8')).toContain('power#95;on');
+      });
+    }
+
+    it('without --hide the same run draws both kinds', async () => {
+      const dir = join(tmp, 'hide-none');
+      await diagram('--out', dir, '--no-render', '--faults', '1');
+      const arrows = arrowsOf(join(dir, 'fig8-system-0.mmd'));
+      expect(arrows.some(isRed)).toBe(true);
+      expect(arrows.some(isDashed)).toBe(true);
+    });
+
+    it('a bad value is a one-line usage error before anything runs: exit 2 through the binary', async () => {
+      await expect(diagram('--out', join(tmp, 'bad-hide'), '--no-render', '--hide', 'faults')).rejects.toThrow(UsageError);
+      await expect(diagram('--out', join(tmp, 'bad-hide'), '--no-render', '--hide', 'faults')).rejects.toThrow(/--hide takes failures, readings or both comma-separated \(got 'faults'\)/);
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'bin/ftcheck.ts', 'diagram', '--out', join(tmp, 'bad-hide'), '--hide', 'failures,'], { encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual(["ftcheck: error: --hide takes failures, readings or both comma-separated (got 'failures,')"]);
+      expect(existsSync(join(tmp, 'bad-hide'))).toBe(false);
+    });
   });
 });
