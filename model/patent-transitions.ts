@@ -37,7 +37,7 @@ export const PATENT_TRANSITIONS: readonly PatentTransition[] = [
   { from: ST5, to: ST2, trigger: 'trace almost full, ACT', cites: '[0062] [0072] [0095] T117', actions: ['async_exit'] },
   { from: ST5, to: ST9, trigger: 'trace almost full, SBY', cites: '[0067] [0072] [0095] T213', actions: ['async_exit'] },
   { from: ST9, to: ST8, trigger: 'SMI ACK from every CPU', cites: '[0071] [0072] [0096] T214', actions: ['smi_ack'] },
-  { from: ST3, to: ST10, trigger: 'failure or disagreement: SBY set to Fault', cites: '[0064] [0073], Table 1 Pre online sync', actions: ['cpu_fail', 'cpu_bus_disagree', 'io_disagree', 'force_isolate', 'memory_check'] },
+  { from: ST3, to: ST10, trigger: 'failure or disagreement: SBY set to Fault', cites: '[0064] [0073] Table 1', actions: ['cpu_fail', 'cpu_bus_disagree', 'io_disagree', 'force_isolate', 'memory_check'] },
   { from: ST4, to: ST10, trigger: 'failure separates the faulty system', cites: '[0065] [0073]', actions: ['cpu_fail', 'force_isolate'] },
   { from: ST5, to: ST10, trigger: 'failure of the SBY', cites: '[0066] [0067] [0073]', actions: ['cpu_fail', 'force_isolate'] },
   { from: ST1, to: ST10, trigger: 'failure or forced isolation of a system in service', cites: '[0073]', actions: ['cpu_fail', 'force_isolate'] },
