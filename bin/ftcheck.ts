@@ -10,6 +10,7 @@ import { registerTransitions } from './commands/transitions.js';
 import { registerListings } from './commands/listings.js';
 import { registerDiagram } from './commands/diagram.js';
 import { registerAmbiguities } from './commands/ambiguities.js';
+import { registerMutate } from './commands/mutate.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 
 // `ftcheck ... | head` closes the pipe early: end quietly instead of with a stack trace.
@@ -35,6 +36,7 @@ registerTransitions(program);
 registerListings(program);
 registerDiagram(program);
 registerAmbiguities(program);
+registerMutate(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -40,6 +40,8 @@ export class FtModel implements PackedSystem {
   readonly access: AccessTable;
   /** Rule coverage (model/rules.ts for the index space); accumulates over every successors() call. */
   readonly counters: Float64Array;
+  /** Which block table entries were read (model/kernel.ts); accumulates like the counters. */
+  readonly consulted: Uint8Array;
   private readonly k: Kernel;
 
   constructor(readonly params: Params, readonly readings: Readings, readonly mutation: Mutation | null = null) {
@@ -50,6 +52,7 @@ export class FtModel implements PackedSystem {
     this.labelNames = this.labels.names;
     this.access = this.k.access;
     this.counters = this.k.counters;
+    this.consulted = this.k.consulted;
   }
 
   /** All systems powered off; power-on order is free ([0083]-[0084]). */

@@ -23,7 +23,7 @@ import { FAULT_CPU, type FaultKind } from './faults.js';
 import type { Mutation } from './mutation.js';
 import type { Params } from './params.js';
 import type { Readings } from './readings.js';
-import { COUNTER_COUNT, FT_RULES, OUTCOME_BASE, compileCpuTable, compileFtTable } from './rules.js';
+import { COUNTER_COUNT, CPU_RULES, FT_RULES, OUTCOME_BASE, compileCpuTable, compileFtTable } from './rules.js';
 
 const H_PREV_ST = ghost('prev-st'), H_ST3_MODE = ghost('st3-mode'), H_DUPLEX = ghost('duplex'), H_SINCE = ghost('since-duplex'),
   H_LOCKSTEP = ghost('lockstep-failure');
@@ -46,6 +46,11 @@ export class Kernel {
   readonly ids: LabelIds;
   readonly access: AccessTable;
   readonly counters = new Float64Array(COUNTER_COUNT);
+  /**
+   * Table entries read at least once (FT rules, then CPU rules, as in the
+   * counters): a mutation of an entry never read cannot change anything.
+   */
+  readonly consulted = new Uint8Array(FT_RULES + CPU_RULES);
   /** Fields of the state being expanded. */
   readonly f: Int32Array;
   private readonly word: Int32Array;
@@ -160,6 +165,7 @@ export class Kernel {
   ft(s: Uint32Array, i: number, e: number): boolean {
     const rule = (e * FT_STATE_COUNT + this.get(s, i, ST)) * MODE_COUNT + this.get(s, i, MODE);
     const r = this.ftTable[rule];
+    this.consulted[rule] = 1;
     if (r < 0) return false;
     this.set(s, i, ST, (r / MODE_COUNT) | 0);
     this.set(s, i, MODE, r % MODE_COUNT);
@@ -171,6 +177,7 @@ export class Kernel {
   cpu(s: Uint32Array, i: number, e: number): boolean {
     const rule = e * CPU_PHASE_COUNT + this.get(s, i, CPU);
     const r = this.cpuTable[rule];
+    this.consulted[FT_RULES + rule] = 1;
     if (r < 0) return false;
     this.set(s, i, CPU, r);
     this.pending[this.pendingCount++] = FT_RULES + rule;
