@@ -112,7 +112,7 @@ export const FT_EVENT_DOC: Record<FtEvent, { cite: string; summary: string; read
   'repair-reset': { cite: '[0070]', summary: 'reset of a Fault system: ST10 -> ST7 Offline' },
   'link-divide': { cite: 'Table 2 (D3), [0062] [0070]', summary: 'left without any crosslink: online -> ST1 Online divide, offline -> ST6 Offline divide', reading: 'D3-crosslink-loss' },
   'forced-isolation': { cite: '[0073], [0064]', summary: 'software isolates the system: -> Fault (not the ACT of ST3 unless S17 any-system)', reading: 'S17-forced-isolation' },
-  'link-leave-group': { cite: 'Table 2 (D3), [0055]', summary: 'the SBY of a lock-step pair whose link failed -> ST6 Offline divide', reading: 'D3-crosslink-loss' },
+  'link-leave-group': { cite: 'Table 2 (D3), [0055], [0070]', summary: 'the SBY of a lock-step pair whose link failed leaves the group -> ST7 Offline (-> ST6 Offline divide if it has no link left)', reading: 'D3-crosslink-loss' },
 };
 
 const at = (st: FtState, mode: Mode): FtLocal => ({ st, mode });
@@ -182,7 +182,8 @@ export function ftStep(s: FtLocal, event: FtEvent, r: Readings): FtLocal | null 
       if (st === ST3 && mode === ACT && r['S17-forced-isolation'] === 'not-pre-online-sync-act') return null;
       return at(ST10, mode);
     })
-    .with('link-leave-group', () => (r['D3-crosslink-loss'] === 'back-to-divide' && isLockstep(st) && mode !== ACT ? at(ST6, mode) : s))
+    // out of the group but still linked to the others: Offline; left with no link at all, link-divide follows
+    .with('link-leave-group', () => (r['D3-crosslink-loss'] === 'back-to-divide' && isLockstep(st) && mode !== ACT ? at(ST7, mode) : s))
     .exhaustive();
 }
 

@@ -80,7 +80,9 @@ export const GHOSTS = [
   { id: 'st3-mode', does: 'remembers the mode a system had on entering Pre online sync', cites: '[0064]' },
   { id: 'duplex', does: 'marks that every system was in Online sync and restarts the failure count since then', cites: '[0035] [0065]' },
   { id: 'since-duplex', does: 'counts the failures injected since the systems were last all in Online sync', cites: '[0035]' },
-  { id: 'lockstep-failure', does: 'marks that the last failure was a CPU failure of a system in lock-step with a partner', cites: '[0035] [0066]' },
+  { id: 'survivable-fault', does: 'marks that the last failure was a disagreement or a CPU failure of a system in lock-step with a partner', cites: '[0035] [0055]' },
+  { id: 'disagreed', does: 'marks an SBY whose lock-step comparison disagreed, until a copy re-synchronizes it', cites: '[0045] [0064] [0066]' },
+  { id: 'isolated', does: 'marks a system that software compulsorily isolated, until its reset', cites: '[0073] [0070]' },
   { id: 'failed-mark', does: 'marks a CPU subsystem with an explicit failure', cites: '[0065] [0073]' },
 ] as const satisfies readonly HookSpec[];
 export type GhostId = (typeof GHOSTS)[number]['id'];

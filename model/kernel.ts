@@ -18,15 +18,15 @@ import { AccessTable, type Outcome } from '../hw/io-subsystem.js';
 import { CPU_PHASE_COUNT } from '../hw/cpu-subsystem.js';
 import { EFFECTS, GHOSTS, GUARDS, effect, ghost } from './hooks.js';
 import { LabelIds } from './label-ids.js';
-import { CORRUPTED, CPU, EVER_DUPLEX, FAULTS_USED, Layout, MEM, MODE, PREV_ST, LOCKSTEP_FAILURE, RESYNC_FROM, SINCE_DUPLEX, ST, ST3_MODE } from './layout.js';
-import { FAULT_CPU, type FaultKind } from './faults.js';
+import { CORRUPTED, CPU, EVER_DUPLEX, FAULTS_USED, Layout, MEM, MODE, PREV_ST, SURVIVABLE, RESYNC_FROM, SINCE_DUPLEX, ST, ST3_MODE, DISAGREED } from './layout.js';
+import { FAULT_COMPARE, FAULT_CPU, type FaultKind } from './faults.js';
 import type { Mutation } from './mutation.js';
 import type { Params } from './params.js';
 import type { Readings } from './readings.js';
 import { COUNTER_COUNT, CPU_RULES, FT_RULES, OUTCOME_BASE, compileCpuTable, compileFtTable } from './rules.js';
 
 const H_PREV_ST = ghost('prev-st'), H_ST3_MODE = ghost('st3-mode'), H_DUPLEX = ghost('duplex'), H_SINCE = ghost('since-duplex'),
-  H_LOCKSTEP = ghost('lockstep-failure');
+  H_SURVIVABLE = ghost('survivable-fault');
 const X_BUDGET = effect('budget'), X_CLEAR = effect('leave-service.clear');
 
 export class Kernel {
@@ -206,12 +206,12 @@ export class Kernel {
 
   /**
    * One more injected failure of `kind`: the budget, the count since full
-   * duplication, and whether it was a CPU failure of a system in lock-step
-   * with a partner (`lockstepHit`).
+   * duplication, and whether the service must survive it (a disagreement, or
+   * a CPU failure of a system in lock-step with a partner: `lockstepHit`).
    */
   injectFault(s: Uint32Array, kind: FaultKind, lockstepHit = false): void {
     if (this.does(X_BUDGET)) this.setG(s, FAULTS_USED, this.getG(s, FAULTS_USED) + 1);
-    if (this.keeps(H_LOCKSTEP)) this.setG(s, LOCKSTEP_FAILURE, kind === FAULT_CPU && lockstepHit ? 1 : 0);
+    if (this.keeps(H_SURVIVABLE)) this.setG(s, SURVIVABLE, kind === FAULT_COMPARE || (kind === FAULT_CPU && lockstepHit) ? 1 : 0);
     const since = this.getG(s, SINCE_DUPLEX);
     if (this.keeps(H_SINCE) && since < this.n) this.setG(s, SINCE_DUPLEX, since + 1);
   }
@@ -243,6 +243,7 @@ export class Kernel {
         for (let p = 0; p < this.pages; p++) this.set(s, i, MEM + p, 0);
         this.set(s, i, RESYNC_FROM, 0);
         this.set(s, i, CORRUPTED, 0);
+        this.set(s, i, DISAGREED, 0);
       }
     }
     // S15: a pending partial copy is owed by a partner that stays Online ready; once it leaves, the difference is gone.
@@ -255,7 +256,7 @@ export class Kernel {
     if (allSync && this.keeps(H_DUPLEX)) {
       this.setG(s, EVER_DUPLEX, 1);
       this.setG(s, SINCE_DUPLEX, 0);
-      this.setG(s, LOCKSTEP_FAILURE, 0);
+      this.setG(s, SURVIVABLE, 0);
     }
     const counters = this.counters;
     for (let k = 0; k < this.pendingCount; k++) counters[this.pending[k]]++;

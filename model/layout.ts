@@ -8,19 +8,20 @@ import type { Params } from './params.js';
 
 /** Per-system field offsets; page p of main storage is at MEM + p. */
 export const ST = 0, MODE = 1, CPU = 2, FAILED = 3, TRACING = 4, TRACE_COUNT = 5, TRACE_MASK = 6,
-  HELD = 7, CTX = 8, ACT_SEEN = 9, PREV_ST = 10, ST3_MODE = 11, RESYNC_FROM = 12, CORRUPTED = 13, MEM = 14;
+  HELD = 7, CTX = 8, ACT_SEEN = 9, PREV_ST = 10, ST3_MODE = 11, RESYNC_FROM = 12, CORRUPTED = 13, DISAGREED = 14,
+  ISOLATED = 15, MEM = 16;
 
 /** Global field offsets, relative to `Layout.global`. */
 export const LINKS = 0, JOB = 1, JOB_SRC = 2, JOB_DST = 3, JOB_PROGRESS = 4, FAULTS_USED = 5,
   EVER_DUPLEX = 6, SINCE_BASE = 7;
 /**
  * SINCE_DUPLEX: failures injected since the systems were last all in Online
- * sync, capped at N. LOCKSTEP_FAILURE: the last failure injected was a CPU
- * failure that hit a system running in lock-step with a partner (Online sync
- * or Online async, [0035] [0066]); cleared by the next failure and by full
- * duplication.
+ * sync, capped at N. SURVIVABLE: the last failure injected is one the
+ * service must survive: a CPU failure of a system in lock-step with a
+ * partner, or a disagreement between lock-step systems ([0035] [0055]);
+ * cleared by the next failure and by full duplication.
  */
-export const SINCE_DUPLEX = SINCE_BASE, LOCKSTEP_FAILURE = SINCE_BASE + 1;
+export const SINCE_DUPLEX = SINCE_BASE, SURVIVABLE = SINCE_BASE + 1;
 const GLOBAL_FIELDS = SINCE_BASE + 2;
 
 const bitsFor = (maxValue: number): number => (maxValue <= 0 ? 1 : 32 - Math.clz32(maxValue));
@@ -67,6 +68,8 @@ export class Layout {
         { name: 'st3Mode', max: 2 },
         { name: 'resyncFrom', max: p.systems },
         { name: 'corrupted', max: 1 },
+        { name: 'disagreed', max: 1 },
+        { name: 'isolated', max: 1 },
       ];
       for (let pg = 0; pg < p.pages; pg++) sys.push({ name: `mem${pg}`, max: p.values - 1 });
       for (const f of sys) specs.push({ name: `#${i}.${f.name}`, max: f.max });
@@ -81,7 +84,7 @@ export class Layout {
       { name: 'faultsUsed', max: p.faults },
       { name: 'everDuplex', max: 1 },
     );
-    specs.push({ name: 'sinceDuplex', max: p.systems }, { name: 'lockstepFailure', max: 1 });
+    specs.push({ name: 'sinceDuplex', max: p.systems }, { name: 'survivable', max: 1 });
     this.names = specs.map((s) => s.name);
     this.word = new Int32Array(specs.length);
     this.shift = new Int32Array(specs.length);

@@ -8,7 +8,7 @@ import { JOB_NAMES, type JobKind } from '../hw/dma-controller.js';
 import { MODE_NAMES, STATE_NAMES, groupOf, stateLabel, type FtState, type Mode, type StateGroup } from '../hw/ft-controller.js';
 import {
   ACT_SEEN, CPU, CTX, EVER_DUPLEX, FAILED, FAULTS_USED, HELD, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, LINKS, MEM, MODE,
-  CORRUPTED, LOCKSTEP_FAILURE, PREV_ST, RESYNC_FROM, SINCE_DUPLEX, ST, ST3_MODE, TRACE_COUNT, TRACE_MASK, TRACING,
+  CORRUPTED, DISAGREED, ISOLATED, PREV_ST, RESYNC_FROM, SINCE_DUPLEX, ST, SURVIVABLE, ST3_MODE, TRACE_COUNT, TRACE_MASK, TRACING,
 } from './layout.js';
 import type { FtModel } from './ft-model.js';
 
@@ -31,6 +31,10 @@ export interface SystemView {
   readonly resyncFrom: number | null;
   /** A DMA copy error reached this system's storage since its last full copy began. */
   readonly corrupted: boolean;
+  /** History: this SBY's lock-step comparison disagreed and no copy has re-synchronized it since. */
+  readonly disagreed: boolean;
+  /** History: software compulsorily isolated this system and it was not reset since. */
+  readonly isolated: boolean;
   /** Ghost (history) fields used by properties. */
   readonly ghost: { readonly previousState: string; readonly modeOnEnteringST3: string; readonly actSeenAtPowerOn: boolean };
 }
@@ -45,8 +49,8 @@ export interface StateView {
     readonly everFullyDuplexed: boolean;
     /** Failures injected since the systems were last all in Online sync, capped at N (the sum over kinds, capped). */
     readonly faultsSinceDuplex: number;
-    /** The last failure was a CPU failure of a system in lock-step with a partner (cleared by the next failure or full duplication). */
-    readonly lockstepCpuFailure: boolean;
+    /** The last failure is one the service must survive: a disagreement, or a CPU failure in lock-step (cleared by the next failure or full duplication). */
+    readonly survivableFault: boolean;
   };
 }
 
@@ -80,6 +84,8 @@ export function viewOfFields(model: FtModel, f: Int32Array): StateView {
       contextReceived: f[b + CTX] === 1,
       resyncFrom: f[b + RESYNC_FROM] === 0 ? null : f[b + RESYNC_FROM] - 1,
       corrupted: f[b + CORRUPTED] === 1,
+      disagreed: f[b + DISAGREED] === 1,
+      isolated: f[b + ISOLATED] === 1,
       ghost: {
         previousState: stateLabel(f[b + PREV_ST]),
         modeOnEnteringST3: MODE_NAMES[f[b + ST3_MODE] as Mode],
@@ -104,7 +110,7 @@ export function viewOfFields(model: FtModel, f: Int32Array): StateView {
     ghost: {
       everFullyDuplexed: f[g + EVER_DUPLEX] === 1,
       faultsSinceDuplex: f[g + SINCE_DUPLEX],
-      lockstepCpuFailure: f[g + LOCKSTEP_FAILURE] === 1,
+      survivableFault: f[g + SURVIVABLE] === 1,
     },
   };
 }

@@ -5,12 +5,14 @@
  *   catalogue/modes.ts       ACT and SBY ([0055] [0061] [0064] [0083])
  *   catalogue/isolation.ts   access control, Pre offline, Fault, crosslinks (Tables 3-4, [0072] [0073])
  *   catalogue/storage.ts     main storage across systems ([0044] [0045] [0064])
- *   catalogue/buffers.ts     comparison buffers, trace memory, crosslink ends ([0042] [0047] [0067])
+ *   catalogue/buffers.ts     comparison buffers and trace memory ([0042] [0047] [0067])
+ *   catalogue/links.ts       crosslinks and the states that imply them (Table 2, [0033] [0062] [0070])
  *   catalogue/continuity.ts  service continuity and recovery ([0035] [0045] [0088]-[0100])
  */
 import { BUFFER_PROPERTIES } from './catalogue/buffers.js';
 import { CONTINUITY_GRAPH_PROPERTIES, CONTINUITY_INVARIANTS } from './catalogue/continuity.js';
 import { ISOLATION_PROPERTIES } from './catalogue/isolation.js';
+import { LINK_PROPERTIES } from './catalogue/links.js';
 import { MODE_PROPERTIES } from './catalogue/modes.js';
 import { STORAGE_PROPERTIES } from './catalogue/storage.js';
 import type { Property } from './kinds.js';
@@ -22,6 +24,7 @@ export const PROPERTIES: readonly Property[] = [
   ...ISOLATION_PROPERTIES,
   ...STORAGE_PROPERTIES,
   ...BUFFER_PROPERTIES,
+  ...LINK_PROPERTIES,
   ...CONTINUITY_INVARIANTS,
   ...CONTINUITY_GRAPH_PROPERTIES,
 ];

@@ -9,7 +9,7 @@ import { REQUEST_KINDS, type Outcome } from '../hw/io-subsystem.js';
 import { linkUp } from '../hw/crosslink.js';
 import type { FtModel } from '../model/ft-model.js';
 import {
-  CORRUPTED, CPU, EVER_DUPLEX, FAILED, FAULTS_USED, HELD, JOB, JOB_DST, JOB_SRC, LINKS, MEM, MODE, PREV_ST, RESYNC_FROM, SINCE_DUPLEX, LOCKSTEP_FAILURE, ST,
+  CORRUPTED, CPU, EVER_DUPLEX, FAILED, FAULTS_USED, HELD, JOB, JOB_DST, JOB_SRC, LINKS, MEM, MODE, PREV_ST, RESYNC_FROM, SINCE_DUPLEX, SURVIVABLE, ST, DISAGREED, ISOLATED,
   ST3_MODE, TRACE_COUNT, TRACE_MASK, TRACING,
 } from '../model/layout.js';
 import type { Readings } from '../model/readings.js';
@@ -87,8 +87,16 @@ export class StateAccess {
   everFullyDuplexed(): boolean { return this.fields[this.g + EVER_DUPLEX] === 1; }
   /** Failures of every kind since the systems were last all in Online sync, capped at N. */
   faultsSinceDuplex(): number { return this.fields[this.g + SINCE_DUPLEX]; }
-  /** The last failure injected was a CPU failure of a system in lock-step with a partner, and none came since. */
-  lockstepCpuFailure(): boolean { return this.fields[this.g + LOCKSTEP_FAILURE] === 1; }
+  /** The last failure injected is one the service must survive (a disagreement, or a CPU failure in lock-step), and none came since. */
+  survivableFault(): boolean { return this.fields[this.g + SURVIVABLE] === 1; }
+  /** History: SBY i's lock-step comparison disagreed and no copy re-synchronized it since. */
+  disagreed(i: number): boolean { return this.fields[i * this.ps + DISAGREED] === 1; }
+  /** History: software compulsorily isolated system i and it was not reset since. */
+  isolated(i: number): boolean { return this.fields[i * this.ps + ISOLATED] === 1; }
+  /** The system the running copy reads (D5), or -1. */
+  copySource(): number {
+    return this.copyRunning() ? this.model.copyFromOf(this.fields[this.g + JOB_SRC], this.fields[this.g + JOB_DST]) : -1;
+  }
   copyRunning(): boolean { return this.fields[this.g + JOB] !== 0; }
   /** The running copy job: 0 none, 1 full copy, 2 partial copy (hw/dma-controller.ts). */
   jobKind(): number { return this.fields[this.g + JOB]; }

@@ -7,19 +7,19 @@
 import { CPU_BIOS, CPU_OS, CPU_SMM } from '../../hw/cpu-subsystem.js';
 import { anyLink, disconnect } from '../../hw/crosslink.js';
 import { JOB_IDLE } from '../../hw/dma-controller.js';
-import { ACT, OFF, ST3, ST4, ST5, ST6, ST9, ST10, isLockstep } from '../../hw/ft-controller.js';
+import { ACT, OFF, ST3, ST5, ST6, ST7, ST9, ST10, isLockstep } from '../../hw/ft-controller.js';
 import {
   C_REPAIR, E_ACT_FAILED_ASYNC, E_FAIL, E_ISOLATE, E_LINK_DIVIDE, E_LINK_LEAVE, E_REPAIR, E_ST3_SBY_OUT,
 } from '../events.js';
 import { ghost, guard, outcome } from '../hooks.js';
 import { FAULT_CPU, FAULT_ISOLATE, FAULT_LINK } from '../faults.js';
 import type { Kernel } from '../kernel.js';
-import { CORRUPTED, CPU, CTX, FAILED, JOB, JOB_DST, JOB_SRC, LINKS, MODE, RESYNC_FROM, ST } from '../layout.js';
+import { CORRUPTED, CPU, CTX, FAILED, ISOLATED, JOB, JOB_DST, JOB_SRC, LINKS, MODE, RESYNC_FROM, ST } from '../layout.js';
 import { abortJobOf, afterSeparation, clearTrace, clearTraceOfLeaver, dropOrphanTrace } from './shared.js';
 
 const G_BUDGET = guard('inject.budget'), G_NOT_FAILED = guard('cpu_fail.not-failed'), G_FAULT = guard('repair_reset.fault'),
   G_LINK_UP = guard('crosslink_lost.up');
-const H_FAILED = ghost('failed-mark');
+const H_FAILED = ghost('failed-mark'), H_ISOLATED = ghost('isolated');
 const O_SEPARATES = outcome('cpu_fail.separates'), O_LITERAL = outcome('cpu_fail.pre-online-sync-act'),
   O_ABANDONED = outcome('crosslink_lost.copy-abandoned');
 
@@ -61,6 +61,7 @@ export function forceIsolate(k: Kernel, i: number): void {
   const s = k.begin();
   if (!k.ft(s, i, E_ISOLATE)) return;
   k.injectFault(s, FAULT_ISOLATE);
+  if (k.keeps(H_ISOLATED)) k.set(s, i, ISOLATED, 1);
   clearTrace(k, s, i);
   afterLeavingService(k, s, st, wasAct);
   k.emit(k.ids.force_isolate[i]);
@@ -89,11 +90,10 @@ function afterLeavingService(k: Kernel, s: Uint32Array, stBefore: number, wasAct
   afterSeparation(k, s, actLost);
 }
 
-/** [0035] [0066]: system i runs in lock-step (Online sync or Online async) with a linked partner. */
+/** [0035] [0066]: system i runs in lock-step (Pre online sync, Online sync or Online async) with a linked partner. */
 function inLockstepGroupNow(k: Kernel, i: number): boolean {
-  const st = k.now(i, ST);
-  if (st !== ST4 && st !== ST5) return false;
-  for (let j = 0; j < k.n; j++) if (j !== i && k.now(j, ST) === st && k.linkedNow(i, j)) return true;
+  if (!isLockstep(k.now(i, ST))) return false;
+  for (let j = 0; j < k.n; j++) if (j !== i && isLockstep(k.now(j, ST)) && k.linkedNow(i, j)) return true;
   return false;
 }
 
@@ -103,6 +103,7 @@ export function repairReset(k: Kernel, i: number): void {
   const s = k.begin();
   if (!k.ft(s, i, E_REPAIR) || !k.cpu(s, i, C_REPAIR)) return;
   if (k.keeps(H_FAILED)) k.set(s, i, FAILED, 0);
+  if (k.keeps(H_ISOLATED)) k.set(s, i, ISOLATED, 0);
   k.set(s, i, CORRUPTED, 0);
   k.set(s, i, CTX, 0);
   k.set(s, i, RESYNC_FROM, 0);
@@ -149,6 +150,6 @@ function afterLinkLoss(k: Kernel, s: Uint32Array, i: number): void {
   clearTraceOfLeaver(k, s, i);
   k.set(s, i, RESYNC_FROM, 0);
   k.set(s, i, CTX, 0);
-  if (st === ST6) k.set(s, i, CPU, CPU_BIOS);
+  if (st === ST6 || st === ST7) k.set(s, i, CPU, CPU_BIOS);
   else if (k.get(s, i, CPU) === CPU_SMM) k.set(s, i, CPU, CPU_OS);
 }

@@ -10,15 +10,16 @@ import { JOB_IDLE } from '../../hw/dma-controller.js';
 import { ACT, ST2, ST3, ST4, ST5, ST9, ST10, isOnline } from '../../hw/ft-controller.js';
 import { RECORDED, STALLED, traceWrite } from '../../hw/ft-trace.js';
 import { E_BUS_DISAGREE, E_IO_DISAGREE, E_ST3_SBY_OUT } from '../events.js';
-import { effect, guard, outcome } from '../hooks.js';
+import { effect, ghost, guard, outcome } from '../hooks.js';
 import { FAULT_COMPARE } from '../faults.js';
 import type { Kernel } from '../kernel.js';
-import { CPU, HELD, JOB, JOB_DST, JOB_SRC, MEM, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
+import { CPU, DISAGREED, HELD, JOB, JOB_DST, JOB_SRC, MEM, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
 import { abortJobOf, actAmongNow, afterSeparation, clearTrace, inGroupNow } from './shared.js';
 
 const G_ONLINE = guard('cpu_write.online'), G_GROUP = guard('cpu_write.lockstep-group'), G_TRACE_ROOM = guard('cpu_write.trace-room'),
   G_ASYNC = guard('io_out_held.online-async'), G_ROOM = guard('io_out_held.buffer-room'), G_BUDGET = guard('inject.budget'),
   G_PAIR = guard('disagreement.lockstep-pair');
+const H_DISAGREED = ghost('disagreed');
 const X_TRACE = effect('cpu_write.trace'), X_START_TRACE = effect('disagreement.start-trace');
 const O_LOCKSTEP = outcome('cpu_write.lockstep'), O_ALONE = outcome('cpu_write.alone'), O_TRACED = outcome('cpu_write.traced'),
   O_UNTRACED = outcome('cpu_write.untraced'), O_SYNC = outcome('disagreement.online-sync'), O_PRE = outcome('disagreement.pre-online-sync'),
@@ -106,6 +107,8 @@ export function disagreement(k: Kernel, io: boolean): void {
   for (let i = 0; i < k.n; i++) {
     const before = k.now(i, ST);
     if (before !== ST3 && before !== ST4) continue;
+    // [0045] [0064] [0066]: the SBY's storage can no longer be trusted until a copy re-synchronizes it
+    if (k.now(i, MODE) !== ACT && k.keeps(H_DISAGREED)) k.set(s, i, DISAGREED, 1);
     if (!k.ft(s, i, pairRule ? E_ST3_SBY_OUT : io ? E_IO_DISAGREE : E_BUS_DISAGREE)) return;
     const after = k.get(s, i, ST);
     if (after === ST5) {

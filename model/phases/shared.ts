@@ -9,7 +9,7 @@ import { ACT, SBY, ST2, ST3, ST4, ST8, ST9, isLockstep, isOnline } from '../../h
 import { E_LEFT_ALONE, E_PROMOTE, E_ST3_SBY_OUT } from '../events.js';
 import { effect, guard, outcome } from '../hooks.js';
 import type { Kernel } from '../kernel.js';
-import { CPU, CTX, HELD, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
+import { CPU, CTX, DISAGREED, HELD, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
 
 const G_PROMOTE_ONE = guard('promote.one');
 const X_ABORT = effect('abort-job');
@@ -86,7 +86,10 @@ export function afterSeparation(k: Kernel, s: Uint32Array, actLost: boolean): vo
       for (let i = 0; i < k.n; i++) {
         const st = k.get(s, i, ST);
         if (isOnline(st) && k.get(s, i, MODE) === SBY && (st !== ST3 || elsewhere === 0)) {
-          if (k.ft(s, i, E_PROMOTE) && k.get(s, i, MODE) === ACT) k.took(O_PROMOTES);
+          if (k.ft(s, i, E_PROMOTE) && k.get(s, i, MODE) === ACT) {
+            k.took(O_PROMOTES);
+            k.set(s, i, DISAGREED, 0); // its storage is the reference now
+          }
           if (k.enforce(G_PROMOTE_ONE)) break;
         }
       }

@@ -11,10 +11,10 @@ import { ACT, ST2, ST3, ST4, ST7, ST8, ST10 } from '../../hw/ft-controller.js';
 import { DELIVERED, INBOUND_CROSS_DMA } from '../../hw/io-subsystem.js';
 import { pagesEqual } from '../../hw/main-storage.js';
 import { C_SMI, C_SYNC_RESET, E_ASSIGN_ACT, E_ASSIGN_SBY, E_CHECK_FAIL, E_CHECK_OK, E_RECOVER, E_RESET_DST, E_RESET_SRC } from '../events.js';
-import { effect, guard, outcome } from '../hooks.js';
+import { effect, ghost, guard, outcome } from '../hooks.js';
 import { FAULT_COPY } from '../faults.js';
 import type { Kernel } from '../kernel.js';
-import { CORRUPTED, CPU, CTX, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, MEM, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
+import { CORRUPTED, CPU, CTX, DISAGREED, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, MEM, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
 import { afterSeparation, clearTrace, inGroupNow, owesPartialCopyNow } from './shared.js';
 
 const G_BUDGET = guard('inject.budget'), G_IDLE = guard('sync_start.idle'), G_LINK = guard('sync_start.link'), G_SOURCE = guard('sync_start.source'),
@@ -23,6 +23,7 @@ const G_BUDGET = guard('inject.budget'), G_IDLE = guard('sync_start.idle'), G_LI
   G_CTX_DONE = guard('context_copy.copy-done'), G_RESET_CTX = guard('sync_reset.context'), G_RESET_WAITS = guard('sync_reset.destination-waits'),
   G_CHECK_ST3 = guard('memory_check.pre-online-sync'), G_COMPARE = guard('memory_check.compare');
 const X_WRITE = effect('dma_copy.write');
+const H_DISAGREED = ghost('disagreed');
 const O_FROM_READY = outcome('sync_start.from-online-ready'), O_FROM_SYNC = outcome('sync_start.from-online-sync'),
   O_AGAIN = outcome('sync_start.resynchronizes-recover-offline'), O_FULL_PAGE = outcome('dma_copy.full-page'),
   O_TRACED_PAGE = outcome('dma_copy.traced-page'), O_RESET_FULL = outcome('sync_reset.after-full-copy'),
@@ -201,6 +202,7 @@ export function syncReset(k: Kernel): void {
   clearTrace(k, s, dst);
   k.set(s, dst, CTX, 0);
   k.set(s, dst, RESYNC_FROM, 0);
+  if (k.keeps(H_DISAGREED)) k.set(s, dst, DISAGREED, 0); // re-synchronized by the copy
   k.setG(s, JOB, JOB_IDLE);
   k.setG(s, JOB_SRC, 0);
   k.setG(s, JOB_DST, 0);

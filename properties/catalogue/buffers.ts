@@ -2,7 +2,7 @@
  * The comparison buffers 131/132 and the main storage access trace: never
  * past their capacity ([0042] "as far as the capacities of the buffers 131
  * and 132 permit", [0047] [0067] "upper limit"), emptied when Online async
- * ends ([0042] [0072]); and the crosslinks that carry them ([0032] [0033]).
+ * ends ([0042] [0072]).
  */
 import { ST5 } from '../../hw/ft-controller.js';
 import type { InvariantProperty } from '../kinds.js';
@@ -54,27 +54,6 @@ export const BUFFER_PROPERTIES: readonly InvariantProperty[] = [
     },
     explain: (s) => {
       for (let i = 0; i < s.n; i++) if (s.st(i) !== ST5 && s.held(i) > 0) return `${sysText(s, i)} still holds ${s.held(i)} access(es) in its comparison buffers`;
-      return '';
-    },
-  },
-  {
-    kind: 'invariant',
-    name: 'crosslink-ends-powered',
-    statement: 'A connected crosslink has both its ends powered.',
-    cites: '[0032], [0033], FIG. 3',
-    when: 'a crosslink connected',
-    trigger: (s) => {
-      for (let a = 0; a < s.n; a++) for (let b = a + 1; b < s.n; b++) if (s.linked(a, b)) return true;
-      return false;
-    },
-    holds: (s) => {
-      for (let a = 0; a < s.n; a++) for (let b = a + 1; b < s.n; b++) if (s.linked(a, b) && (!s.powered(a) || !s.powered(b))) return false;
-      return true;
-    },
-    explain: (s) => {
-      for (let a = 0; a < s.n; a++) for (let b = a + 1; b < s.n; b++) {
-        if (s.linked(a, b) && (!s.powered(a) || !s.powered(b))) return `the crosslink #${a}-#${b} is connected but #${s.powered(a) ? b : a} is powered off`;
-      }
       return '';
     },
   },

@@ -4,7 +4,7 @@
  * CPU subsystems separated at once ([0035] [0052] [0065]).
  */
 import { ST9, ST10 } from '../../hw/ft-controller.js';
-import { DELIVERED, MASTER_ABORT, OUTCOME_NAMES, REQUEST_KINDS } from '../../hw/io-subsystem.js';
+import { DELIVERED, MASTER_ABORT, OUTCOME_NAMES, REJECTED, REQUEST_KINDS } from '../../hw/io-subsystem.js';
 import type { Readings } from '../../model/readings.js';
 import type { InvariantProperty } from '../kinds.js';
 import type { StateAccess } from '../state-access.js';
@@ -48,7 +48,15 @@ function table4Of(r: Readings): Record<number, Cell> {
   return t;
 }
 
-/** Tables 3-4 against the requester's row: the first request that breaks them as k, or -1. */
+/**
+ * Tables 3-4 against the requester's row: the first request that breaks
+ * them as k, or -1. A cell the row allows (o, or the paths a Δ names) is
+ * delivered; a cross-system one is delivered whenever its crosslink is up
+ * and the far system can be reached at all (not off, Pre offline or Fault:
+ * [0072] [0073] say those are cut off), and otherwise master-aborted. What
+ * the row forbids is refused the way the cell says: restricted under Δ,
+ * master abort under X.
+ */
 function tableBreach(s: StateAccess, i: number): number {
   const st = s.st(i);
   if (st === 0) return -1;
@@ -56,11 +64,18 @@ function tableBreach(s: StateAccess, i: number): number {
   const req = s.requests[i];
   for (let k = 0; k < req.length; k += 2) {
     const kind = REQUEST_KINDS[req[k]];
+    const far = req[k + 1];
     const cell = kind.dir === 'outbound' ? TABLE3[st] : t4[st];
     const allowed = cellAllows(cell, kind.dir, kind.peer);
-    const delivered = s.outcomeOf(i, req[k], req[k + 1]) === DELIVERED;
-    if (delivered && !allowed) return k;
-    if (!kind.cross && allowed && !delivered) return k;
+    const o = s.outcomeOf(i, req[k], far);
+    if (!allowed) {
+      if (o !== (cell === 'X' ? MASTER_ABORT : REJECTED)) return k;
+    } else if (!kind.cross) {
+      if (o !== DELIVERED) return k;
+    } else {
+      const reachable = s.linked(i, far) && s.st(far) !== 0 && s.st(far) !== ST9 && s.st(far) !== ST10;
+      if (reachable ? o !== DELIVERED : o === REJECTED) return k;
+    }
   }
   return -1;
 }
@@ -115,7 +130,7 @@ export const ISOLATION_PROPERTIES: readonly InvariantProperty[] = [
   {
     kind: 'invariant',
     name: 'access-tables',
-    statement: "Every IO access outcome follows the requester's row of Tables 3 and 4: what stays inside a system is delivered exactly when the row allows it, and nothing the row forbids is delivered.",
+    statement: "Every IO access outcome follows the requester's row of Tables 3 and 4: what the row allows is delivered (across systems: whenever the crosslink is up and the far system is not cut off), what it restricts (Δ) is refused as restricted, what it marks X is master-aborted.",
     cites: 'Table 3, Table 4, [0074]-[0077]',
     when: 'some system powered',
     trigger: (s) => some(s, (i) => s.powered(i)),
@@ -165,5 +180,21 @@ export const ISOLATION_PROPERTIES: readonly InvariantProperty[] = [
       return true;
     },
     explain: (s) => `${which(s, (i) => s.failed(i) && s.online(i))} failed but still online`,
+  },
+  {
+    kind: 'invariant',
+    name: 'isolation-separates',
+    statement: 'A CPU subsystem that software compulsorily isolated is in Fault until it is reset.',
+    cites: '[0073], [0070]',
+    when: 'a system isolated by software and not reset since',
+    trigger: (s) => some(s, (i) => s.isolated(i)),
+    holds: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.isolated(i) && s.st(i) !== ST10) return false;
+      return true;
+    },
+    explain: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.isolated(i) && s.st(i) !== ST10) return `${sysText(s, i)} although software isolated it and it was not reset`;
+      return '';
+    },
   },
 ];

@@ -75,6 +75,38 @@ export const STORAGE_PROPERTIES: readonly InvariantProperty[] = [
   },
   {
     kind: 'invariant',
+    name: 'disagreement-needs-copy',
+    statement: 'An SBY whose lock-step comparison disagreed with its ACT is never again in Online sync before a copy has re-synchronized it: after a disagreement the main storage of the two can differ.',
+    cites: '[0045], [0064], [0066], [0095]-[0098]',
+    when: 'an SBY that disagreed and was not copied since',
+    trigger: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.disagreed(i)) return true;
+      return false;
+    },
+    holds: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.disagreed(i) && s.st(i) === ST4) return false;
+      return true;
+    },
+    explain: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.disagreed(i) && s.st(i) === ST4) return `${sysText(s, i)} disagreed with its ACT and no copy has re-synchronized it since`;
+      return '';
+    },
+  },
+  {
+    kind: 'invariant',
+    name: 'copy-from-service',
+    statement: 'A duplication copy reads the main storage of a system that is providing the service.',
+    cites: '[0044], [0048], [0088], [0097]',
+    when: 'a copy running',
+    trigger: (s) => s.copyRunning(),
+    holds: (s) => {
+      const from = s.copySource();
+      return from < 0 || s.online(from);
+    },
+    explain: (s) => `the running copy reads ${sysText(s, s.copySource())}, which does not provide the service`,
+  },
+  {
+    kind: 'invariant',
     name: 'copy-into-standby',
     statement: 'A duplication copy writes only into the main storage of a system that is not online.',
     cites: '[0044], [0048]-[0050]',

@@ -11,8 +11,8 @@ describe('vacuity', () => {
     // no failure can happen: nothing is ever in Fault, in Online async or Pre offline, no failure mark, no lock-step failure
     expect(vacuous).toEqual(
       [
-        'comparison-buffer-bound', 'comparison-buffer-drained', 'failed-cpu-separated', 'fault-isolated', 'high-speed-resync-possible',
-        'lockstep-survives-cpu-failure', 'online-async-from-online-sync', 'pre-offline-isolated',
+        'comparison-buffer-bound', 'comparison-buffer-drained', 'disagreement-needs-copy', 'failed-cpu-separated', 'fault-isolated',
+        'high-speed-resync-possible', 'isolation-separates', 'online-async-from-online-sync', 'pre-offline-isolated', 'service-survives-single-fault',
       ].sort(),
     );
     for (const v of o.verdicts.filter((x) => x.verdict === 'vacuous')) {
