@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * ftcheck: exhaustive model checker of the fault-tolerant controller of
- * US 2006/0150004 A1. Each subcommand lives in bin/commands/.
+ * US 2006/0150004 A1. Each subcommand lives in bin/commands/; the exit codes
+ * are documented in bin/errors.ts.
  */
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
@@ -10,7 +11,7 @@ import { registerTransitions } from './commands/transitions.js';
 import { registerListings } from './commands/listings.js';
 import { registerDiagram } from './commands/diagram.js';
 import { registerAmbiguities } from './commands/ambiguities.js';
-import { EXIT_USAGE, UsageError } from './errors.js';
+import { EXIT_INTERNAL, EXIT_USAGE, UsageError, internalErrorMessage } from './errors.js';
 
 // `ftcheck ... | head` closes the pipe early: end quietly instead of with a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -45,8 +46,9 @@ try {
     process.stderr.write(`ftcheck: error: ${e.message}\n`);
     process.exitCode = EXIT_USAGE;
   } else {
-    process.stderr.write(`ftcheck: internal error: ${(e as Error).message}\n`);
-    if (process.env.FTCHECK_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
-    process.exitCode = 3;
+    // everything a user can get wrong is a UsageError before any work: what is left is a bug
+    process.stderr.write(internalErrorMessage(e) + '\n');
+    if (process.env.FTCHECK_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = EXIT_INTERNAL;
   }
 }

@@ -1,15 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ftcheck as run } from './support/ftcheck.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ftcheck-cli-'));
 
-function ftcheck(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bin/ftcheck.ts', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const ftcheck = (...args: string[]) => run(args);
 
 describe('ftcheck check', () => {
   it('--json on the defaults: complete, every property holds, exit 0', () => {

@@ -11,6 +11,7 @@ import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerDiagram } from '../../bin/commands/diagram.js';
 import { UsageError } from '../../bin/errors.js';
+import { itRendering } from '../support/rendering.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ftcheck-diagram-cli-'));
 
@@ -76,7 +77,7 @@ describe('ftcheck diagram', () => {
     expect(mine).toMatch(/BC->>FT1: power#95;on\(#35;1\)/);
   });
 
-  it.skipIf(process.env.FTCHECK_SKIP_RENDER === '1')('renders: an SVG and a PNG line per diagram, and report.md links to files that exist', async () => {
+  itRendering('renders: an SVG and a PNG line per diagram, and report.md links to files that exist', async () => {
     const dir = join(tmp, 'render');
     const r = await diagram('--out', dir, '--faults', '0');
     expect(r.err).toBe('');
