@@ -26,9 +26,7 @@ program
   .name('ftcheck')
   .description('Formal model and exhaustive model checker of the lock-step duplex FT controller of US 2006/0150004 A1')
   .version('0.1.0')
-  .showHelpAfterError('(run with --help for usage)')
-  .exitOverride()
-  .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'ftcheck: error: ')) });
+  .exitOverride();
 
 registerCheck(program);
 registerReplay(program);
@@ -36,6 +34,12 @@ registerTransitions(program);
 registerListings(program);
 registerDiagram(program);
 registerAmbiguities(program);
+
+/** A usage error of commander's as one line, with where to find the usage. */
+const oneLine = (command: string) => (str: string, write: (s: string) => void) =>
+  write(`${str.trimEnd().replace(/^error: /, 'ftcheck: error: ')} (see '${command} --help')\n`);
+program.configureOutput({ outputError: oneLine('ftcheck') });
+for (const c of program.commands) c.configureOutput({ outputError: oneLine(`ftcheck ${c.name()}`) });
 
 try {
   await program.parseAsync(process.argv);

@@ -96,7 +96,7 @@ export function registerAmbiguities(program: Command): void {
         // the results, before any file is written (the progress lines above gave each run's verdicts)
         const confirmed = replayed === counterexamples ? 'each confirmed by an independent replay' : `${counterexamples - replayed} NOT confirmed by replay`;
         const stopped = incomplete ? `; ${incomplete} run(s) stopped early` : '';
-        process.stdout.write(`${runs} runs, ${counterexamples} counterexamples, ${confirmed}${stopped}\n`);
+        process.stdout.write(`${runs} runs, ${counterexamples} counterexample${counterexamples === 1 ? '' : 's'}, ${confirmed}${stopped}\n`);
       }
       let svgs = 0;
       let file: string | null = null;
