@@ -65,7 +65,7 @@ export function registerDiagram(program: Command): void {
       const out = String(opts.out);
       checkOutputDir(out, '--out');
       const graphFile = opts.graphJson === undefined ? undefined : typeof opts.graphJson === 'string' ? opts.graphJson : join(out, 'graph.json');
-      if (typeof opts.graphJson === 'string') checkOutputFile(opts.graphJson, '--graph-json');
+      if (graphFile !== undefined) checkOutputFile(graphFile, '--graph-json');
       const json = Boolean(opts.json);
       const wrote = (line: string) => {
         if (!json) process.stderr.write(`wrote ${line}\n`);
