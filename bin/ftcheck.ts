@@ -26,7 +26,13 @@ program
   .name('ftcheck')
   .description('Formal model and exhaustive model checker of the lock-step duplex FT controller of US 2006/0150004 A1')
   .version('0.1.0')
-  .exitOverride();
+  .exitOverride()
+  .addHelpText(
+    'after',
+    '\nExit codes (every command): 0 success (every property holds, every replay and claim confirmed, every file written); ' +
+      '1 a violation, an incomplete run, a scenario that does not replay or is refuted, a file not written after the work; ' +
+      '2 bad usage, found before any work; 3 an internal error (a bug: rerun with FTCHECK_DEBUG=1 for the stack and report it).\n',
+  );
 
 registerCheck(program);
 registerReplay(program);
