@@ -9,7 +9,7 @@ import { Command, Option } from 'commander';
 import { DEFAULT_PARAMS, PARAM_SPECS, validateParams, type Params } from '../model/params.js';
 import { AMBIGUITIES, defaultReadings, withReadings, type Readings } from '../model/readings.js';
 import { PROPERTY_NAMES } from '../properties/catalogue.js';
-import { UsageError } from './errors.js';
+import { fsReason, UsageError } from './errors.js';
 
 export interface ModelConfig {
   readonly params: Params;
@@ -54,17 +54,28 @@ function intOption(name: string, raw: unknown, min: number, max: number): number
 
 function positiveNumber(name: string, raw: unknown): number {
   const v = Number(raw);
-  if (!Number.isFinite(v) || v <= 0) throw new UsageError(`${name} must be a positive number (got '${String(raw)}')`);
+  if (String(raw).trim() === '' || !Number.isFinite(v) || v <= 0) throw new UsageError(`${name} must be a positive number (got '${String(raw)}')`);
   return v;
+}
+
+function positiveInteger(name: string, raw: unknown): number {
+  const v = positiveNumber(name, raw);
+  if (!Number.isSafeInteger(v)) throw new UsageError(`${name} must be a whole number of states (got '${String(raw)}')`);
+  return v;
+}
+
+/** The text of a JSON file without the UTF-8 byte order mark some editors write. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Reads and validates a config file: unknown keys, wrong types and out-of-range values are errors. */
 export function readConfigFile(path: string): Record<string, unknown> {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read config file '${path}'`);
+    text = withoutBom(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read config file '${path}': ${fsReason(e)}`);
   }
   let json: unknown;
   try {
@@ -88,21 +99,27 @@ export function readConfigFile(path: string): Record<string, unknown> {
       throw new UsageError(`config file '${path}': "properties" must be an array of names`);
     }
     if (k === 'allViolations' && typeof v !== 'boolean') throw new UsageError(`config file '${path}': "allViolations" must be true or false`);
-    if ((k === 'maxStates' || k === 'maxSeconds') && (typeof v !== 'number' || !(v > 0))) {
+    if ((k === 'maxStates' || k === 'maxSeconds') && (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v))) {
       throw new UsageError(`config file '${path}': "${k}" must be a positive number`);
     }
+    if (k === 'maxStates' && !Number.isSafeInteger(v)) throw new UsageError(`config file '${path}': "maxStates" must be a whole number`);
   }
   return json as Record<string, unknown>;
 }
 
-function parseReadingFlags(flags: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+/**
+ * `--reading ID=NAME` flags as an object with one own key per ID (built with
+ * Object.fromEntries, so `__proto__` is a key like any other and is then
+ * rejected as an unknown reading instead of silently dropped).
+ */
+export function parseReadingFlags(flags: readonly string[]): Record<string, string> {
+  const pairs: [string, string][] = [];
   for (const f of flags) {
     const m = /^([^=]+)=(.+)$/.exec(f);
     if (!m) throw new UsageError(`--reading takes ID=NAME (got '${f}'); ids: ${AMBIGUITIES.map((e) => e.id).join(', ')}`);
-    out[m[1].trim()] = m[2].trim();
+    pairs.push([m[1].trim(), m[2].trim()]);
   }
-  return out;
+  return Object.fromEntries(pairs);
 }
 
 /** Merges config file and command line into a validated configuration. */
@@ -115,14 +132,17 @@ export function resolveModelConfig(opts: Record<string, unknown>): ModelConfig {
   }
   const bad = validateParams(params as unknown as Params);
   if (bad) throw new UsageError(bad);
-  const readingOverrides = { ...((file.readings as Record<string, string>) ?? {}), ...parseReadingFlags((opts.reading as string[]) ?? []) };
+  const readingOverrides = Object.fromEntries([
+    ...Object.entries((file.readings as Record<string, string>) ?? {}),
+    ...Object.entries(parseReadingFlags((opts.reading as string[]) ?? [])),
+  ]);
   const readings = withReadings(defaultReadings(), readingOverrides);
   if ('error' in readings) throw new UsageError(readings.error);
   const properties = (opts.property as string[] | undefined) ?? (file.properties as string[] | undefined) ?? [];
   for (const p of properties) {
     if (!PROPERTY_NAMES.includes(p)) throw new UsageError(`unknown property '${p}' (known: ${PROPERTY_NAMES.join(', ')})`);
   }
-  const maxStates = opts.maxStates !== undefined ? positiveNumber('--max-states', opts.maxStates) : (file.maxStates as number | undefined);
+  const maxStates = opts.maxStates !== undefined ? positiveInteger('--max-states', opts.maxStates) : (file.maxStates as number | undefined);
   const maxSeconds = opts.maxSeconds !== undefined ? positiveNumber('--max-seconds', opts.maxSeconds) : (file.maxSeconds as number | undefined);
   return {
     params: params as unknown as Params,

@@ -6,13 +6,13 @@
  * with report.md and optionally graph.json, and rendered to SVG and PNG when
  * chromium is available.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { explore, type ExploredGraph } from '../checker/index.js';
-import type { Params } from '../model/params.js';
+import { PARAM_SPECS, type Params } from '../model/params.js';
 import type { Readings } from '../model/readings.js';
-import { parseScenario, replay, scenarioModel, type Scenario } from '../model/scenario.js';
+import { readScenarioFile, replay, scenarioModel, type Scenario } from '../model/scenario.js';
 import { viewOf } from '../model/view.js';
 import { runCheck, type CheckOutcome, type PropertyVerdict } from '../properties/verify.js';
 import { hiddenText, SHOW_ALL, type Hide } from './mermaid/edge-style.js';
@@ -50,6 +50,21 @@ export interface DiagramSet {
   readonly diagrams: ReportDiagram[];
   /** Lines for the statistics section of report.md. */
   readonly notes: string[];
+  /** Each scenario drawn (the figures, then --scenario files), in order, with how its replay went. */
+  readonly replays: ScenarioReplay[];
+}
+
+/** How one scenario drawn as a sequence diagram replayed. */
+export interface ScenarioReplay {
+  readonly file: string;
+  /** The diagram's file stem. */
+  readonly name: string;
+  readonly steps: number;
+  readonly replayed: number;
+  /** Why the replay stopped before its end (a step not enabled, an expectation not met), or undefined. */
+  readonly error?: string;
+  /** The parameters it replayed with where they differ from the run's, e.g. "N=2 P=2 (the scenario's)". */
+  readonly ownParams?: string;
 }
 
 /** The directory holding package.json (the repository, or the installed package). */
@@ -90,19 +105,28 @@ export function counterexampleTrace(o: CheckOutcome, v: PropertyVerdict): Sequen
 
 /** Reads and validates a scenario file; throws ScenarioFileError with a one-line message. */
 export function loadScenario(file: string): Scenario {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new ScenarioFileError(`cannot read scenario '${file}': ${(e as Error).message.split('\n')[0]}`);
-  }
-  const sc = parseScenario(json);
-  if (!sc.ok) throw new ScenarioFileError(`scenario '${file}': ${sc.error}`);
+  const sc = readScenarioFile(file);
+  if (!sc.ok) throw new ScenarioFileError(sc.error);
   return sc.value;
 }
 
-/** A scenario replayed over the given params and readings; a replay that stops is drawn up to where it stopped. */
-export function scenarioTrace(sc: Scenario, file: string, params: Params, readings: Readings): { trace: SequenceTrace; steps: number; error?: string } {
+/** The parameters of `sc` that differ from `params`, as "N=2 P=2", or undefined. */
+function ownParamsOf(sc: Scenario, params: Params): string | undefined {
+  const own = PARAM_SPECS.filter((s) => sc.params?.[s.key] !== undefined && sc.params[s.key] !== params[s.key]);
+  return own.length ? own.map((s) => `${s.letter}=${sc.params![s.key]}`).join(' ') : undefined;
+}
+
+/**
+ * A scenario replayed with its own params and readings over the given ones
+ * (the figures state the parameters they need: two systems, the pages the
+ * copy walks); a replay that stops is drawn up to where it stopped.
+ */
+export function scenarioTrace(
+  sc: Scenario,
+  file: string,
+  params: Params,
+  readings: Readings,
+): { trace: SequenceTrace; steps: number; error?: string; ownParams?: string } {
   const model = scenarioModel(sc, params, readings);
   if (!model.ok) throw new ScenarioFileError(`scenario '${file}': ${model.error}`);
   const r = replay(model.value, sc);
@@ -115,6 +139,7 @@ export function scenarioTrace(sc: Scenario, file: string, params: Params, readin
     },
     steps: sc.steps.length,
     error: r.error,
+    ownParams: ownParamsOf(sc, params),
   };
 }
 
@@ -218,7 +243,13 @@ function productDiagram(
 
 /** Runs the check and builds every diagram in memory. Throws ScenarioFileError for a bad scenario file. */
 export function buildDiagrams(c: DiagramConfig): DiagramSet {
-  const scenarios = (c.scenarios ?? defaultScenarioFiles()).map((file) => ({ file, scenario: loadScenario(file) }));
+  // every scenario file is checked before the exploration, so a bad one costs no run
+  const scenarios = (c.scenarios ?? defaultScenarioFiles()).map((file) => {
+    const scenario = loadScenario(file);
+    const model = scenarioModel(scenario, c.params, c.readings);
+    if (!model.ok) throw new ScenarioFileError(`scenario '${file}': ${model.error}`);
+    return { file, scenario };
+  });
   const outcome = runCheck({ ...c, allViolations: true });
   const limits = c.limits ?? DEFAULT_LIMITS;
   const hide = c.hide ?? SHOW_ALL;
@@ -241,15 +272,18 @@ export function buildDiagrams(c: DiagramConfig): DiagramSet {
   diagrams.push(pd.diagram);
   notes.push(pd.note);
   const used = new Set(diagrams.map((d) => d.name));
+  const replays: ScenarioReplay[] = [];
   for (const { file, scenario } of scenarios) {
     const s = scenarioTrace(scenario, file, c.params, c.readings);
     let name = basename(file).replace(/\.json$/i, '').replace(/[^A-Za-z0-9_.-]/g, '_');
     for (let k = 2; used.has(name); k++) name = `${basename(file, '.json')}-${k}`;
     used.add(name);
     const text = sequenceDiagram(s.trace);
-    const caption = [s.error ? `Replay stopped after ${s.trace.steps.length} of ${s.steps} steps: ${s.error}.` : `All ${s.steps} steps replayed on the model.`];
+    const own = s.ownParams ? ` with the scenario's own parameters ${s.ownParams}` : '';
+    const caption = [s.error ? `Replay${own} stopped after ${s.trace.steps.length} of ${s.steps} steps: ${s.error}.` : `All ${s.steps} steps replayed on the model${own}.`];
     diagrams.push({ name, title: s.trace.title, section: 'scenario', text, caption, problem: sizeProblem(text, undefined, limits) });
     if (s.error) notes.push(`scenario ${basename(file)}: replay stopped: ${s.error}`);
+    replays.push({ file, name, steps: s.steps, replayed: s.trace.steps.length, error: s.error, ownParams: s.ownParams });
   }
   for (const v of outcome.verdicts) {
     if (v.verdict !== 'violated' || v.state === undefined) continue;
@@ -258,7 +292,7 @@ export function buildDiagrams(c: DiagramConfig): DiagramSet {
     const caption = [`${v.property.statement} (${v.property.cites})`, ...(v.note ? [`${v.note}.`] : []), `Shortest trace: ${t.steps.length} steps.`];
     diagrams.push({ name: `counterexample-${v.property.name}`, title: t.title, section: 'counterexample', text, caption, property: v.property.name, problem: sizeProblem(text, undefined, limits) });
   }
-  return { outcome, graph, complete, projections, diagrams, notes };
+  return { outcome, graph, complete, projections, diagrams, notes, replays };
 }
 
 /** Writes every diagram's .mmd file; returns the paths written. */

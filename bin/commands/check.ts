@@ -1,5 +1,5 @@
 /** `ftcheck check`: exhaustive proof of the property catalogue, or shortest counterexamples. */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { createProgressReporter, type Exploration } from '../../checker/index.js';
@@ -10,7 +10,7 @@ import { coverageOf, namedNeverTaken } from '../../reports/coverage-report.js';
 import { traceScenario } from '../../reports/trace.js';
 import { addModelOptions, resolveModelConfig } from '../cli-config.js';
 import { UsageError } from '../errors.js';
-import { checkOutputDir } from '../output-path.js';
+import { checkOutputDir, makeOutputDir, writeOutputs } from '../output-path.js';
 
 export const DEFAULT_OUT = 'reports/out';
 
@@ -35,7 +35,8 @@ export function registerCheck(program: Command): void {
       const config = resolveModelConfig(opts);
       const witnesses = (opts.witness as string[] | undefined) ?? [];
       for (const w of witnesses) if (!PROPERTY_NAMES.includes(w)) throw new UsageError(`--witness: unknown property '${w}' (known: ${PROPERTY_NAMES.join(', ')})`);
-      const outDir = checkOutputDir('--out', String(opts.out));
+      const outDir = String(opts.out);
+      checkOutputDir(outDir, '--out');
       const progress = createProgressReporter();
       let signal: NodeJS.Signals | null = null;
       let run: Exploration | null = null;
@@ -86,17 +87,15 @@ export function registerCheck(program: Command): void {
  * line on stderr (false: the caller exits 1); the verdicts were already printed.
  */
 function writeScenarios(dir: string, scenarios: ReadonlyMap<string, object>, checked: readonly string[]): boolean {
-  try {
-    if (scenarios.size > 0) mkdirSync(dir, { recursive: true });
+  const w = writeOutputs(() => {
+    if (scenarios.size > 0) makeOutputDir(dir);
     for (const name of checked) {
       const file = join(dir, `${name}.json`);
       const sc = scenarios.get(name);
       if (sc) writeFileSync(file, JSON.stringify(sc, null, 2) + '\n');
       else rmSync(file, { force: true });
     }
-    return true;
-  } catch (e) {
-    process.stderr.write(`ftcheck: could not write the counterexample scenarios in '${dir}': ${(e as Error).message}\n`);
-    return false;
-  }
+  });
+  if (!w.ok) process.stderr.write(`ftcheck: error: ${w.error}\n`);
+  return w.ok;
 }

@@ -1,5 +1,5 @@
 /** `ftcheck mutate`: mutation analysis of the property catalogue over the model's own rules and hooks. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -7,7 +7,7 @@ import { analyseMutations, BaselineFailsError } from '../../properties/mutation/
 import { mutationJson, mutationMarkdown, mutationText } from '../../reports/mutation-report.js';
 import { addModelOptions, resolveModelConfig } from '../cli-config.js';
 import { UsageError } from '../errors.js';
-import { checkOutputDir } from '../output-path.js';
+import { checkOutputDir, makeOutputDir, writeOutputs } from '../output-path.js';
 
 export function registerMutate(program: Command): void {
   const cmd = program
@@ -26,7 +26,8 @@ export function registerMutate(program: Command): void {
       if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be an integer from 1 to 64 (got '${String(opts.workers)}')`);
       const sample = opts.sample !== undefined ? Number(opts.sample) : opts.quick ? 150 : undefined;
       if (sample !== undefined && !(Number.isInteger(sample) && sample >= 1)) throw new UsageError(`--sample must be a positive integer (got '${String(opts.sample)}')`);
-      const outDir = checkOutputDir('--out', String(opts.out));
+      const outDir = String(opts.out);
+      checkOutputDir(outDir, '--out');
       const tty = process.stderr.isTTY === true;
       const start = performance.now();
       let stop = false;
@@ -66,12 +67,13 @@ export function registerMutate(program: Command): void {
       if (opts.json) process.stdout.write(JSON.stringify(mutationJson(analysis), null, 2) + '\n');
       else process.stdout.write(mutationText(analysis) + '\n');
       const file = join(outDir, 'mutation.md');
-      try {
-        mkdirSync(outDir, { recursive: true });
+      const w = writeOutputs(() => {
+        makeOutputDir(outDir);
         writeFileSync(file, mutationMarkdown(analysis, `ftcheck ${process.argv.slice(2).join(' ')}`));
-        if (!opts.json) process.stderr.write(`wrote ${file}\n`);
-      } catch (e) {
-        process.stderr.write(`ftcheck: could not write '${file}': ${(e as Error).message}\n`);
+      });
+      if (w.ok) process.stderr.write(`wrote ${file}\n`);
+      else {
+        process.stderr.write(`ftcheck: error: ${w.error}\n`);
         process.exitCode = 1;
       }
       if (analysis.notRun > 0) process.exitCode = 130;

@@ -1,12 +1,15 @@
 /**
  * `ftcheck diagram` in process (registerDiagram on a fresh commander
- * program): the files it lists exist, --no-render and a missing chromium
- * still write the .mmd files and report.md with one line on how to render,
- * --hide leaves failure-injection and model-reading arrows out, bad input is
- * a UsageError (exit 2 through the binary).
+ * program): the verdicts on stdout before the files, one "wrote" line per
+ * file on stderr, and the files it lists exist; --no-render and a missing
+ * chromium still write the .mmd files and report.md with one line on how to
+ * render; --hide leaves failure-injection and model-reading arrows out; bad
+ * input is a UsageError (exit 2 through the binary); the exit code says
+ * whether every property held, every scenario replayed and every file was
+ * written.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -14,41 +17,55 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerDiagram } from '../../bin/commands/diagram.js';
 import { UsageError } from '../../bin/errors.js';
 import { INJECTED_ACTIONS } from '../../reports/mermaid/edge-style.js';
+import { itRendering } from '../support/rendering.js';
 import { isDashed, isRed, parseFlowchart } from './support/flowchart-text.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ftcheck-diagram-cli-'));
 
-async function diagram(...args: string[]): Promise<{ out: string; err: string }> {
+async function diagram(...args: string[]): Promise<{ out: string; err: string; code: number | undefined }> {
   const program = new Command().exitOverride();
   registerDiagram(program);
   let out = '';
   let err = '';
   const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
   const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  process.exitCode = undefined;
   try {
     await program.parseAsync(['node', 'ftcheck', 'diagram', ...args]);
   } finally {
     o.mockRestore();
     e.mockRestore();
   }
-  return { out, err };
+  const code = process.exitCode as number | undefined;
+  process.exitCode = undefined;
+  return { out, err, code };
 }
+
+/** The files named by "wrote FILE" lines. */
+const wrote = (text: string): string[] => [...text.matchAll(/^wrote (\S+)/gm)].map((m) => m[1]);
 
 afterEach(() => {
   delete process.env.PUPPETEER_EXECUTABLE_PATH;
+  process.exitCode = undefined;
 });
 
 describe('ftcheck diagram', () => {
-  it('--no-render: one line per file written, every listed file exists, no SVG/PNG', async () => {
+  it('--no-render: the verdicts on stdout, then one "wrote" line per file on stderr; every listed file exists; exit 0', async () => {
     const dir = join(tmp, 'norender');
     const r = await diagram('--out', dir, '--no-render', '--faults', '1');
-    const written = [...r.out.matchAll(/^wrote (\S+)/gm)].map((m) => m[1]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ftcheck diagram: .*\(N=2 B=2 T=2 P=2 V=2 F=1; readings: defaults\)\n/);
+    expect(r.out).toMatch(/^ {2}holds {5}one-act/m);
+    expect(r.out).toContain('exploration complete');
+    expect(r.out).toContain('scenario fig11-resync: replayed all 35 steps\n');
+    expect(wrote(r.out)).toEqual([]);
+    const written = wrote(r.err);
     expect(written.length).toBeGreaterThanOrEqual(7);
     expect(written.filter((f) => f.endsWith('.mmd')).length).toBe(written.length - 1);
     expect(written.at(-1)).toBe(join(dir, 'report.md'));
     for (const f of written) expect(existsSync(f), f).toBe(true);
     expect(written.some((f) => /\.(svg|png)$/.test(f))).toBe(false);
-    expect(r.err).toBe('');
+    expect(r.err.split('\n').filter((l) => l && !l.startsWith('wrote '))).toEqual([]);
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).not.toContain('.svg)');
   });
 
@@ -74,17 +91,19 @@ describe('ftcheck diagram', () => {
     const sc = join(tmp, 'mine.json');
     writeFileSync(sc, JSON.stringify({ description: 'my "trace"; with #1 <b>', steps: ['power_on(#1)', 'set_act(#1)'] }));
     const r = await diagram('--out', dir, '--no-render', '--faults', '0', '--graph-json', file, '--scenario', sc);
-    expect(r.out).toMatch(new RegExp(`wrote ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\([\\d,]+ states, [\\d,]+ edges\\)`));
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(new RegExp(`wrote ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\([\\d,]+ states, [\\d,]+ edges\\)`));
     expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('ftcheck-graph');
     const mine = readFileSync(join(dir, 'mine.mmd'), 'utf8');
     expect(mine).toMatch(/BC->>FT1: power#95;on\(#35;1\)/);
   });
 
-  it.skipIf(process.env.FTCHECK_SKIP_RENDER === '1')('renders: an SVG and a PNG line per diagram, and report.md links to files that exist', async () => {
+  itRendering('renders: an SVG and a PNG line per diagram, and report.md links to files that exist', async () => {
     const dir = join(tmp, 'render');
     const r = await diagram('--out', dir, '--faults', '0');
-    expect(r.err).toBe('');
-    const written = [...r.out.matchAll(/^wrote (\S+)/gm)].map((m) => m[1]);
+    expect(r.code).toBe(0);
+    const written = wrote(r.err);
+    expect(r.err.split('\n').filter((l) => l && !l.startsWith('wrote '))).toEqual([]);
     const mmd = written.filter((f) => f.endsWith('.mmd'));
     for (const ext of ['.svg', '.png']) expect(written.filter((f) => f.endsWith(ext)).map((f) => f.slice(0, -4)).sort()).toEqual(mmd.map((f) => f.slice(0, -4)).sort());
     for (const f of written) expect(existsSync(f), f).toBe(true);
@@ -92,6 +111,52 @@ describe('ftcheck diagram', () => {
     const links = [...report.matchAll(/\]\(([\w.-]+\.(?:svg|png|mmd))\)/g)].map((m) => m[1]);
     expect(links.length).toBe(3 * mmd.length);
     for (const l of links) expect(existsSync(join(dir, l)), l).toBe(true);
+  });
+
+  it('the figures replay with their own parameters under any run; a figure a reading departs from is exit 1, with why', async () => {
+    const small = await diagram('--out', join(tmp, 'p1'), '--no-render', '--pages', '1', '--faults', '0');
+    expect(small.out).toContain('scenario fig10-sync: replayed all 20 steps (with its own P=2)\n');
+    expect(small.out).toContain('scenario fig11-resync: replayed all 35 steps (with its own P=2 F=1)\n');
+    expect(small.code).toBe(0);
+    expect(readFileSync(join(tmp, 'p1', 'report.md'), 'utf8')).toContain("All 20 steps replayed on the model with the scenario's own parameters P=2.");
+    // D4 as written: setting #1 to SBY puts #0 back into Offline divide, which FIG. 9 does not show (one-act still holds)
+    const d4 = await diagram('--out', join(tmp, 'd4'), '--no-render', '--faults', '0', '--property', 'one-act', '--reading', 'D4-act-when-sby-set=as-written');
+    expect(d4.out).toMatch(/^ {2}holds {5}one-act/m);
+    expect(d4.out).toMatch(/^scenario fig9-power-on: replay of 10 steps STOPPED at step 7 \(set_sby\(#1\), T201 .*\): #0 is ST6 \(Offline divide\), expected ST1$/m);
+    expect(d4.code).toBe(1);
+  });
+
+  it('a --scenario that does not replay is exit 1; a violation is exit 1', async () => {
+    const sc = join(tmp, 'stuck.json');
+    writeFileSync(sc, JSON.stringify(['power_on(#0)', 'async_exit']));
+    const r = await diagram('--out', join(tmp, 'stuck'), '--no-render', '--faults', '0', '--property', 'one-act', '--scenario', sc);
+    expect(r.out).toMatch(/^scenario stuck: replay of 2 steps STOPPED at step 2: 'async_exit' is not enabled/m);
+    expect(r.code).toBe(1);
+    const v = await diagram('--out', join(tmp, 'violated'), '--no-render', '--faults', '0', '--property', 'one-act', '--reading', 'S1-power-on-arbitration=snapshot-at-power-on');
+    expect(v.out).toMatch(/^ {2}VIOLATED {2}one-act .*\(trace: 4 steps\)$/m);
+    expect(v.code).toBe(1);
+  });
+
+  it('a file that cannot be written after the run: the verdicts are printed, one error line, exit 1', async () => {
+    const dir = join(tmp, 'blocked');
+    mkdirSync(join(dir, 'report.md'), { recursive: true }); // a directory where report.md goes
+    const r = await diagram('--out', dir, '--no-render', '--faults', '0', '--property', 'one-act');
+    expect(r.out).toMatch(/^ {2}holds {5}one-act/m);
+    expect(r.err.split('\n').filter((l) => l && !l.startsWith('wrote '))).toEqual([`ftcheck: error: could not write ${join(dir, 'report.md')}: it is a directory`]);
+    expect(r.code).toBe(1);
+    const j = await diagram('--out', dir, '--no-render', '--faults', '0', '--property', 'one-act', '--json');
+    const o = JSON.parse(j.out);
+    expect(o.verdicts).toEqual([{ name: 'one-act', verdict: 'holds' }]);
+    expect(o.writeError).toBe(`could not write ${join(dir, 'report.md')}: it is a directory`);
+    expect(j.code).toBe(1);
+  });
+
+  it('output paths are checked before the run', async () => {
+    const file = join(tmp, 'plain-file');
+    writeFileSync(file, '');
+    await expect(diagram('--out', '', '--no-render')).rejects.toThrow('--out must name a directory (got an empty string)');
+    await expect(diagram('--out', file, '--no-render')).rejects.toThrow(/--out '.*plain-file': exists and is not a directory/);
+    await expect(diagram('--out', join(tmp, 'ok'), '--graph-json', tmp, '--no-render')).rejects.toThrow(/--graph-json '.*': is a directory; give a file name/);
   });
 
   it('a bad scenario file or option is a UsageError', async () => {

@@ -19,12 +19,12 @@ import { ftStatesOf, project } from '../../reports/mermaid/projection.js';
 import { pngScale } from '../../reports/mermaid/render.js';
 import { anchorOf } from '../../reports/mermaid/report-md.js';
 import { sequenceDiagram } from '../../reports/mermaid/sequence-diagram.js';
+import { describeRendering } from '../support/rendering.js';
 import { parseFlowchart } from './support/flowchart-text.js';
 import { overlapping, useMermaidBrowser, type Box } from './support/mermaid-page.js';
 import { ONE_ACT_BROKEN, params, readings } from './support/fixtures.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ftcheck-diagrams-'));
-const skipRender = process.env.FTCHECK_SKIP_RENDER === '1';
 
 const sets: Record<string, DiagramSet> = {
   defaults: buildDiagrams({ params: params(), readings: readings() }),
@@ -184,7 +184,7 @@ describe('graph JSON', () => {
   });
 });
 
-describe.skipIf(skipRender)('Mermaid', () => {
+describeRendering('Mermaid', () => {
   const browser = useMermaidBrowser();
 
   it('parses every generated diagram without a syntax error', async () => {

@@ -134,7 +134,7 @@ export function useMermaidBrowser(): { readonly renderer: MermaidRenderer; reado
   let page: MermaidPage | undefined;
   beforeAll(async () => {
     const r = await MermaidRenderer.open();
-    if ('error' in r) throw new Error(`${r.error} (set FTCHECK_SKIP_RENDER=1 to skip rendering tests)`);
+    if ('error' in r) throw new Error(`${r.error} (set FTCHECK_SKIP_RENDER=1 to skip the rendering tests)`);
     renderer = r;
     page = await MermaidPage.open(r.browser);
   });
