@@ -3,7 +3,8 @@
  * readings and keep, per run, the verdict of every property and, for each
  * violation, its shortest counterexample as text, as a replayable scenario
  * (confirmed by an independent replay) and as a sequence diagram. The
- * exploration graphs are dropped after each run, so memory stays that of one run.
+ * exploration graphs are dropped after each run (but the baseline's, kept to
+ * compare every run's labelled graph with it), so memory stays that of two runs.
  */
 import type { ExploreResult } from '../../checker/index.js';
 import type { FtModel } from '../../model/ft-model.js';
@@ -16,6 +17,7 @@ import { stepsOf } from '../check-report.js';
 import { traceScenario, traceText, type ReadableStep } from '../trace.js';
 import { counterexampleDiagram } from './diagram.js';
 import { stateSetFingerprint } from './fingerprint.js';
+import { diffGraphs, edgeKeysOf, type EdgeKeys, type GraphDiff } from './graph-diff.js';
 import { findInteractions, type Interaction } from './interactions.js';
 import { rowKey, rowSlug, type Choice, type PlanMode, type PlannedRun } from './plan.js';
 import { checkScenario, type ReplayCheck } from './replay-check.js';
@@ -64,8 +66,10 @@ export interface Row {
   readonly stopReason: ExploreResult['stopReason'];
   /** Order-independent fingerprint of the reachable states (see fingerprint.ts). */
   readonly fingerprint: string;
-  /** Same reachable states as the baseline run: the reading changes nothing here. */
+  /** Same reachable states as the baseline run. */
   readonly sameStatesAsBaseline: boolean;
+  /** Compared with the baseline's labelled graph edge by edge (null for the baseline itself, or an incomplete run). */
+  readonly graphDiff: GraphDiff | null;
   readonly cells: readonly Cell[];
 }
 
@@ -123,7 +127,13 @@ function counterexampleOf(model: FtModel, property: Property, steps: ReadableSte
   };
 }
 
-function runOne(config: ExploreAmbiguitiesConfig, run: PlannedRun, baseline: Row | null): Row {
+interface BaselineGraph {
+  readonly model: FtModel;
+  readonly result: ExploreResult;
+  readonly keys: EdgeKeys;
+}
+
+function runOne(config: ExploreAmbiguitiesConfig, run: PlannedRun, baseline: Row | null, baseGraph: { current: BaselineGraph | null }): Row {
   const outcome = runCheck({
     params: config.params,
     readings: run.readings,
@@ -131,7 +141,12 @@ function runOne(config: ExploreAmbiguitiesConfig, run: PlannedRun, baseline: Row
     allViolations: true,
     maxStates: config.maxStates,
     maxSeconds: config.maxSeconds,
+    recordLabelledEdges: true,
   });
+  const keys = outcome.complete ? edgeKeysOf(outcome.model, outcome.result) : null;
+  const here = keys ? { model: outcome.model, result: outcome.result, keys } : null;
+  const graphDiff = baseline !== null && here !== null && baseGraph.current !== null ? diffGraphs(here, baseGraph.current) : null;
+  if (baseline === null) baseGraph.current = here;
   const key = rowKey(run.varied);
   const title = config.tag === 'n3' ? `${key} (three systems)` : key;
   const cells = outcome.verdicts.map((v): Cell => {
@@ -160,6 +175,7 @@ function runOne(config: ExploreAmbiguitiesConfig, run: PlannedRun, baseline: Row
     stopReason: outcome.result.stopReason,
     fingerprint,
     sameStatesAsBaseline: baseline !== null && outcome.complete && baseline.complete && baseline.fingerprint === fingerprint,
+    graphDiff,
     cells,
   };
 }
@@ -170,8 +186,10 @@ export function exploreAmbiguities(config: ExploreAmbiguitiesConfig): AmbiguityM
   const t0 = performance.now();
   const rows: Row[] = [];
   let baseline: Row | null = null;
+  // the baseline's graph stays until the matrix is done: every row is compared with it edge by edge
+  const baseGraph: { current: BaselineGraph | null } = { current: null };
   config.runs.forEach((run, k) => {
-    const row = runOne(config, run, baseline);
+    const row = runOne(config, run, baseline, baseGraph);
     if (baseline === null) baseline = row;
     rows.push(row);
     config.onRun?.(row, k, config.runs.length);

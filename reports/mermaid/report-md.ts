@@ -76,7 +76,7 @@ export function reportMarkdown(r: ReportInput): string {
   out.push('|---|---|---|---|---|');
   for (const v of o.verdicts) {
     const d = r.diagrams.find((x) => x.section === 'counterexample' && x.property === v.property.name);
-    const mark = v.verdict === 'holds' ? 'holds' : v.verdict === 'violated' ? '**VIOLATED**' : 'unknown';
+    const mark = v.verdict === 'holds' ? 'holds' : v.verdict === 'violated' ? '**VIOLATED**' : v.verdict === 'vacuous' ? 'vacuous (never triggered)' : 'unknown';
     const trace = v.state !== undefined ? `${o.result.graph.depthOf(v.state)} steps${d ? `, [diagram](#${anchorOf(d.title)})` : ''}` : '';
     const statement = v.note ? `${v.property.statement} (${v.note})` : v.property.statement;
     out.push(`| ${mdCell(v.property.name)} | ${mark} | ${mdCell(statement)} | ${mdCell(v.property.cites)} | ${mdCell(trace)} |`);

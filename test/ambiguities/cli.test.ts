@@ -119,7 +119,10 @@ describe('a run', () => {
     // S4 stay alone: the ACT fails in Pre online sync (S5 default: it goes to Fault), the SBY is promoted (S3 default)
     // but stays in ST3 (S4 stay): its mode switches in ST3, which [0064] forbids. With S3 keep-sby nothing is promoted,
     // so no mode switches: the combination keeps pre-online-sync-mode-fixed that S4 stay alone breaks (a masked
-    // violation). It breaks online-has-act instead, as S3 keep-sby does alone: no violation needs both.
+    // violation). It breaks online-has-act instead, as S3 keep-sby does alone. And one violation needs both: the ACT
+    // fails in Online async (S6 default: the SBY stays there), the SBY is neither promoted (keep-sby) nor moved to
+    // Online ready (stay), so the exit from Online async sends it, an SBY, to Pre offline: no system online after
+    // a single CPU failure in lock-step (service-survives-single-fault).
     const dir = mkdtempSync(join(tmpdir(), 'ftcheck-amb-cli-'));
     const j = JSON.parse((await run('--product', '--only', 'S3', '--only', 'S4', '--json', '--out', dir)).out);
     const verdict = (key: string, p: string) => j.rows.find((x: { key: string }) => x.key === key).verdicts[p].verdict;
@@ -134,6 +137,8 @@ describe('a run', () => {
       property: 'pre-online-sync-mode-fixed',
       subRows: ['S4-survivor-state=stay'],
     });
-    expect(j.interactions.filter((x: { kind: string }) => x.kind === 'breaks-together')).toEqual([]);
+    expect(j.interactions.filter((x: { kind: string }) => x.kind === 'breaks-together').map((x: { property: string; row: string }) => [x.row, x.property])).toEqual([
+      [both, 'service-survives-single-fault'],
+    ]);
   });
 });
