@@ -1,0 +1,84 @@
+import type { EdgeGraph } from '../edge-graph.js';
+import type { FairnessBits } from './fairness-bits.js';
+
+/** The component holds no fair accepting cycle, nor does any part of it. */
+export const DISCARD = 0;
+/** Every fairness constraint is met inside the component and it has an accept state. */
+export const FAIR = 1;
+/** Strong constraints `failing` are enabled in the component but never taken inside it. */
+export const REFINE = 2;
+export type Verdict = typeof DISCARD | typeof FAIR | typeof REFINE;
+
+/**
+ * Judges one strongly connected component C (the states of
+ * `members[start .. end)`, all marked `id`; an edge is inside C iff its
+ * target is marked `id`):
+ * - trivial (one state, no self-loop) or no accept state: DISCARD;
+ * - a weak constraint enabled at every state of C and taken on no edge
+ *   inside C: DISCARD (every cycle in C has it enabled throughout, never taken);
+ * - a strong constraint enabled at some state of C, taken on no edge inside
+ *   C: REFINE, with those constraints in `failing` (a fair cycle in C must
+ *   avoid every state where one is enabled);
+ * - otherwise FAIR: a cycle through every edge and state of C is fair.
+ * One pass over the states of C and their out-edges.
+ */
+export class ComponentJudge {
+  readonly failing: Uint32Array;
+  readonly anyEnabled: Uint32Array;
+  private readonly allEnabled: Uint32Array;
+  private readonly taken: Uint32Array;
+  private readonly enabled: Uint32Array;
+
+  constructor(
+    private readonly graph: EdgeGraph,
+    private readonly bits: FairnessBits,
+    private readonly accept: Uint8Array,
+    private readonly mark: Uint32Array,
+  ) {
+    const w = bits.words;
+    this.failing = new Uint32Array(w);
+    this.anyEnabled = new Uint32Array(w);
+    this.allEnabled = new Uint32Array(w);
+    this.taken = new Uint32Array(w);
+    this.enabled = new Uint32Array(w);
+  }
+
+  judge(members: Uint32Array, start: number, end: number, id: number): Verdict {
+    const { graph, accept, mark, anyEnabled, allEnabled, taken, enabled } = this;
+    const { words, byLabel, weak, strong } = this.bits;
+    let accepting = false;
+    for (let p = start; p < end && !accepting; p++) accepting = accept[members[p]] !== 0;
+    if (!accepting) return DISCARD;
+    anyEnabled.fill(0);
+    allEnabled.fill(0xffffffff);
+    taken.fill(0);
+    let inside = end - start > 1;
+    for (let p = start; p < end; p++) {
+      const v = members[p];
+      enabled.fill(0);
+      const last = graph.firstEdge(v + 1);
+      for (let k = graph.firstEdge(v); k < last; k++) {
+        const row = graph.label(k) * words;
+        const within = mark[graph.target(k)] === id;
+        if (within) inside = true;
+        for (let w = 0; w < words; w++) {
+          const b = byLabel[row + w];
+          enabled[w] |= b;
+          if (within) taken[w] |= b;
+        }
+      }
+      for (let w = 0; w < words; w++) {
+        anyEnabled[w] |= enabled[w];
+        allEnabled[w] &= enabled[w];
+      }
+    }
+    if (!inside) return DISCARD;
+    let refine = false;
+    for (let w = 0; w < words; w++) {
+      if ((weak[w] & allEnabled[w] & ~taken[w]) !== 0) return DISCARD;
+      this.failing[w] = strong[w] & anyEnabled[w] & ~taken[w];
+      if (this.failing[w] !== 0) refine = true;
+    }
+    return refine ? REFINE : FAIR;
+  }
+}
