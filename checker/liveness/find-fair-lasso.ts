@@ -4,7 +4,7 @@ import { bfsDepths } from './depths.js';
 import { bestFairComponent } from './emerson-lei.js';
 import { fairCycle } from './fair-cycle.js';
 import { FairnessBits } from './fairness-bits.js';
-import { REMOVED, UNSEEN } from './marks.js';
+import { PENDING, REMOVED, UNSEEN } from './marks.js';
 import { edgeSource, pathTo, shortestPathFromInitial } from './paths.js';
 import { regionDistances } from './region-distances.js';
 import { SccSplitter } from './scc.js';
@@ -92,7 +92,7 @@ export function findFairLasso(
 function checkInputs(graph: EdgeGraph, initial: ArrayLike<number>, query: LassoQuery): void {
   const n = graph.stateCount;
   // ids of split components go up to 3n + 1, below the REMOVED sentinel
-  if (3 * n + 2 >= REMOVED || graph.edgeCount >= REMOVED) throw new Error(`graph too large for liveness: ${n} states, ${graph.edgeCount} edges`);
+  if (3 * n + 2 >= REMOVED || graph.edgeCount >= PENDING) throw new Error(`graph too large for liveness: ${n} states, ${graph.edgeCount} edges`);
   for (const [name, mask] of [
     ['sources', query.sources],
     ['region', query.region],

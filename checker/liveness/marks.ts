@@ -6,3 +6,5 @@ export const UNSEEN = 0xffffffff;
 export const ENTRY = 0xfffffffe;
 /** SCC mark of a state outside the states being decomposed. */
 export const REMOVED = 0xfffffffe;
+/** Parent of an entry of the region search not expanded yet. */
+export const PENDING = 0xfffffffd;

@@ -1,5 +1,5 @@
 import type { EdgeGraph } from '../edge-graph.js';
-import { ENTRY, UNSEEN } from './marks.js';
+import { ENTRY, PENDING, UNSEEN } from './marks.js';
 
 /**
  * Shortest stems into the region: a breadth-first search inside the region
@@ -18,8 +18,9 @@ import { ENTRY, UNSEEN } from './marks.js';
  * expanded in non-decreasing distance. On a tie the entry goes first: a
  * state of the queue at distance d must not reach an entry of depth d first.
  * An entry is expanded on the spot, not queued: the queue then only holds
- * distances d and d+1 and stays sorted. An entry reached earlier from
- * another one has had its `dist` lowered and is skipped.
+ * distances d and d+1 and stays sorted. An entry is PENDING until its
+ * turn; reached from another entry by a strictly shorter stem, it is
+ * queued like any state (its `dist` lowered) and skipped at its turn.
  */
 export function regionDistances(
   graph: EdgeGraph,
@@ -34,11 +35,12 @@ export function regionDistances(
   let next = 0;
   let head = 0;
   let tail = 0;
+  for (let i = 0; i < entryCount; i++) via[entries[i]] = PENDING;
   for (;;) {
     let u: number;
     if (next < entryCount && (head === tail || dist[entries[next]] <= dist[queue[head]])) {
       u = entries[next++];
-      if (via[u] !== UNSEEN) continue;
+      if (via[u] !== PENDING) continue;
       via[u] = ENTRY;
     } else if (head < tail) {
       u = queue[head++];
@@ -49,7 +51,8 @@ export function regionDistances(
     const end = graph.firstEdge(u + 1);
     for (let k = graph.firstEdge(u); k < end; k++) {
       const w = graph.target(k);
-      if (region[w] === 0 || via[w] !== UNSEEN) continue;
+      const vw = via[w];
+      if (region[w] === 0 || (vw !== UNSEEN && (vw !== PENDING || dist[w] <= d))) continue;
       if (level !== null && level[w] !== level[u]) continue;
       via[w] = k;
       dist[w] = d;

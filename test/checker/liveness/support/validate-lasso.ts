@@ -1,0 +1,48 @@
+import type { Lasso } from '../../../../checker/liveness/index.js';
+import type { NaiveProblem } from './naive-liveness.js';
+
+/**
+ * Everything wrong with `lasso` as a counterexample of `p` (empty: valid),
+ * checked from the triples alone: a real path from an initial state, through
+ * a source after which it stays in the region and the source's level,
+ * closing on itself or ending in a dead end, visiting an accept state on the
+ * loop (or being one, for a dead end), fair on its loop. Linear in the size
+ * of the graph plus the lasso's length times the constraints.
+ */
+export function lassoProblems(p: NaiveProblem, lasso: Lasso): string[] {
+  const bad: string[] = [];
+  const { states, edges, loopStart } = lasso;
+  const last = states.length - 1;
+  const out: number[][] = Array.from({ length: p.n }, () => []);
+  p.triples.forEach(([s, l], k) => out[s].push(l));
+  if (states.length !== edges.length + 1) return [`${states.length} states for ${edges.length} edges`];
+  if (loopStart < 0 || loopStart > last) return [`loopStart ${loopStart} out of 0..${last}`];
+  if (!p.initial.includes(states[0])) bad.push(`states[0] = ${states[0]} is not initial`);
+  edges.forEach((k, i) => {
+    const t = p.triples[k];
+    if (t === undefined || t[0] !== states[i] || t[2] !== states[i + 1]) bad.push(`edge ${k} does not go from ${states[i]} to ${states[i + 1]}`);
+  });
+  const levelOf = (v: number) => (p.level === null ? 0 : p.level[v]);
+  let via = -1;
+  for (let j = 0; j <= loopStart && via < 0; j++) {
+    const s = states[j];
+    if (p.sources[s] === 1 && states.slice(j).every((v) => p.region[v] === 1 && levelOf(v) === levelOf(s))) via = j;
+  }
+  if (via < 0) bad.push('no source after which the path stays in the region and its level');
+  if (loopStart === last) {
+    if (out[states[last]].length > 0) bad.push(`final state ${states[last]} is not a dead end`);
+    if (p.accept[states[last]] !== 1) bad.push(`dead end ${states[last]} is not an accept state`);
+    return bad;
+  }
+  if (states[last] !== states[loopStart]) bad.push(`loop does not close: ${states[last]} != ${states[loopStart]}`);
+  const loop = states.slice(loopStart, last);
+  const loopLabels = edges.slice(loopStart).map((k) => p.triples[k]?.[1] ?? -1);
+  if (!loop.some((v) => p.accept[v] === 1)) bad.push('no accept state on the loop');
+  for (const f of p.fairness) {
+    const taken = loopLabels.some((l) => f.labels[l] === 1);
+    const enabledAt = (v: number) => out[v].some((l) => f.labels[l] === 1);
+    if (f.kind === 'weak' && !taken && loop.every(enabledAt)) bad.push(`weak ${f.name} enabled all along the loop, never taken`);
+    if (f.kind === 'strong' && !taken && loop.some(enabledAt)) bad.push(`strong ${f.name} enabled on the loop, never taken`);
+  }
+  return bad;
+}
