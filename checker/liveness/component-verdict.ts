@@ -23,7 +23,9 @@ export type Verdict = typeof DISCARD | typeof FAIR | typeof REFINE;
  * One pass over the states of C and their out-edges.
  */
 export class ComponentJudge {
+  /** After REFINE: the failing strong constraints. */
   readonly failing: Uint32Array;
+  /** After the edge pass (FAIR, REFINE, weak DISCARD): constraints enabled somewhere in C. */
   readonly anyEnabled: Uint32Array;
   private readonly allEnabled: Uint32Array;
   private readonly taken: Uint32Array;
@@ -49,27 +51,52 @@ export class ComponentJudge {
     let accepting = false;
     for (let p = start; p < end && !accepting; p++) accepting = accept[members[p]] !== 0;
     if (!accepting) return DISCARD;
-    anyEnabled.fill(0);
-    allEnabled.fill(0xffffffff);
-    taken.fill(0);
     let inside = end - start > 1;
-    for (let p = start; p < end; p++) {
-      const v = members[p];
-      enabled.fill(0);
-      const last = graph.firstEdge(v + 1);
-      for (let k = graph.firstEdge(v); k < last; k++) {
-        const row = graph.label(k) * words;
-        const within = mark[graph.target(k)] === id;
-        if (within) inside = true;
-        for (let w = 0; w < words; w++) {
-          const b = byLabel[row + w];
-          enabled[w] |= b;
-          if (within) taken[w] |= b;
+    if (words === 1) {
+      // the common case, in registers
+      let any = 0;
+      let every = 0xffffffff;
+      let took = 0;
+      for (let p = start; p < end; p++) {
+        const v = members[p];
+        let en = 0;
+        const last = graph.firstEdge(v + 1);
+        for (let k = graph.firstEdge(v); k < last; k++) {
+          const b = byLabel[graph.label(k)];
+          en |= b;
+          if (mark[graph.target(k)] === id) {
+            inside = true;
+            took |= b;
+          }
         }
+        any |= en;
+        every &= en;
       }
-      for (let w = 0; w < words; w++) {
-        anyEnabled[w] |= enabled[w];
-        allEnabled[w] &= enabled[w];
+      anyEnabled[0] = any;
+      allEnabled[0] = every;
+      taken[0] = took;
+    } else {
+      anyEnabled.fill(0);
+      allEnabled.fill(0xffffffff);
+      taken.fill(0);
+      for (let p = start; p < end; p++) {
+        const v = members[p];
+        enabled.fill(0);
+        const last = graph.firstEdge(v + 1);
+        for (let k = graph.firstEdge(v); k < last; k++) {
+          const row = graph.label(k) * words;
+          const within = mark[graph.target(k)] === id;
+          if (within) inside = true;
+          for (let w = 0; w < words; w++) {
+            const b = byLabel[row + w];
+            enabled[w] |= b;
+            if (within) taken[w] |= b;
+          }
+        }
+        for (let w = 0; w < words; w++) {
+          anyEnabled[w] |= enabled[w];
+          allEnabled[w] &= enabled[w];
+        }
       }
     }
     if (!inside) return DISCARD;

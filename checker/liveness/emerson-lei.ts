@@ -4,12 +4,14 @@ import type { FairnessBits } from './fairness-bits.js';
 import { REMOVED, UNSEEN } from './marks.js';
 import type { SccSplitter } from './scc.js';
 
-/** A fair component: `members[start .. end)`, marked `id`; `entry` is its state of least `dist`. */
+/**
+ * A fair component: its states are marked `id`; `entry` is its state of
+ * least `dist`; `enabled`, the constraints enabled somewhere in it.
+ */
 export interface FairComponent {
-  readonly start: number;
-  readonly end: number;
   readonly id: number;
   readonly entry: number;
+  readonly enabled: Uint32Array;
 }
 
 /**
@@ -75,7 +77,7 @@ export function bestFairComponent(
       let entry = members[p];
       for (let i = p + 1; i < q; i++) if (dist[members[i]] < dist[entry]) entry = members[i];
       if (dist[entry] < bestDist) {
-        best = { start: p, end: q, id, entry };
+        best = { id, entry, enabled: judge.anyEnabled.slice() };
         bestDist = dist[entry];
       }
     }

@@ -4,9 +4,9 @@ import { ENTRY } from './marks.js';
 import { edgeSource, pathTo } from './paths.js';
 
 /**
- * A short fair cycle through `entry` inside a FAIR component (states marked
- * `id`, listed in `members[start .. end)`), as the edge ids of a closed walk
- * from entry back to entry (at least one edge).
+ * A short fair cycle through `entry` inside a FAIR component (its states
+ * marked `id`; `enabled`: the constraints enabled somewhere in it), as the
+ * edge ids of a closed walk from entry back to entry (at least one edge).
  *
  * Greedy waypoints: what the cycle still owes is an accept state, for each
  * weak constraint an edge of it or a state where it is disabled, for each
@@ -15,10 +15,11 @@ import { edgeSource, pathTo } from './paths.js';
  * nearest edge or state that pays something; the walk goes there, paying
  * everything it meets on the way, and repeats; a last search returns to
  * entry. The component being FAIR, every debt can be paid inside it. At most
- * (constraints + 2) searches, each O(states + edges of the component).
+ * (constraints + 2) searches, each stopping at its nearest hit.
  *
- * Scratch of length stateCount: `stamp` (search number per state, reset here
- * over the component), `parent` (edge a state was reached through), `queue`.
+ * Scratch of length stateCount: `stamp` (zero-filled here: a search stamps
+ * the states it reaches with its number), `parent` (edge a state was reached
+ * through), `queue`.
  */
 export function fairCycle(
   graph: EdgeGraph,
@@ -26,9 +27,7 @@ export function fairCycle(
   accept: Uint8Array,
   mark: Uint32Array,
   id: number,
-  members: Uint32Array,
-  start: number,
-  end: number,
+  enabledInComponent: Uint32Array,
   entry: number,
   stamp: Uint32Array,
   parent: Uint32Array,
@@ -38,13 +37,7 @@ export function fairCycle(
   const enabled = new Uint32Array(words);
   const oweWeak = bits.weak.slice();
   const oweStrong = new Uint32Array(words);
-  for (let p = start; p < end; p++) {
-    const v = members[p];
-    stamp[v] = 0;
-    bits.enabledAt(graph, v, enabled);
-    for (let w = 0; w < words; w++) oweStrong[w] |= enabled[w];
-  }
-  for (let w = 0; w < words; w++) oweStrong[w] &= bits.strong[w];
+  for (let w = 0; w < words; w++) oweStrong[w] = bits.strong[w] & enabledInComponent[w];
   let oweAccept = true;
 
   const payAt = (v: number): void => {
@@ -71,6 +64,7 @@ export function fairCycle(
 
   // One BFS from x inside the component; the first edge that `hit` accepts
   // (or whose new target `hitState` accepts) ends it. Returns that edge.
+  stamp.fill(0);
   let round = 0;
   const search = (x: number, hit: (k: number) => boolean, hitState: (v: number) => boolean): number => {
     round++;

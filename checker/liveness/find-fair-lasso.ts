@@ -26,7 +26,7 @@ import type { FairnessConstraint, LassoQuery, LivenessResult } from './types.js'
  * 4. Lasso: stem = shortest path to the entry's source + `via` path to the
  *    entry; loop = fairCycle through the entry.
  *
- * Memory: six uint32 and one uint8 per state, one uint32 per state of R.
+ * Memory: six uint32 per state, one more per state of R.
  */
 export function findFairLasso(
   graph: EdgeGraph,
@@ -41,37 +41,38 @@ export function findFairLasso(
   const bits = new FairnessBits(fairness, graph.labelCount);
 
   const dist = new Uint32Array(n).fill(UNSEEN);
-  const queueA = new Uint32Array(n);
-  const reached = bfsDepths(graph, initial, dist, queueA);
+  // call stack and component stack of the SCC split; before it, BFS queue
+  // and entry list; after it, scratch of the cycle and stem searches
+  const stack = new Uint32Array(2 * n);
+  const reached = bfsDepths(graph, initial, dist, stack);
   let triggered = 0;
   let entryCount = 0;
   for (let i = 0; i < reached; i++) {
-    const s = queueA[i];
+    const s = stack[i];
     if (sources[s] === 0) continue;
     triggered++;
-    if (region[s] !== 0) queueA[entryCount++] = s;
+    if (region[s] !== 0) stack[entryCount++] = s;
   }
   if (entryCount === 0) return { holds: true, triggered };
 
   const via = new Uint32Array(n).fill(UNSEEN);
-  const queueB = new Uint32Array(n);
-  regionDistances(graph, region, level, queueA, entryCount, dist, via, queueB);
+  const queue = new Uint32Array(n);
+  regionDistances(graph, region, level, stack, entryCount, dist, via, queue);
 
   const mark = new Uint32Array(n).fill(REMOVED);
   let count = 0;
   let deadEnd = -1;
   for (let v = 0; v < n; v++) {
     if (via[v] === UNSEEN) continue;
-    queueB[count++] = v;
+    queue[count++] = v;
     mark[v] = UNSEEN;
     if (accept[v] !== 0 && graph.firstEdge(v) === graph.firstEdge(v + 1) && (deadEnd < 0 || dist[v] < dist[deadEnd])) deadEnd = v;
   }
-  const edgeAt = new Uint32Array(n);
   const members = new Uint32Array(count);
-  const splitter = new SccSplitter(graph, level, mark, edgeAt, queueA, new Uint8Array(n));
-  splitter.split(queueB, 0, count, members, 0);
+  const splitter = new SccSplitter(graph, level, mark, stack);
+  splitter.split(queue, 0, count, members, 0);
   const judge = new ComponentJudge(graph, bits, accept, mark);
-  const fair = bestFairComponent(graph, bits, judge, splitter, members, count, dist, queueB);
+  const fair = bestFairComponent(graph, bits, judge, splitter, members, count, dist, queue);
 
   const useCycle = fair !== null && (deadEnd < 0 || dist[fair.entry] < dist[deadEnd]);
   if (!useCycle && deadEnd < 0) return { holds: true, triggered };
@@ -79,9 +80,9 @@ export function findFairLasso(
   const inRegion = pathTo(graph, via, end);
   const source = inRegion.length > 0 ? edgeSource(graph, inRegion[0]) : end;
   const loop = useCycle
-    ? fairCycle(graph, bits, accept, mark, fair!.id, members, fair!.start, fair!.end, end, edgeAt, via, queueB)
+    ? fairCycle(graph, bits, accept, mark, fair!.id, fair!.enabled, end, stack.subarray(0, n), via, queue)
     : [];
-  const stem = shortestPathFromInitial(graph, initial, source, mark, queueA).concat(inRegion);
+  const stem = shortestPathFromInitial(graph, initial, source, mark, queue).concat(inRegion);
   if (stem.length !== dist[end]) throw new Error(`internal: stem of ${stem.length} steps, expected ${dist[end]}`);
   const edges = stem.concat(loop);
   const states = [stem.length > 0 ? edgeSource(graph, stem[0]) : source];
@@ -91,8 +92,9 @@ export function findFairLasso(
 
 function checkInputs(graph: EdgeGraph, initial: ArrayLike<number>, query: LassoQuery): void {
   const n = graph.stateCount;
-  // ids of split components go up to 3n + 1, below the REMOVED sentinel
-  if (3 * n + 2 >= REMOVED || graph.edgeCount >= PENDING) throw new Error(`graph too large for liveness: ${n} states, ${graph.edgeCount} edges`);
+  // component ids go up to 3n + 1, below the sentinels; cycle search stamps
+  // run from edgeCount + 1 up to a few more than the constraints
+  if (3 * n + 2 >= PENDING || graph.edgeCount > 0x7fffffff) throw new Error(`graph too large for liveness: ${n} states, ${graph.edgeCount} edges`);
   for (const [name, mask] of [
     ['sources', query.sources],
     ['region', query.region],

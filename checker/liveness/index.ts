@@ -48,7 +48,8 @@
  * Complexity: iterative SCC decomposition (Pearce) inside the region,
  * Emerson-Lei refinement for strong fairness; O((states + edges) * (strong
  * constraints + 1) * ceil(constraints / 32)) time, no recursion, typed
- * arrays allocated once per call: about 29 bytes per state.
+ * arrays allocated once per call: 24 bytes per state, plus 4 per state of
+ * the region searched, plus the masks the property functions build.
  *
  * Throws on malformed input (mask of the wrong length, initial state out of
  * range) and on graphs of 1.4e9 states or 2^32 - 2 edges and more.

@@ -17,17 +17,17 @@ export function lassoProblems(p: NaiveProblem, lasso: Lasso): string[] {
   p.triples.forEach(([s, l], k) => out[s].push(l));
   if (states.length !== edges.length + 1) return [`${states.length} states for ${edges.length} edges`];
   if (loopStart < 0 || loopStart > last) return [`loopStart ${loopStart} out of 0..${last}`];
-  if (!p.initial.includes(states[0])) bad.push(`states[0] = ${states[0]} is not initial`);
+  if (!new Set(p.initial).has(states[0])) bad.push(`states[0] = ${states[0]} is not initial`);
   edges.forEach((k, i) => {
     const t = p.triples[k];
     if (t === undefined || t[0] !== states[i] || t[2] !== states[i + 1]) bad.push(`edge ${k} does not go from ${states[i]} to ${states[i + 1]}`);
   });
   const levelOf = (v: number) => (p.level === null ? 0 : p.level[v]);
+  // the suffix that stays in the region at the last state's level; a source must start part of it
+  let first = last + 1;
+  while (first > 0 && p.region[states[first - 1]] === 1 && levelOf(states[first - 1]) === levelOf(states[last])) first--;
   let via = -1;
-  for (let j = 0; j <= loopStart && via < 0; j++) {
-    const s = states[j];
-    if (p.sources[s] === 1 && states.slice(j).every((v) => p.region[v] === 1 && levelOf(v) === levelOf(s))) via = j;
-  }
+  for (let j = first; j <= loopStart && via < 0; j++) if (p.sources[states[j]] === 1) via = j;
   if (via < 0) bad.push('no source after which the path stays in the region and its level');
   if (loopStart === last) {
     if (out[states[last]].length > 0) bad.push(`final state ${states[last]} is not a dead end`);
