@@ -133,10 +133,13 @@ const runs: Array<[string, () => LivenessResult]> = [
 ];
 for (const [name, run] of runs) {
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const r = run();
   const seconds = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   peak = Math.max(peak, process.memoryUsage().rss);
   const verdict = r.holds ? 'holds' : `fails (stem ${r.loopStart}, loop ${r.states.length - 1 - r.loopStart})`;
-  console.log(`  ${name.padEnd(42)} ${verdict.padEnd(28)} ${seconds.toFixed(2)} s`);
+  console.log(`  ${name.padEnd(42)} ${verdict.padEnd(28)} ${seconds.toFixed(2)} s (cpu ${cpuSeconds.toFixed(2)} s)`);
 }
 console.log(`peak RSS ${(peak / 1048576).toFixed(0)} MB`);

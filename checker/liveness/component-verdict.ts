@@ -29,7 +29,6 @@ export class ComponentJudge {
   readonly anyEnabled: Uint32Array;
   private readonly allEnabled: Uint32Array;
   private readonly taken: Uint32Array;
-  private readonly enabled: Uint32Array;
 
   constructor(
     private readonly graph: EdgeGraph,
@@ -42,61 +41,38 @@ export class ComponentJudge {
     this.anyEnabled = new Uint32Array(w);
     this.allEnabled = new Uint32Array(w);
     this.taken = new Uint32Array(w);
-    this.enabled = new Uint32Array(w);
   }
 
   judge(members: Uint32Array, start: number, end: number, id: number): Verdict {
-    const { graph, accept, mark, anyEnabled, allEnabled, taken, enabled } = this;
+    const { graph, accept, mark, anyEnabled, allEnabled, taken } = this;
     const { words, byLabel, weak, strong } = this.bits;
     let accepting = false;
     for (let p = start; p < end && !accepting; p++) accepting = accept[members[p]] !== 0;
     if (!accepting) return DISCARD;
+    anyEnabled.fill(0);
+    allEnabled.fill(0xffffffff);
+    taken.fill(0);
     let inside = end - start > 1;
-    if (words === 1) {
-      // the common case, in registers
-      let any = 0;
-      let every = 0xffffffff;
-      let took = 0;
-      for (let p = start; p < end; p++) {
-        const v = members[p];
+    for (let p = start; p < end; p++) {
+      const v = members[p];
+      const first = graph.firstEdge(v);
+      const last = graph.firstEdge(v + 1);
+      // one pass over v's edges per word, in registers: after the first,
+      // the edges and their targets' marks are in cache
+      for (let w = 0; w < words; w++) {
         let en = 0;
-        const last = graph.firstEdge(v + 1);
-        for (let k = graph.firstEdge(v); k < last; k++) {
-          const b = byLabel[graph.label(k)];
+        let took = 0;
+        for (let k = first; k < last; k++) {
+          const b = byLabel[graph.label(k) * words + w];
           en |= b;
           if (mark[graph.target(k)] === id) {
             inside = true;
             took |= b;
           }
         }
-        any |= en;
-        every &= en;
-      }
-      anyEnabled[0] = any;
-      allEnabled[0] = every;
-      taken[0] = took;
-    } else {
-      anyEnabled.fill(0);
-      allEnabled.fill(0xffffffff);
-      taken.fill(0);
-      for (let p = start; p < end; p++) {
-        const v = members[p];
-        enabled.fill(0);
-        const last = graph.firstEdge(v + 1);
-        for (let k = graph.firstEdge(v); k < last; k++) {
-          const row = graph.label(k) * words;
-          const within = mark[graph.target(k)] === id;
-          if (within) inside = true;
-          for (let w = 0; w < words; w++) {
-            const b = byLabel[row + w];
-            enabled[w] |= b;
-            if (within) taken[w] |= b;
-          }
-        }
-        for (let w = 0; w < words; w++) {
-          anyEnabled[w] |= enabled[w];
-          allEnabled[w] &= enabled[w];
-        }
+        anyEnabled[w] |= en;
+        allEnabled[w] &= en;
+        taken[w] |= took;
       }
     }
     if (!inside) return DISCARD;

@@ -41,17 +41,12 @@ export class FairnessBits {
   enabledAt(graph: EdgeGraph, v: number, out: Uint32Array): void {
     const words = this.words;
     const byLabel = this.byLabel;
+    const first = graph.firstEdge(v);
     const end = graph.firstEdge(v + 1);
-    if (words === 1) {
+    for (let w = 0; w < words; w++) {
       let en = 0;
-      for (let k = graph.firstEdge(v); k < end; k++) en |= byLabel[graph.label(k)];
-      out[0] = en;
-      return;
-    }
-    out.fill(0);
-    for (let k = graph.firstEdge(v); k < end; k++) {
-      const row = graph.label(k) * words;
-      for (let w = 0; w < words; w++) out[w] |= byLabel[row + w];
+      for (let k = first; k < end; k++) en |= byLabel[graph.label(k) * words + w];
+      out[w] = en;
     }
   }
 }

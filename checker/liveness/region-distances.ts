@@ -9,18 +9,18 @@ import { ENTRY, PENDING, UNSEEN } from './marks.js';
  * `entries[0 .. entryCount)` must be in non-decreasing `dist` (BFS order
  * does that). On return, for every state reached, `dist` is the least
  * depth(entry) + steps inside the region over all entries, and `via` is the
- * edge it was reached through (ENTRY for an entry reached first as itself);
- * `via` of the others is UNSEEN (`via` must be filled with UNSEEN). `queue`
- * is scratch of length stateCount.
+ * edge it was reached through (ENTRY for an entry); `via` of the others is
+ * UNSEEN (`via` must be filled with UNSEEN). `queue` is scratch of length
+ * stateCount.
  *
  * The entries and the FIFO queue are two sorted streams merged by distance,
  * the smaller head expanded first (Dijkstra for unit weights), so states are
- * expanded in non-decreasing distance. On a tie the entry goes first: a
- * state of the queue at distance d must not reach an entry of depth d first.
- * An entry is expanded on the spot, not queued: the queue then only holds
- * distances d and d+1 and stays sorted. An entry is PENDING until its
- * turn; reached from another entry by a strictly shorter stem, it is
- * queued like any state (its `dist` lowered) and skipped at its turn.
+ * expanded in non-decreasing distance. An entry is expanded on the spot, not
+ * queued: the queue then only holds distances d and d+1 and stays sorted.
+ * Entries are PENDING until their turn and never reached through another
+ * state: a stem through an entry is a path from an initial state, so
+ * dist(u) >= depth(u), and an entry w after u has depth(w) <= depth(u) + 1
+ * <= dist(u) + 1: its own depth is its distance.
  */
 export function regionDistances(
   graph: EdgeGraph,
@@ -40,7 +40,6 @@ export function regionDistances(
     let u: number;
     if (next < entryCount && (head === tail || dist[entries[next]] <= dist[queue[head]])) {
       u = entries[next++];
-      if (via[u] !== PENDING) continue;
       via[u] = ENTRY;
     } else if (head < tail) {
       u = queue[head++];
@@ -51,8 +50,7 @@ export function regionDistances(
     const end = graph.firstEdge(u + 1);
     for (let k = graph.firstEdge(u); k < end; k++) {
       const w = graph.target(k);
-      const vw = via[w];
-      if (region[w] === 0 || (vw !== UNSEEN && (vw !== PENDING || dist[w] <= d))) continue;
+      if (region[w] === 0 || via[w] !== UNSEEN) continue;
       if (level !== null && level[w] !== level[u]) continue;
       via[w] = k;
       dist[w] = d;

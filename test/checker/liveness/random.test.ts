@@ -65,6 +65,30 @@ describe.each(kinds)('%s on random small graphs', (kind) => {
   });
 });
 
+describe('more than 32 constraints (several words per bitset)', () => {
+  it('agrees with the naive checker when the real constraints sit above bit 32', () => {
+    fc.assert(
+      fc.property(liveCaseArb(), fc.constantFrom<Kind>(...kinds), (c, kind) => {
+        // constraints on no label are never enabled: they change nothing
+        const padding = Array.from({ length: 33 }, (_, j) => ({
+          kind: j % 2 === 0 ? ('weak' as const) : ('strong' as const),
+          name: `pad${j}`,
+          labels: new Uint8Array(c.labelCount),
+        }));
+        const padded = { ...c, fairness: [...padding, ...c.fairness, ...c.fairness] };
+        const { naive, run } = instance(padded, kind);
+        const expected = naiveFairLasso(instance(c, kind).naive);
+        const got = run();
+        expect(got.holds).toBe(expected.holds);
+        if (got.holds) return;
+        expect(lassoProblems(naive, got)).toEqual([]);
+        expect(got.loopStart).toBe(expected.minStem);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('findFairLasso on random small graphs', () => {
   it('is deterministic and does not change its inputs', () => {
     fc.assert(
