@@ -46,6 +46,16 @@ export class ComponentJudge {
   judge(members: Uint32Array, start: number, end: number, id: number): Verdict {
     const { graph, accept, mark, anyEnabled, allEnabled, taken } = this;
     const { words, byLabel, weak, strong } = this.bits;
+    if (end - start === 1) {
+      // most components of an exploration are single states without a
+      // self-loop: rejected here without touching any other state
+      const v = members[start];
+      if (accept[v] === 0) return DISCARD;
+      let loop = false;
+      const last = graph.firstEdge(v + 1);
+      for (let k = graph.firstEdge(v); k < last && !loop; k++) loop = graph.target(k) === v;
+      if (!loop) return DISCARD;
+    }
     let accepting = false;
     for (let p = start; p < end && !accepting; p++) accepting = accept[members[p]] !== 0;
     if (!accepting) return DISCARD;

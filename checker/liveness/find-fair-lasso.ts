@@ -4,7 +4,7 @@ import { bfsDepths } from './depths.js';
 import { bestFairComponent } from './emerson-lei.js';
 import { fairCycle } from './fair-cycle.js';
 import { FairnessBits } from './fairness-bits.js';
-import { PENDING, REMOVED, UNSEEN } from './marks.js';
+import { ENTRY, PENDING, REMOVED, UNSEEN } from './marks.js';
 import { edgeSource, pathTo, shortestPathFromInitial } from './paths.js';
 import { regionDistances } from './region-distances.js';
 import { SccSplitter } from './scc.js';
@@ -19,7 +19,8 @@ import type { FairnessConstraint, LassoQuery, LivenessResult } from './types.js'
  * 1. BFS from the initial states: depth of every state; the reachable
  *    sources in the region, in BFS order, are the entries.
  * 2. Multi-source BFS inside the region from the entries, each at its depth:
- *    `dist` (shortest stem to each state reached, R) and `via` (its last edge).
+ *    `dist` (shortest stem to each state reached, R) and `via` (its last edge);
+ *    skipped when every reachable region state is an entry.
  * 3. SCCs of R, Emerson-Lei refinement: the fair component with the entry of
  *    least dist; the accept dead end of least dist. The nearer wins (the
  *    dead end on a tie).
@@ -47,8 +48,10 @@ export function findFairLasso(
   const reached = bfsDepths(graph, initial, dist, stack);
   let triggered = 0;
   let entryCount = 0;
+  let inRegion = 0;
   for (let i = 0; i < reached; i++) {
     const s = stack[i];
+    if (region[s] !== 0) inRegion++;
     if (sources[s] === 0) continue;
     triggered++;
     if (region[s] !== 0) stack[entryCount++] = s;
@@ -57,7 +60,9 @@ export function findFairLasso(
 
   const via = new Uint32Array(n).fill(UNSEEN);
   const queue = new Uint32Array(n);
-  regionDistances(graph, region, level, stack, entryCount, dist, via, queue);
+  if (entryCount < inRegion) regionDistances(graph, region, level, stack, entryCount, dist, via, queue);
+  // every reachable region state is an entry (GF, FG): its depth is its distance
+  else for (let i = 0; i < entryCount; i++) via[stack[i]] = ENTRY;
 
   const mark = new Uint32Array(n).fill(REMOVED);
   let count = 0;
@@ -77,12 +82,12 @@ export function findFairLasso(
   const useCycle = fair !== null && (deadEnd < 0 || dist[fair.entry] < dist[deadEnd]);
   if (!useCycle && deadEnd < 0) return { holds: true, triggered };
   const end = useCycle ? fair!.entry : deadEnd;
-  const inRegion = pathTo(graph, via, end);
-  const source = inRegion.length > 0 ? edgeSource(graph, inRegion[0]) : end;
+  const regionPath = pathTo(graph, via, end);
+  const source = regionPath.length > 0 ? edgeSource(graph, regionPath[0]) : end;
   const loop = useCycle
     ? fairCycle(graph, bits, accept, mark, fair!.id, fair!.enabled, end, stack.subarray(0, n), via, queue)
     : [];
-  const stem = shortestPathFromInitial(graph, initial, source, mark, queue).concat(inRegion);
+  const stem = shortestPathFromInitial(graph, initial, source, mark, queue).concat(regionPath);
   if (stem.length !== dist[end]) throw new Error(`internal: stem of ${stem.length} steps, expected ${dist[end]}`);
   const edges = stem.concat(loop);
   const states = [stem.length > 0 ? edgeSource(graph, stem[0]) : source];
