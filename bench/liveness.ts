@@ -1,8 +1,8 @@
 /**
- * node dist/bench/liveness.js [--shape product|random] [--states N]: times
- * the liveness properties on a graph built straight into typed arrays and
- * renumbered in BFS order, as the explorer stores states. Prints seconds per
- * call and peak RSS.
+ * npm run -s build && node dist/bench/liveness.js [--shape product|random|ft]
+ * [--states N]: times the liveness properties on one graph. Prints seconds
+ * per call (wall clock, and CPU time, which is what counts on a shared
+ * machine) and peak RSS.
  *
  * - product (default): 5 counters of k states each (k^5 about N), every
  *   state has one edge per counter (+1 mod k, label = counter mod 4). P: the
@@ -11,8 +11,17 @@
  *   the whole not-Q region is searched.
  * - random: N states, 1..9 edges each (mostly local), labels 0, 2, 3, every
  *   not-Q state with an exit into Q on label 1.
+ * - ft: the FT model (2 systems, 4 pages, trace 3: 2.4M states) explored
+ *   with recordEdges; P every other state, Q every 7th (for timing only).
+ *
+ * product and random are built straight into typed arrays and renumbered in
+ * BFS order, as the explorer stores states.
  */
 import { FlatEdgeGraph } from '../checker/edge-graph.js';
+import { buildAdjacency, explore } from '../checker/index.js';
+import { FtModel } from '../model/ft-model.js';
+import { DEFAULT_PARAMS } from '../model/params.js';
+import { defaultReadings } from '../model/readings.js';
 import { eventuallyAlways, infinitelyOften, leadsTo, type FairnessConstraint, type LivenessResult } from '../checker/liveness/index.js';
 
 const args = process.argv.slice(2);
@@ -83,6 +92,17 @@ function random(): Built {
   return { graph: new FlatEdgeGraph(start, targets.slice(0, m), labels.slice(0, m), 4), p, q };
 }
 
+function ftModel(): Built {
+  const model = new FtModel({ ...DEFAULT_PARAMS, pages: 4, trace: 3 }, defaultReadings());
+  const run = explore(model, { recordEdges: true });
+  const n = run.graph.stateCount;
+  const edges = run.graph.edges!;
+  const adjacency = buildAdjacency(edges, n, 'out');
+  const labels = Uint8Array.from(adjacency.edgeIds, (k) => edges.labelOf(k));
+  const graph = new FlatEdgeGraph(adjacency.offsets, adjacency.targets, labels, model.labelNames.length);
+  return { graph, p: Uint8Array.from({ length: n }, (_, s) => Number(s % 2 === 0)), q: Uint8Array.from({ length: n }, (_, s) => Number(s % 7 === 0)) };
+}
+
 /** The graph renumbered in BFS order from state 0 (unreached states last). */
 function inBfsOrder({ graph: g, p, q }: Built): Built {
   const n = g.stateCount;
@@ -112,13 +132,14 @@ function inBfsOrder({ graph: g, p, q }: Built): Built {
   return { graph: new FlatEdgeGraph(start, targets, labels, 4), p: renumbered(p), q: renumbered(q) };
 }
 
-const { graph, p, q } = inBfsOrder(shape === 'random' ? random() : product());
+const { graph, p, q } = shape === 'ft' ? ftModel() : inBfsOrder(shape === 'random' ? random() : product());
 const notP = p.map((x) => 1 - x);
 const fam = (kind: 'weak' | 'strong', ...ls: number[]): FairnessConstraint => ({
   kind,
   name: kind + ls.join(''),
-  labels: Uint8Array.from([0, 1, 2, 3], (l) => Number(ls.includes(l))),
+  labels: Uint8Array.from({ length: graph.labelCount }, (_, l) => Number(ls.includes(l))),
 });
+const perLabel = Array.from({ length: graph.labelCount }, (_, l) => fam('weak', l));
 const progress = shape === 'random' ? 1 : 2;
 const other = shape === 'random' ? 2 : 1;
 
@@ -130,6 +151,7 @@ const runs: Array<[string, () => LivenessResult]> = [
   [`P ~> Q, strong(${progress}), weak(${other}), strong(0,3)`, () => leadsTo(graph, [0], p, q, [fam('strong', progress), fam('weak', other), fam('strong', 0, 3)])],
   [`GF Q, weak(${progress})`, () => infinitelyOften(graph, [0], q, [fam('weak', progress)])],
   [`FG not-P, strong(${other})`, () => eventuallyAlways(graph, [0], notP, [fam('strong', other)])],
+  [`P ~> Q, weak per label (${graph.labelCount})`, () => leadsTo(graph, [0], p, q, perLabel)],
 ];
 for (const [name, run] of runs) {
   const t = performance.now();

@@ -5,7 +5,8 @@ import { edgeSource, pathTo } from './paths.js';
 
 /**
  * A short fair cycle through `entry` inside a FAIR component (its states
- * marked `id`; `enabled`: the constraints enabled somewhere in it), as the
+ * marked `id`; `enabledInComponent`: the constraints enabled somewhere in
+ * it), as the
  * edge ids of a closed walk from entry back to entry (at least one edge).
  *
  * Greedy waypoints: what the cycle still owes is an accept state, for each

@@ -97,8 +97,8 @@ export function findFairLasso(
 
 function checkInputs(graph: EdgeGraph, initial: ArrayLike<number>, query: LassoQuery): void {
   const n = graph.stateCount;
-  // component ids go up to 3n + 1, below the sentinels; cycle search stamps
-  // run from edgeCount + 1 up to a few more than the constraints
+  // component ids go up to 3n + 1, below the sentinels; a DFS frame keeps
+  // an edge id in 31 bits (the top one is the root flag)
   if (3 * n + 2 >= PENDING || graph.edgeCount > 0x7fffffff) throw new Error(`graph too large for liveness: ${n} states, ${graph.edgeCount} edges`);
   for (const [name, mask] of [
     ['sources', query.sources],

@@ -54,6 +54,7 @@
  * Throws on malformed input (mask of the wrong length, initial state out of
  * range) and on graphs of 1.4e9 states or 2^32 - 2 edges and more.
  */
+export type { EdgeGraph } from '../edge-graph.js';
 export type { FairnessConstraint, Holds, Lasso, LassoQuery, LivenessResult } from './types.js';
 export { findFairLasso } from './find-fair-lasso.js';
 export { eventuallyAlways, infinitelyOften, leadsTo } from './properties.js';

@@ -1,6 +1,19 @@
 import type { Lasso } from '../../../../checker/liveness/index.js';
 import type { NaiveProblem } from './naive-liveness.js';
 
+const outCache = new WeakMap<object, number[][]>();
+
+/** The labels of each state's out-edges (cached per triples array: big graphs are validated many times). */
+function outLabels(p: NaiveProblem): number[][] {
+  let out = outCache.get(p.triples);
+  if (out === undefined) {
+    const lists: number[][] = Array.from({ length: p.n }, () => []);
+    p.triples.forEach(([s, l]) => lists[s].push(l));
+    outCache.set(p.triples, (out = lists));
+  }
+  return out;
+}
+
 /**
  * Everything wrong with `lasso` as a counterexample of `p` (empty: valid),
  * checked from the triples alone: a real path from an initial state, through
@@ -13,8 +26,7 @@ export function lassoProblems(p: NaiveProblem, lasso: Lasso): string[] {
   const bad: string[] = [];
   const { states, edges, loopStart } = lasso;
   const last = states.length - 1;
-  const out: number[][] = Array.from({ length: p.n }, () => []);
-  p.triples.forEach(([s, l], k) => out[s].push(l));
+  const out = outLabels(p);
   if (states.length !== edges.length + 1) return [`${states.length} states for ${edges.length} edges`];
   if (loopStart < 0 || loopStart > last) return [`loopStart ${loopStart} out of 0..${last}`];
   if (!new Set(p.initial).has(states[0])) bad.push(`states[0] = ${states[0]} is not initial`);
