@@ -17,7 +17,7 @@
  * product and random are built straight into typed arrays and renumbered in
  * BFS order, as the explorer stores states.
  */
-import { FlatEdgeGraph } from '../checker/edge-graph.js';
+import { FlatEdgeGraph, type EdgeGraph } from '../checker/edge-graph.js';
 import { buildAdjacency, explore } from '../checker/index.js';
 import { FtModel } from '../model/ft-model.js';
 import { DEFAULT_PARAMS } from '../model/params.js';
@@ -39,7 +39,7 @@ function rnd(): number {
 }
 
 interface Built {
-  graph: FlatEdgeGraph;
+  graph: EdgeGraph;
   p: Uint8Array;
   q: Uint8Array;
 }
@@ -96,10 +96,7 @@ function ftModel(): Built {
   const model = new FtModel({ ...DEFAULT_PARAMS, pages: 4, trace: 3 }, defaultReadings());
   const run = explore(model, { recordEdges: true });
   const n = run.graph.stateCount;
-  const edges = run.graph.edges!;
-  const adjacency = buildAdjacency(edges, n, 'out');
-  const labels = Uint8Array.from(adjacency.edgeIds, (k) => edges.labelOf(k));
-  const graph = new FlatEdgeGraph(adjacency.offsets, adjacency.targets, labels, model.labelNames.length);
+  const graph = run.graph.edges!;
   return { graph, p: Uint8Array.from({ length: n }, (_, s) => Number(s % 2 === 0)), q: Uint8Array.from({ length: n }, (_, s) => Number(s % 7 === 0)) };
 }
 
