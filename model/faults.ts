@@ -1,9 +1,9 @@
 /**
  * The kinds of injected failure; each uses one unit of the failure budget F.
  */
-export const FAULT_CPU = 0, FAULT_COMPARE = 1, FAULT_LINK = 2, FAULT_ISOLATE = 3, FAULT_COPY = 4;
-export type FaultKind = 0 | 1 | 2 | 3 | 4;
-export const FAULT_KINDS = 5;
+export const FAULT_CPU = 0, FAULT_COMPARE = 1, FAULT_LINK = 2, FAULT_ISOLATE = 3, FAULT_COPY = 4, FAULT_HANG = 5;
+export type FaultKind = 0 | 1 | 2 | 3 | 4 | 5;
+export const FAULT_KINDS = 6;
 
 export const FAULT_KIND_NAMES: Record<FaultKind, string> = {
   0: 'CPU failure',
@@ -11,10 +11,11 @@ export const FAULT_KIND_NAMES: Record<FaultKind, string> = {
   2: 'crosslink loss',
   3: 'forced isolation',
   4: 'DMA copy error',
+  5: 'hang (a CPU subsystem or the DMA controller stops responding)',
 };
 
 /** Field-name suffixes of the per-kind counters. */
-export const FAULT_KIND_KEYS: Record<FaultKind, string> = { 0: 'cpu', 1: 'compare', 2: 'link', 3: 'isolate', 4: 'copy' };
+export const FAULT_KIND_KEYS: Record<FaultKind, string> = { 0: 'cpu', 1: 'compare', 2: 'link', 3: 'isolate', 4: 'copy', 5: 'hang' };
 
 /*
  * The model does not keep a count per kind: since the last full duplication

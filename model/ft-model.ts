@@ -24,7 +24,7 @@ import type { Layout } from './layout.js';
 import { ST } from './layout.js';
 import type { Mutation } from './mutation.js';
 import type { Params } from './params.js';
-import { cpuFail, crosslinkLost, forceIsolate, repairReset } from './phases/failures.js';
+import { cpuFail, cpuHang, crosslinkLost, dmaHang, dmaTimeout, forceIsolate, hangTimeout, repairReset } from './phases/failures.js';
 import { cpuWrite, disagreement, ioOutHeld, mayWrite } from './phases/io.js';
 import { biosWaitSync, bootOs, crosslinkConnect, powerOn, releaseReset, setMode } from './phases/power-on.js';
 import { asyncExit, resyncStart, smiAck } from './phases/resync.js';
@@ -94,6 +94,8 @@ export class FtModel implements PackedSystem {
       }
       memoryCheck(k, i);
       repairReset(k, i);
+      cpuHang(k, i);
+      hangTimeout(k, i);
     }
     disagreement(k, false);
     disagreement(k, true);
@@ -103,6 +105,8 @@ export class FtModel implements PackedSystem {
     smiSource(k);
     contextCopy(k);
     syncReset(k);
+    dmaHang(k);
+    dmaTimeout(k);
   }
 
   /** D5: the system a copy between source `src` (Online ready) and destination `dst` (Recover offline) reads. */

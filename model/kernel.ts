@@ -18,8 +18,8 @@ import { AccessTable, type Outcome } from '../hw/io-subsystem.js';
 import { CPU_PHASE_COUNT } from '../hw/cpu-subsystem.js';
 import { EFFECTS, GHOSTS, GUARDS, effect, ghost } from './hooks.js';
 import { LabelIds } from './label-ids.js';
-import { CORRUPTED, CPU, EVER_DUPLEX, FAULTS_USED, Layout, MEM, MODE, PREV_ST, SURVIVABLE, RESYNC_FROM, SINCE_DUPLEX, ST, ST3_MODE, DISAGREED } from './layout.js';
-import { FAULT_COMPARE, FAULT_CPU, type FaultKind } from './faults.js';
+import { CORRUPTED, CPU, DMA_HUNG, HUNG, EVER_DUPLEX, FAULTS_USED, Layout, MEM, MODE, PREV_ST, SURVIVABLE, RESYNC_FROM, SINCE_DUPLEX, ST, ST3_MODE, DISAGREED } from './layout.js';
+import { FAULT_COMPARE, FAULT_CPU, FAULT_HANG, type FaultKind } from './faults.js';
 import type { Mutation } from './mutation.js';
 import type { Params } from './params.js';
 import type { Readings } from './readings.js';
@@ -211,9 +211,18 @@ export class Kernel {
    */
   injectFault(s: Uint32Array, kind: FaultKind, lockstepHit = false): void {
     if (this.does(X_BUDGET)) this.setG(s, FAULTS_USED, this.getG(s, FAULTS_USED) + 1);
-    if (this.keeps(H_SURVIVABLE)) this.setG(s, SURVIVABLE, kind === FAULT_COMPARE || (kind === FAULT_CPU && lockstepHit) ? 1 : 0);
+    // a hang or a copy error not yet detected is a failure still to come: with one pending, the new one is not single
+    const single = this.undetected(this.cur) === 0 && (kind === FAULT_COMPARE || ((kind === FAULT_CPU || kind === FAULT_HANG) && lockstepHit));
+    if (this.keeps(H_SURVIVABLE)) this.setG(s, SURVIVABLE, single ? 1 : 0);
     const since = this.getG(s, SINCE_DUPLEX);
     if (this.keeps(H_SINCE) && since < this.n) this.setG(s, SINCE_DUPLEX, since + 1);
+  }
+
+  /** Failures injected into `s` that nothing has detected yet: hung CPU subsystems, a hung DMA controller, corrupted storage. */
+  undetected(s: Uint32Array): number {
+    let k = this.getG(s, DMA_HUNG);
+    for (let i = 0; i < this.n; i++) k += this.get(s, i, HUNG) + this.get(s, i, CORRUPTED);
+    return k;
   }
 
   /** Whether the failure budget still allows an injection in the state being expanded. */
@@ -255,7 +264,8 @@ export class Kernel {
     }
     if (allSync && this.keeps(H_DUPLEX)) {
       this.setG(s, EVER_DUPLEX, 1);
-      this.setG(s, SINCE_DUPLEX, 0);
+      // failures injected before and not detected yet (a hang, a copy error) still count after it
+      this.setG(s, SINCE_DUPLEX, Math.min(this.n, this.undetected(s)));
       this.setG(s, SURVIVABLE, 0);
     }
     const counters = this.counters;
@@ -268,6 +278,11 @@ export class Kernel {
 
   stNow(i: number): number {
     return this.f[i * this.ps + ST];
+  }
+
+  /** S18: system i's CPU subsystem has stopped responding: it takes no step of its own. */
+  hungNow(i: number): boolean {
+    return this.f[i * this.ps + HUNG] === 1;
   }
 
   onlineNow(i: number): boolean {

@@ -36,6 +36,10 @@ export class LabelIds {
   readonly sync_reset: Int32Array;
   readonly memory_check: Int32Array;
   readonly repair_reset: Int32Array;
+  readonly cpu_hang: Int32Array;
+  readonly hang_timeout: Int32Array;
+  readonly dma_hang: number;
+  readonly dma_timeout: number;
 
   constructor(n: number, pages: number, values: number) {
     const t = this.table;
@@ -82,5 +86,9 @@ export class LabelIds {
     this.sync_reset = perPair('sync_reset', true);
     this.memory_check = perSystem('memory_check');
     this.repair_reset = perSystem('repair_reset');
+    this.cpu_hang = perSystem('cpu_hang');
+    this.hang_timeout = perSystem('hang_timeout');
+    this.dma_hang = t.add({ action: 'dma_hang' });
+    this.dma_timeout = t.add({ action: 'dma_timeout' });
   }
 }

@@ -30,6 +30,10 @@ export const ACTION_NAMES = [
   'sync_reset',
   'memory_check',
   'repair_reset',
+  'cpu_hang',
+  'hang_timeout',
+  'dma_hang',
+  'dma_timeout',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 

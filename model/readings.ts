@@ -359,6 +359,20 @@ export const AMBIGUITIES = [
     why: 'The specific rule of [0064] is read as an exception to the general [0073].',
     proposedAmendment: false,
   },
+  {
+    id: 'S18-hang-detection',
+    title: 'What detects a CPU subsystem or DMA controller that stops responding',
+    cites: ['[0052]', '[0065]', '[0071]', '[0089]'],
+    quote: '[0052] "The separation (state transition) of the subsystems 110 and 120 at the time of error detection is promptly done by hardware"',
+    question: 'The text detects failures and disagreements, but never says what happens when a CPU stops responding part-way (no SMI ACK, no return to the OS) or the DMA controller stops in the middle of a copy: each sequence of FIGS. 9-11 waits for the next event.',
+    options: [
+      { name: 'watchdog', means: 'a timeout detects the hang: a hung CPU subsystem is separated as for an explicit failure, a hung DMA controller abandons its copy and recovers' },
+      { name: 'undetected', means: 'nothing detects it: the hung part never answers and the sequence waiting for it never goes on' },
+    ],
+    defaultReading: 'watchdog',
+    why: 'A fault-tolerant controller must not wait forever on a hung part; the patent names no timeout, so this is an amendment the ambiguity explorer shows the need for (liveness properties fail under undetected).',
+    proposedAmendment: true,
+  },
 ] as const satisfies readonly AmbiguityEntry[];
 
 export type AmbiguityId = (typeof AMBIGUITIES)[number]['id'];

@@ -9,7 +9,7 @@ import { REQUEST_KINDS, type Outcome } from '../hw/io-subsystem.js';
 import { linkUp } from '../hw/crosslink.js';
 import type { FtModel } from '../model/ft-model.js';
 import {
-  CORRUPTED, CPU, EVER_DUPLEX, FAILED, FAULTS_USED, HELD, JOB, JOB_DST, JOB_SRC, LINKS, MEM, MODE, PREV_ST, RESYNC_FROM, SINCE_DUPLEX, SURVIVABLE, ST, DISAGREED, ISOLATED,
+  HUNG, CORRUPTED, CPU, EVER_DUPLEX, FAILED, FAULTS_USED, HELD, JOB, JOB_DST, JOB_SRC, LINKS, MEM, MODE, PREV_ST, RESYNC_FROM, SINCE_DUPLEX, SURVIVABLE, ST, DISAGREED, ISOLATED,
   ST3_MODE, TRACE_COUNT, TRACE_MASK, TRACING,
 } from '../model/layout.js';
 import type { Readings } from '../model/readings.js';
@@ -82,6 +82,10 @@ export class StateAccess {
   /** A DMA copy error reached system i's storage since its last full copy began. */
   corrupted(i: number): boolean { return this.fields[i * this.ps + CORRUPTED] === 1; }
   online(i: number): boolean { return isOnline(this.st(i)); }
+  /** S18: system i's CPU subsystem has stopped responding (a hang not yet detected). */
+  hung(i: number): boolean { return this.fields[i * this.ps + HUNG] === 1; }
+  /** Online and responding: actually providing the service (a hung online system provides none). */
+  serving(i: number): boolean { return this.online(i) && !this.hung(i); }
   powered(i: number): boolean { return this.st(i) !== 0; }
   linked(a: number, b: number): boolean { return linkUp(this.fields[this.g + LINKS], a, b, this.n); }
   everFullyDuplexed(): boolean { return this.fields[this.g + EVER_DUPLEX] === 1; }

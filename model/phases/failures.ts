@@ -12,9 +12,9 @@ import {
   C_REPAIR, E_ACT_FAILED_ASYNC, E_FAIL, E_ISOLATE, E_LINK_DIVIDE, E_LINK_LEAVE, E_REPAIR, E_ST3_SBY_OUT,
 } from '../events.js';
 import { ghost, guard, outcome } from '../hooks.js';
-import { FAULT_CPU, FAULT_ISOLATE, FAULT_LINK } from '../faults.js';
+import { FAULT_CPU, FAULT_HANG, FAULT_ISOLATE, FAULT_LINK } from '../faults.js';
 import type { Kernel } from '../kernel.js';
-import { CORRUPTED, CPU, CTX, FAILED, ISOLATED, JOB, JOB_DST, JOB_SRC, LINKS, MODE, RESYNC_FROM, ST } from '../layout.js';
+import { CORRUPTED, CPU, CTX, DMA_HUNG, FAILED, HUNG, ISOLATED, JOB, JOB_DST, JOB_SRC, LINKS, MODE, RESYNC_FROM, ST } from '../layout.js';
 import { abortJobOf, afterSeparation, clearTrace, clearTraceOfLeaver, dropOrphanTrace } from './shared.js';
 
 const G_BUDGET = guard('inject.budget'), G_NOT_FAILED = guard('cpu_fail.not-failed'), G_FAULT = guard('repair_reset.fault'),
@@ -32,11 +32,22 @@ export function cpuFail(k: Kernel, i: number): void {
   if (!k.budgetLeft() && k.enforce(G_BUDGET)) return;
   const st = k.now(i, ST);
   if ((st === OFF || st === ST10 || k.now(i, FAILED) === 1) && k.enforce(G_NOT_FAILED)) return;
-  const wasAct = k.now(i, MODE) === ACT;
   const s = k.begin();
   k.injectFault(s, FAULT_CPU, inLockstepGroupNow(k, i));
+  if (!separateFailed(k, s, i)) return;
+  k.emit(k.ids.cpu_fail[i]);
+}
+
+/**
+ * The explicit failure of system i's CPU subsystem, applied to `s`: the
+ * failure mark, Fault ([0064] S5 in Pre online sync), the survivors. False
+ * when the controller refuses the event.
+ */
+function separateFailed(k: Kernel, s: Uint32Array, i: number): boolean {
+  const st = k.now(i, ST);
+  const wasAct = k.now(i, MODE) === ACT;
   if (k.keeps(H_FAILED)) k.set(s, i, FAILED, 1);
-  if (!k.ft(s, i, E_FAIL)) return;
+  if (!k.ft(s, i, E_FAIL)) return false;
   if (k.get(s, i, ST) === ST3) {
     // [0064] read literally: the ACT cannot be set to Fault, so the SBY is.
     k.took(O_LITERAL);
@@ -46,7 +57,50 @@ export function cpuFail(k: Kernel, i: number): void {
     clearTrace(k, s, i);
   }
   afterLeavingService(k, s, st, wasAct);
-  k.emit(k.ids.cpu_fail[i]);
+  return true;
+}
+
+/**
+ * Failure injection (S18): system i's CPU subsystem stops responding in the
+ * middle of whatever it was doing. It takes no more steps (the phases test
+ * `hung`) until a watchdog detects it or a reset clears it.
+ */
+export function cpuHang(k: Kernel, i: number): void {
+  if (!k.budgetLeft() && k.enforce(G_BUDGET)) return;
+  const st = k.now(i, ST);
+  if (st === OFF || st === ST10 || k.now(i, FAILED) === 1 || k.now(i, HUNG) === 1) return;
+  const s = k.begin();
+  k.injectFault(s, FAULT_HANG, inLockstepGroupNow(k, i));
+  k.set(s, i, HUNG, 1);
+  k.emit(k.ids.cpu_hang[i]);
+}
+
+/** S18 watchdog: a timeout detects the hung CPU subsystem, which is separated as for an explicit failure ([0052] [0065]). */
+export function hangTimeout(k: Kernel, i: number): void {
+  if (k.now(i, HUNG) !== 1 || k.now(i, ST) === ST10 || k.readings['S18-hang-detection'] !== 'watchdog') return;
+  const s = k.begin();
+  if (!separateFailed(k, s, i)) return;
+  k.emit(k.ids.hang_timeout[i]);
+}
+
+/** Failure injection (S18): the DMA controller stops responding in the middle of its copy job. */
+export function dmaHang(k: Kernel): void {
+  if (!k.budgetLeft() && k.enforce(G_BUDGET)) return;
+  if (k.nowG(JOB) === JOB_IDLE || k.nowG(DMA_HUNG) === 1) return;
+  const s = k.begin();
+  k.injectFault(s, FAULT_HANG);
+  k.setG(s, DMA_HUNG, 1);
+  k.emit(k.ids.dma_hang);
+}
+
+/** S18 watchdog: a timeout detects the hung DMA controller: the copy is abandoned and the controller recovers. */
+export function dmaTimeout(k: Kernel): void {
+  if (k.nowG(DMA_HUNG) !== 1 || k.readings['S18-hang-detection'] !== 'watchdog') return;
+  const s = k.begin();
+  abortJobOf(k, s, k.nowG(JOB_DST));
+  k.setG(s, DMA_HUNG, 0);
+  dropOrphanTrace(k, s);
+  k.emit(k.ids.dma_timeout);
 }
 
 /**
@@ -104,6 +158,7 @@ export function repairReset(k: Kernel, i: number): void {
   if (!k.ft(s, i, E_REPAIR) || !k.cpu(s, i, C_REPAIR)) return;
   if (k.keeps(H_FAILED)) k.set(s, i, FAILED, 0);
   if (k.keeps(H_ISOLATED)) k.set(s, i, ISOLATED, 0);
+  k.set(s, i, HUNG, 0); // the reset clears a hang
   k.set(s, i, CORRUPTED, 0);
   k.set(s, i, CTX, 0);
   k.set(s, i, RESYNC_FROM, 0);

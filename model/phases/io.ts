@@ -29,9 +29,11 @@ const O_LOCKSTEP = outcome('cpu_write.lockstep'), O_ALONE = outcome('cpu_write.a
 export function mayWrite(k: Kernel, i: number): boolean {
   const st = k.now(i, ST);
   if ((!isOnline(st) || k.now(i, CPU) !== CPU_OS) && k.enforce(G_ONLINE)) return false;
+  if (k.hungNow(i)) return false;
   if (st !== ST3 && st !== ST4) return true;
   for (let j = 0; j < k.n; j++) {
     if (!inGroupNow(k, i, j)) continue;
+    if (k.hungNow(j)) return false; // a hung member stops the whole lock-step group
     // the lowest member acts for the group; all must run
     if ((j < i || k.now(j, CPU) !== CPU_OS) && k.enforce(G_GROUP)) return false;
   }
@@ -71,6 +73,7 @@ export function cpuWrite(k: Kernel, i: number, p: number, v: number): void {
 /** [0042]: in Online async an outbound IO access is held in comparison buffers 131/132 while they have room. */
 export function ioOutHeld(k: Kernel, i: number): void {
   if ((k.now(i, ST) !== ST5 || k.now(i, CPU) !== CPU_OS) && k.enforce(G_ASYNC)) return;
+  if (k.hungNow(i)) return;
   if (!canHoldAnother(k.now(i, HELD), k.bufferCap) && k.enforce(G_ROOM)) return;
   const s = k.begin();
   k.set(s, i, HELD, k.now(i, HELD) + 1);

@@ -14,7 +14,7 @@ import { C_SMI, C_SYNC_RESET, E_ASSIGN_ACT, E_ASSIGN_SBY, E_CHECK_FAIL, E_CHECK_
 import { effect, ghost, guard, outcome } from '../hooks.js';
 import { FAULT_COPY } from '../faults.js';
 import type { Kernel } from '../kernel.js';
-import { CORRUPTED, CPU, CTX, DISAGREED, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, MEM, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
+import { CORRUPTED, CPU, CTX, DISAGREED, DMA_HUNG, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, MEM, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
 import { afterSeparation, clearTrace, inGroupNow, owesPartialCopyNow } from './shared.js';
 
 const G_BUDGET = guard('inject.budget'), G_IDLE = guard('sync_start.idle'), G_LINK = guard('sync_start.link'), G_SOURCE = guard('sync_start.source'),
@@ -61,6 +61,7 @@ export function syncStart(k: Kernel, src: number, dst: number): void {
   if (k.nowG(JOB) !== JOB_IDLE && k.enforce(G_IDLE)) return;
   if (!k.linkedNow(src, dst) && k.enforce(G_LINK)) return;
   if (!canBeSourceNow(k, src) && k.enforce(G_SOURCE)) return;
+  if (k.hungNow(src) || k.hungNow(dst)) return;
   const dstSt = k.now(dst, ST), dstCpu = k.now(dst, CPU);
   const waiting = dstCpu === CPU_WAIT_SYNC;
   // An orphaned Recover offline system (its copy source was lost) may be synchronized again.
@@ -118,7 +119,7 @@ export function copyError(k: Kernel): void {
 
 function copyPageStep(k: Kernel, corrupt: boolean): void {
   const kind = k.nowG(JOB) as JobKind;
-  if (kind === JOB_IDLE) return;
+  if (kind === JOB_IDLE || k.nowG(DMA_HUNG) === 1) return;
   const src = k.nowG(JOB_SRC), dst = k.nowG(JOB_DST);
   const progress = k.nowG(JOB_PROGRESS);
   const page = nextCopyPage(kind, progress, k.pages, k.now(src, TRACE_MASK));
@@ -156,6 +157,7 @@ export function smiSource(k: Kernel): void {
   if (k.nowG(JOB) === JOB_IDLE) return;
   const src = k.nowG(JOB_SRC);
   if (k.now(src, CPU) !== CPU_OS && k.enforce(G_SMI_OS)) return;
+  if (k.hungNow(src)) return;
   const s = k.begin();
   if (!cpuOfSourceGroup(k, s, src, C_SMI)) return;
   k.emit(k.ids.smi_source[src]);
@@ -166,7 +168,7 @@ export function contextCopy(k: Kernel): void {
   const kind = k.nowG(JOB) as JobKind;
   if (kind === JOB_IDLE) return;
   const src = k.nowG(JOB_SRC), dst = k.nowG(JOB_DST);
-  if (k.now(dst, CTX) === 1) return;
+  if (k.now(dst, CTX) === 1 || k.hungNow(src)) return;
   if ((k.now(src, CPU) !== CPU_SMM || !k.linkedNow(src, dst)) && k.enforce(G_CTX_SMM)) return;
   if (nextCopyPage(kind, k.nowG(JOB_PROGRESS), k.pages, k.now(src, TRACE_MASK)) >= 0 && k.enforce(G_CTX_DONE)) return;
   const s = k.begin();
@@ -185,6 +187,7 @@ export function syncReset(k: Kernel): void {
   const dstCpu = k.now(dst, CPU);
   if ((k.now(dst, CTX) !== 1 || k.now(src, CPU) !== CPU_SMM || !k.linkedNow(src, dst)) && k.enforce(G_RESET_CTX)) return;
   if (dstCpu !== CPU_SMM && dstCpu !== CPU_WAIT_SYNC && k.enforce(G_RESET_WAITS)) return;
+  if (k.hungNow(src) || k.hungNow(dst)) return;
   // S13 online-sync-group: the destination must still be linked to every member it joins
   for (let j = 0; j < k.n; j++) if (j !== dst && groupMemberNow(k, src, j) && !k.linkedNow(dst, j) && k.enforce(G_RESET_CTX)) return;
   const s = k.begin();
@@ -217,6 +220,7 @@ export function syncReset(k: Kernel): void {
  */
 export function memoryCheck(k: Kernel, i: number): void {
   if ((k.now(i, ST) !== ST3 || k.now(i, CPU) !== CPU_OS) && k.enforce(G_CHECK_ST3)) return;
+  if (k.hungNow(i)) return;
   const c = k.cur;
   const lay = k.layout;
   let equal = true;

@@ -7,7 +7,7 @@ import { ST2, ST4, ST5, ST8, stateLabel } from '../../hw/ft-controller.js';
 import { JOB_PARTIAL } from '../../hw/dma-controller.js';
 import type { DeadlockProperty, InvariantProperty, RecoverableProperty } from '../kinds.js';
 import type { StateAccess } from '../state-access.js';
-import { anyOnline } from './modes.js';
+import { anyOnline, anyServing } from './modes.js';
 import { allText } from './words.js';
 
 /** What keeps full duplication out of reach, in one line. */
@@ -21,11 +21,11 @@ export const CONTINUITY_INVARIANTS: readonly InvariantProperty[] = [
   {
     kind: 'invariant',
     name: 'service-continuity',
-    statement: 'Once the systems have first been fully duplicated, some system is online as long as fewer than N failures were injected since they were last all in Online sync.',
+    statement: 'Once the systems have first been fully duplicated, some system provides the service (online and responding) as long as fewer than N failures were injected since they were last all in Online sync.',
     cites: '[0035], [0005]',
     when: 'after full duplication, fewer than N failures since',
     trigger: (s) => s.everFullyDuplexed() && s.faultsSinceDuplex() < s.n,
-    holds: (s) => !s.everFullyDuplexed() || s.faultsSinceDuplex() >= s.n || anyOnline(s),
+    holds: (s) => !s.everFullyDuplexed() || s.faultsSinceDuplex() >= s.n || anyServing(s),
     explain: (s) => `no system online after only ${s.faultsSinceDuplex()} failure(s) since full duplication (N = ${s.n}): ${allText(s)}`,
   },
   {
@@ -35,7 +35,7 @@ export const CONTINUITY_INVARIANTS: readonly InvariantProperty[] = [
     cites: '[0035], [0055], [0064]-[0067]',
     when: 'a CPU failure in lock-step or a disagreement, no failure since',
     trigger: (s) => s.survivableFault(),
-    holds: (s) => !s.survivableFault() || anyOnline(s),
+    holds: (s) => !s.survivableFault() || anyServing(s),
     explain: (s) => `the last failure was a CPU failure in lock-step or a disagreement, and no system is online now: ${allText(s)}`,
   },
   {
@@ -63,7 +63,7 @@ export const CONTINUITY_INVARIANTS: readonly InvariantProperty[] = [
 function awaitsPartialCopy(s: StateAccess): boolean {
   for (let i = 0; i < s.n; i++) {
     const from = s.resyncFrom(i);
-    if (s.st(i) === ST8 && from >= 0 && s.st(from) === ST2 && !s.copyRunning()) return true;
+    if (s.st(i) === ST8 && from >= 0 && s.st(from) === ST2 && !s.hung(from) && !s.hung(i) && !s.copyRunning()) return true;
   }
   return false;
 }
@@ -72,10 +72,10 @@ export const CONTINUITY_GRAPH_PROPERTIES: readonly (RecoverableProperty | Deadlo
   {
     kind: 'recoverable',
     name: 'redundancy-recoverable',
-    statement: 'From every reachable state with a system online, or with no failure injected yet, full duplication (every system in Online sync) can be reached.',
+    statement: 'From every reachable state with a system providing the service (online and responding), or with no failure injected yet, full duplication (every system in Online sync) can be reached.',
     cites: '[0044], [0088]-[0100], [0035]',
     when: 'a system online, or no failure yet',
-    scope: (s) => anyOnline(s) || s.faultsInjected() === 0,
+    scope: (s) => anyServing(s) || s.faultsInjected() === 0,
     goal: (s) => {
       for (let i = 0; i < s.n; i++) if (s.st(i) !== ST4) return false;
       return true;

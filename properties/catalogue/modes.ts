@@ -22,6 +22,12 @@ export function anyOnline(s: StateAccess): boolean {
   return false;
 }
 
+/** Some system provides the service: online and responding (a hung CPU subsystem provides none, S18). */
+export function anyServing(s: StateAccess): boolean {
+  for (let i = 0; i < s.n; i++) if (s.serving(i)) return true;
+  return false;
+}
+
 export const MODE_PROPERTIES: readonly InvariantProperty[] = [
   {
     kind: 'invariant',
