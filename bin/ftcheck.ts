@@ -12,6 +12,7 @@ import { registerListings } from './commands/listings.js';
 import { registerDiagram } from './commands/diagram.js';
 import { registerAmbiguities } from './commands/ambiguities.js';
 import { registerMutate } from './commands/mutate.js';
+import { registerReport } from './commands/report.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError, internalErrorMessage } from './errors.js';
 
 // `ftcheck ... | head` closes the pipe early: end quietly instead of with a stack trace.
@@ -42,6 +43,7 @@ registerListings(program);
 registerDiagram(program);
 registerAmbiguities(program);
 registerMutate(program);
+registerReport(program);
 
 /** A usage error of commander's as one line, with where to find the usage. */
 const oneLine = (command: string) => (str: string, write: (s: string) => void) =>
