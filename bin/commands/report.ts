@@ -59,6 +59,7 @@ export function registerReport(program: Command): void {
     .requiredOption('--html <FILE>', 'the HTML file to write')
     .option('--matrix <FILE>', "include the readings matrix from this file (the output of 'ftcheck ambiguities --json')")
     .option('--ambiguities', 'include the readings matrix by running the ambiguity explorer first (minutes; as ftcheck ambiguities)')
+    .option('--only <ID>', "with --ambiguities: explore only this entry (repeatable; as ftcheck ambiguities --only)", (v: string, prev: string[] = []) => [...prev, v])
     .option('--no-n3', 'with --ambiguities: skip the three-system supplement')
     .option('--allow-vacuous', 'exit 0 even if a property is vacuous (its trigger never holds)')
     .action(async (opts: Record<string, unknown>) => {
@@ -67,6 +68,10 @@ export function registerReport(program: Command): void {
       checkOutputFile(file, '--html');
       if (opts.matrix !== undefined && opts.ambiguities) throw new UsageError('--matrix and --ambiguities exclude each other');
       let matrix: MatrixView | null = opts.matrix !== undefined ? readMatrixFile(String(opts.matrix)) : null;
+      const onlyFlags = (opts.only as string[] | undefined) ?? [];
+      if (onlyFlags.length && !opts.ambiguities) throw new UsageError('--only needs --ambiguities');
+      const only = resolveOnly(onlyFlags);
+      if ('error' in only) throw new UsageError(only.error);
 
       const progress = createProgressReporter();
       let outcome;
@@ -76,8 +81,6 @@ export function registerReport(program: Command): void {
         progress.stop();
       }
       if (opts.ambiguities) {
-        const only = resolveOnly([]);
-        if ('error' in only) throw new Error(only.error);
         const report = ambiguityReport({
           params: config.params,
           base: config.readings,
@@ -132,7 +135,8 @@ export function registerReport(program: Command): void {
       if (!w.ok) process.stderr.write(`ftcheck: error: ${w.error}\n`);
       else {
         const diagrams = built.svgs ? `, ${built.svgs} SVG diagram${built.svgs === 1 ? '' : 's'}` : built.mermaidTexts ? `, ${built.mermaidTexts} diagram(s) as Mermaid text` : '';
-        process.stderr.write(`wrote ${file} (${outcome.verdicts.length} properties, ${built.counterexamples} counterexample${built.counterexamples === 1 ? '' : 's'}${diagrams}${matrix ? ', the readings matrix' : ''})\n`);
+        const props = `${outcome.verdicts.length} propert${outcome.verdicts.length === 1 ? 'y' : 'ies'}`;
+        process.stderr.write(`wrote ${file} (${props}, ${built.counterexamples} counterexample${built.counterexamples === 1 ? '' : 's'}${diagrams}${matrix ? ', the readings matrix' : ''})\n`);
       }
       process.exitCode = Math.max(exitCodeOf(outcome, Boolean(opts.allowVacuous)), w.ok ? 0 : EXIT_VIOLATION);
     });
