@@ -32,7 +32,7 @@ program
   .addHelpText(
     'after',
     '\nExit codes (every command): 0 success (every property holds, every replay and claim confirmed, every file written); ' +
-      '1 a violation, an incomplete run, a scenario that does not replay or is refuted, a file not written after the work; ' +
+      '1 a violation, a vacuous property (check, report), an incomplete run, a scenario that does not replay or is refuted, a file not written after the work; ' +
       '2 bad usage, found before any work; 3 an internal error (a bug: rerun with FTCHECK_DEBUG=1 for the stack and report it).\n',
   );
 
