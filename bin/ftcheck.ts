@@ -12,6 +12,7 @@ import { registerListings } from './commands/listings.js';
 import { registerDiagram } from './commands/diagram.js';
 import { registerAmbiguities } from './commands/ambiguities.js';
 import { registerMutate } from './commands/mutate.js';
+import { registerReport } from './commands/report.js';
 import { EXIT_INTERNAL, EXIT_USAGE, UsageError, internalErrorMessage } from './errors.js';
 
 // `ftcheck ... | head` closes the pipe early: end quietly instead of with a stack trace.
@@ -31,7 +32,7 @@ program
   .addHelpText(
     'after',
     '\nExit codes (every command): 0 success (every property holds, every replay and claim confirmed, every file written); ' +
-      '1 a violation, an incomplete run, a scenario that does not replay or is refuted, a file not written after the work; ' +
+      '1 a violation, a vacuous property (check, report), an incomplete run, a scenario that does not replay or is refuted, a file not written after the work; ' +
       '2 bad usage, found before any work; 3 an internal error (a bug: rerun with FTCHECK_DEBUG=1 for the stack and report it).\n',
   );
 
@@ -42,6 +43,7 @@ registerListings(program);
 registerDiagram(program);
 registerAmbiguities(program);
 registerMutate(program);
+registerReport(program);
 
 /** A usage error of commander's as one line, with where to find the usage. */
 const oneLine = (command: string) => (str: string, write: (s: string) => void) =>

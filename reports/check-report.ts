@@ -6,11 +6,35 @@ import { AMBIGUITIES, nonDefaultReadings } from '../model/readings.js';
 import { PARAM_SPECS } from '../model/params.js';
 import type { CheckOutcome, PropertyVerdict } from '../properties/verify.js';
 import { coverageOf, coverageJson, coverageSummary, coverageText, type CoverageReport } from './coverage-report.js';
-import { fullStateText, readableTrace, traceJson, traceText, type ReadableStep } from './trace.js';
+import { foldOf } from './milestones.js';
+import { foldJson, fullStateJson, fullStateText, readableTrace, traceJson, traceText, type ReadableStep, type ReadableTrace } from './trace.js';
 
 /** The steps of the refuting trace of `v`, or null when it has none. */
 export function stepsOf(o: CheckOutcome, v: PropertyVerdict): ReadableStep[] | null {
   return v.state === undefined ? null : readableTrace(o.model, o.result.graph.traceTo(v.state));
+}
+
+/**
+ * The step a lasso's loop returns to, for the liveness verdicts that will
+ * carry one (`loopStart`, an index into the trace); undefined for every
+ * finite trace, which is all the catalogue has today.
+ */
+export function loopStartOf(v: PropertyVerdict): number | undefined {
+  const k = (v as { readonly loopStart?: unknown }).loopStart;
+  return typeof k === 'number' && Number.isInteger(k) && k >= 0 ? k : undefined;
+}
+
+/** The refuting trace of `v` with its loop start, if it is a lasso; null when it has none. */
+export function traceOf(o: CheckOutcome, v: PropertyVerdict): ReadableTrace | null {
+  const steps = stepsOf(o, v);
+  if (!steps) return null;
+  const loopStart = loopStartOf(v);
+  return loopStart !== undefined && loopStart < steps.length ? { steps, loopStart } : { steps };
+}
+
+/** What the refuting state of a verdict is called: violating (invariant), deadlocked, stuck (not recoverable). */
+export function endsAs(v: PropertyVerdict): 'violating' | 'deadlocked' | 'stuck' {
+  return v.property.kind === 'invariant' ? 'violating' : v.property.kind === 'deadlock' ? 'deadlocked' : 'stuck';
 }
 
 /** The steps of the witness trace of `v` (to the first state that triggered it), or null. */
@@ -67,11 +91,9 @@ export function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-export function checkText(o: CheckOutcome, opts: TextReportOptions = {}): string {
+/** The verdict table: one line per property (verdict, name, cites, trace length, trigger count) and its statement. */
+export function verdictLines(o: CheckOutcome): string[] {
   const out: string[] = [];
-  out.push(`ftcheck: US 2006/0150004 A1 FT controller model (${configLine(o)})`);
-  out.push(readingsLine(o));
-  out.push('');
   const w = Math.max(...o.verdicts.map((v) => v.property.name.length));
   for (const v of o.verdicts) {
     const len = v.state !== undefined ? `  trace: ${o.result.graph.depthOf(v.state)} steps` : '';
@@ -79,27 +101,49 @@ export function checkText(o: CheckOutcome, opts: TextReportOptions = {}): string
     out.push(`  ${MARK[v.verdict].padEnd(8)}  ${v.property.name.padEnd(w)}  ${v.property.cites}${len}${trig}`);
     out.push(`  ${' '.repeat(8)}  ${v.property.statement}`);
   }
+  return out;
+}
+
+/** The lines on the vacuous properties (empty when none is). */
+export function vacuityLines(o: CheckOutcome): string[] {
+  const vacuous = o.verdicts.filter((v) => v.verdict === 'vacuous');
+  if (!vacuous.length) return [];
+  return [
+    `${vacuous.length} propert${vacuous.length === 1 ? 'y is' : 'ies are'} VACUOUS: proved only because nothing in this configuration triggers ${vacuous.length === 1 ? 'it' : 'them'} (exit 1 unless --allow-vacuous):`,
+    ...vacuous.map((v) => `  ${v.property.name}: its trigger (${v.property.when}) holds on no reachable state`),
+  ];
+}
+
+/** A counterexample as `check` prints it: heading, why, the trace (folded unless full), the refuting state in full. */
+export function counterexampleText(o: CheckOutcome, v: PropertyVerdict, t: ReadableTrace, full = false): string[] {
+  const out: string[] = [];
+  const { steps } = t;
+  out.push(`Counterexample: ${v.property.name} — ${v.property.statement}`);
+  if (v.explanation) out.push(`  why: ${v.explanation}`);
+  if (v.note) out.push(`  (${v.note})`);
+  if (steps.length === 1) out.push('  the initial state itself refutes the property (0 steps):');
+  out.push(traceText(o.model, steps, { full, loopStart: t.loopStart }));
+  out.push(`  ${endsAs(v)} state (step ${steps.length - 1}), in full:`);
+  out.push(fullStateText(steps[steps.length - 1].view));
+  return out;
+}
+
+export function checkText(o: CheckOutcome, opts: TextReportOptions = {}): string {
+  const out: string[] = [];
+  out.push(`ftcheck: US 2006/0150004 A1 FT controller model (${configLine(o)})`);
+  out.push(readingsLine(o));
+  out.push('');
+  out.push(...verdictLines(o));
   out.push('');
   out.push(...statsLines(o));
   const coverage = coverageOf(o);
   if (o.complete) out.push(coverageSummary(coverage));
-  const vacuous = o.verdicts.filter((v) => v.verdict === 'vacuous');
-  if (vacuous.length) {
-    out.push(`${vacuous.length} propert${vacuous.length === 1 ? 'y is' : 'ies are'} VACUOUS: proved only because nothing in this configuration triggers ${vacuous.length === 1 ? 'it' : 'them'} (exit 1 unless --allow-vacuous):`);
-    for (const v of vacuous) out.push(`  ${v.property.name}: its trigger (${v.property.when}) holds on no reachable state`);
-  }
+  out.push(...vacuityLines(o));
   for (const v of o.verdicts) {
-    const steps = stepsOf(o, v);
-    if (!steps) continue;
+    const t = traceOf(o, v);
+    if (!t) continue;
     out.push('');
-    out.push(`Counterexample: ${v.property.name} — ${v.property.statement}`);
-    if (v.explanation) out.push(`  why: ${v.explanation}`);
-    if (v.note) out.push(`  (${v.note})`);
-    if (steps.length === 1) out.push('  the initial state itself refutes the property (0 steps):');
-    out.push(traceText(o.model, steps, { full: opts.fullTrace }));
-    const what = v.property.kind === 'invariant' ? 'violating' : v.property.kind === 'deadlock' ? 'deadlocked' : 'stuck';
-    out.push(`  ${what} state (step ${steps.length - 1}), in full:`);
-    out.push(fullStateText(steps[steps.length - 1].view));
+    out.push(...counterexampleText(o, v, t, opts.fullTrace));
     const file = opts.scenarioFiles?.get(v.property.name);
     if (file) out.push(`  replay: ftcheck replay ${shellQuote(file)}`);
   }
@@ -122,12 +166,31 @@ export function checkText(o: CheckOutcome, opts: TextReportOptions = {}): string
   return out.join('\n');
 }
 
+/** What the readings of a run are, for JSON: how many at their defaults, how many of those proposed amendments, which changed. */
+export function readingsSummary(o: CheckOutcome): { atDefault: number; total: number; proposedAmendments: number; changed: string[] } {
+  const atDefault = AMBIGUITIES.filter((e) => o.model.readings[e.id] === e.defaultReading);
+  return {
+    atDefault: atDefault.length,
+    total: AMBIGUITIES.length,
+    proposedAmendments: atDefault.filter((e) => e.proposedAmendment).length,
+    changed: nonDefaultReadings(o.model.readings),
+  };
+}
+
+/**
+ * The stable JSON of `check --json`: everything the text report shows (the
+ * configuration and readings, the verdicts with their trigger counts and
+ * vacuity, the statistics, every counterexample with its explanation, its
+ * complete trace, the fold the text applies to it, its refuting state in full
+ * and the replay command, the witnesses, the coverage) as data.
+ */
 export function checkJson(o: CheckOutcome, scenarioFiles?: ReadonlyMap<string, string>, coverage: CoverageReport = coverageOf(o)): object {
   const s = o.result.stats;
   return {
     complete: o.complete,
     stopReason: o.result.stopReason,
-    config: { params: o.model.params, readings: o.model.readings },
+    stoppedAtFirstViolation: o.result.stopReason === 'violation' && o.verdicts.some((v) => v.verdict === 'unknown'),
+    config: { params: o.model.params, readings: o.model.readings, readingsSummary: readingsSummary(o), line: configLine(o) },
     stats: {
       states: s.states,
       transitions: s.transitions,
@@ -139,8 +202,10 @@ export function checkJson(o: CheckOutcome, scenarioFiles?: ReadonlyMap<string, s
       edgeBytes: s.edgeBytes,
     },
     properties: o.verdicts.map((v) => {
-      const steps = stepsOf(o, v);
+      const t = traceOf(o, v);
       const witness = witnessOf(o, v);
+      const file = scenarioFiles?.get(v.property.name);
+      const last = t ? t.steps[t.steps.length - 1] : undefined;
       return {
         name: v.property.name,
         kind: v.property.kind,
@@ -149,11 +214,19 @@ export function checkJson(o: CheckOutcome, scenarioFiles?: ReadonlyMap<string, s
         trigger: v.property.when,
         verdict: v.verdict,
         triggered: v.triggered,
-        witness: witness ? traceJson(witness) : null,
+        witness: witness ? traceJson(o.model, witness) : null,
         ...(v.explanation ? { explanation: v.explanation } : {}),
         ...(v.note ? { note: v.note } : {}),
-        ...(steps ? { trace: traceJson(steps) } : {}),
-        ...(scenarioFiles?.get(v.property.name) ? { scenario: scenarioFiles.get(v.property.name) } : {}),
+        ...(t && last
+          ? {
+              length: t.steps.length - 1,
+              trace: traceJson(o.model, t.steps),
+              ...(t.loopStart !== undefined ? { loopStart: t.loopStart } : {}),
+              fold: foldJson(foldOf(t.steps.map((x) => x.view), { loopStart: t.loopStart })),
+              refutingState: { ends: endsAs(v), step: last.step, fields: fullStateJson(last.view) },
+            }
+          : {}),
+        ...(file ? { scenario: file, replay: `ftcheck replay ${shellQuote(file)}` } : {}),
       };
     }),
     coverage: coverageJson(coverage),

@@ -61,9 +61,25 @@ export function coverageText(r: CoverageReport): string {
   return out.join('\n');
 }
 
+/** The counts of the one-line summary `check` prints. */
+export function coverageCounts(r: CoverageReport): object {
+  const named = r.rules.filter((x) => x.named);
+  return {
+    rules: r.rules.length,
+    rulesTaken: r.rules.filter((x) => x.count > 0).length,
+    namedRules: named.length,
+    namedRulesTaken: named.length - namedNeverTaken(r).length,
+    labels: r.labels.length,
+    labelsFired: r.labels.filter((l) => l.firings > 0).length,
+    accessOutcomes: r.access.length,
+    accessOutcomesExercised: r.access.filter((a) => a.count > 0).length,
+  };
+}
+
 export function coverageJson(r: CoverageReport): object {
   return {
     complete: r.complete,
+    summary: { ...coverageCounts(r), text: coverageSummary(r) },
     labels: r.labels,
     rules: r.rules,
     namedNeverTaken: namedNeverTaken(r).map((x) => x.rule),

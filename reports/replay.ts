@@ -19,7 +19,8 @@ import { summarize, type StateView } from '../model/view.js';
 import { findProperty, PROPERTY_NAMES } from '../properties/catalogue.js';
 import { StateAccess } from '../properties/state-access.js';
 import { diff, flatten } from './flatten.js';
-import { fullStateText } from './trace.js';
+import { foldLine, foldOf, milestonesOf, type Fold } from './milestones.js';
+import { foldJson, fullStateText } from './trace.js';
 
 /**
  * What replay found about a scenario's `violates` claim:
@@ -118,16 +119,45 @@ function changesOf(r: ReplayResult, ghosts: boolean): [string, string, string][]
   });
 }
 
+/** The states of a replay, the initial one first (index = step). */
+function viewsOf(r: ReplayResult): StateView[] {
+  return [r.initial, ...r.steps.map((s) => s.view)];
+}
+
+/**
+ * The prefix of power-on and first synchronization folded in the text of a
+ * replay (reports/milestones.ts): never over a step whose author wrote a
+ * note (the figures' T-steps stay visible), never when the replay stopped.
+ */
+export function replayFold(r: ReplayResult): Fold | null {
+  if (!r.ok) return null;
+  return foldOf(viewsOf(r), { keep: (k) => r.steps[k - 1]?.note !== undefined });
+}
+
+export interface ReplayTextOptions {
+  /** Every step (nothing folded) with every field of its state. */
+  readonly full?: boolean;
+}
+
 /** The replay as text: each step, the systems' states, the fields that changed; the claim's result. */
-export function replayText(sc: Scenario, r: ReplayResult, claim: ClaimCheck | undefined): string {
+export function replayText(sc: Scenario, r: ReplayResult, claim: ClaimCheck | undefined, o: ReplayTextOptions = {}): string {
   const lines: string[] = [];
   if (sc.description) lines.push(sc.description);
   lines.push(`  0. initial: ${summarize(r.initial)}`);
   const changes = changesOf(r, false);
+  const fold = o.full ? null : replayFold(r);
   r.steps.forEach((s, k) => {
+    if (fold && k + 1 <= fold.to) {
+      if (k + 1 === fold.to) lines.push(`  ${foldLine(fold, summarize(s.view))}`);
+      return;
+    }
     const cites = citationOf(r.model, s.label);
     lines.push(`  ${k + 1}. ${s.label}${s.note ? `   (${s.note})` : ''}${cites ? `  [${cites}]` : ''}`);
     lines.push(`       ${summarize(s.view)}`);
+    if (o.full) {
+      for (const [field, v] of flatten(s.view, true)) lines.push(`         ${field} = ${v}`);
+      return;
+    }
     for (const [field, a, b] of changes[k]) lines.push(`         ${field}: ${a} -> ${b}`);
     if (!changes[k].length) lines.push('         (no field changed)');
   });
@@ -145,10 +175,13 @@ function lastView(r: ReplayResult): StateView {
  * The stable JSON of `ftcheck replay --json`: `ok` is true exactly when the
  * exit code is 0; each step has its label, note, systems and the changed
  * fields (ghosts included) as `{field: [before, after]}`; `violates` the
- * claim's result; `error` why `ok` is false.
+ * claim's result; `error` why `ok` is false; `milestone` marks the step
+ * where the replay first reaches one and `fold` the prefix the text folds
+ * (null when none); the steps themselves are all there.
  */
 export function replayJsonReport(r: ReplayResult, claim: ClaimCheck | undefined): object {
   const changes = changesOf(r, true);
+  const milestones = new Map(milestonesOf(viewsOf(r)).map((m) => [m.step, m]));
   const ok = replayExitCode(r, claim) === 0;
   const error = r.error ?? (ok ? undefined : claim?.message);
   return {
@@ -159,7 +192,9 @@ export function replayJsonReport(r: ReplayResult, claim: ClaimCheck | undefined)
       ...(s.note ? { note: s.note } : {}),
       systems: s.view.systems.map((x) => ({ id: x.id, state: x.state, name: x.name, mode: x.mode })),
       changed: Object.fromEntries(changes[k].map(([f, a, b]) => [f, [a, b]])),
+      ...(milestones.has(k + 1) ? { milestone: { id: milestones.get(k + 1)!.id, text: milestones.get(k + 1)!.text } } : {}),
     })),
+    fold: foldJson(replayFold(r)),
     ...(claim ? { violates: claim } : {}),
     ...(error ? { error } : {}),
   };

@@ -27,7 +27,7 @@ import { DEFAULT_OUT } from './check.js';
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** One line on stderr per run: `[ 3/22] D5-copy-direction=from-recover-offline: 26,033 states, 0.4 s; violates ...`. */
-function progressLine(tag: string, row: Row, baseline: Row, k: number, n: number): void {
+export function progressLine(tag: string, row: Row, baseline: Row, k: number, n: number): void {
   const count = `${String(k + 1).padStart(String(n).length)}/${n}`;
   const where = tag ? ` ${tag}` : '';
   process.stderr.write(`[${count}${where}] ${row.key}: ${row.states.toLocaleString('en-US')} states, ${row.seconds.toFixed(1)} s; ${rowOutcome(row, baseline)}\n`);

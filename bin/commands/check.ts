@@ -1,16 +1,18 @@
 /** `ftcheck check`: exhaustive proof of the property catalogue, or shortest counterexamples. */
 import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { createProgressReporter, type Exploration } from '../../checker/index.js';
 import { PROPERTY_NAMES } from '../../properties/catalogue.js';
 import { exitCodeOf, runCheckAsync } from '../../properties/verify.js';
 import { checkJson, checkText, stepsOf } from '../../reports/check-report.js';
 import { coverageOf, namedNeverTaken } from '../../reports/coverage-report.js';
+import { counterexampleItf, itfFileName } from '../../reports/itf.js';
+import { junitXml } from '../../reports/junit.js';
 import { traceScenario } from '../../reports/trace.js';
 import { addModelOptions, resolveModelConfig } from '../cli-config.js';
 import { UsageError } from '../errors.js';
-import { checkOutputDir, makeOutputDir, writeOutputs } from '../output-path.js';
+import { checkOutputDir, checkOutputFile, makeOutputDir, writeOutputs } from '../output-path.js';
 
 export const DEFAULT_OUT = 'reports/out';
 
@@ -31,12 +33,18 @@ export function registerCheck(program: Command): void {
     .option('--allow-vacuous', 'exit 0 even if a property is vacuous (its trigger never holds)')
     .option('--strict', 'exit 1 when a rule that the patent names is never taken')
     .option('--out <DIR>', 'where counterexample scenarios are written', DEFAULT_OUT)
+    .option('--junit <FILE>', 'also write a JUnit XML report: one test case per property, a violation a failure carrying its trace')
+    .option('--itf <DIR>', 'also write each counterexample in the Informal Trace Format of Apalache and Quint, as DIR/PROPERTY.itf.json')
     .action(async (opts: Record<string, unknown>) => {
       const config = resolveModelConfig(opts);
       const witnesses = (opts.witness as string[] | undefined) ?? [];
       for (const w of witnesses) if (!PROPERTY_NAMES.includes(w)) throw new UsageError(`--witness: unknown property '${w}' (known: ${PROPERTY_NAMES.join(', ')})`);
       const outDir = String(opts.out);
       checkOutputDir(outDir, '--out');
+      const junitFile = opts.junit === undefined ? undefined : String(opts.junit);
+      if (junitFile !== undefined) checkOutputFile(junitFile, '--junit');
+      const itfDir = opts.itf === undefined ? undefined : String(opts.itf);
+      if (itfDir !== undefined) checkOutputDir(itfDir, '--itf');
       const progress = createProgressReporter();
       let signal: NodeJS.Signals | null = null;
       let run: Exploration | null = null;
@@ -70,7 +78,19 @@ export function registerCheck(program: Command): void {
       else {
         process.stdout.write(checkText(outcome, { fullTrace: Boolean(opts.fullTrace), scenarioFiles: files, witnesses, coverage: Boolean(opts.coverage) }) + '\n');
       }
-      const written = writeScenarios(dir, scenarios, outcome.verdicts.map((v) => v.property.name));
+      const checked = outcome.verdicts.map((v) => v.property.name);
+      let written = writeScenarios(dir, scenarios, checked);
+      if (junitFile !== undefined) {
+        const xml = junitXml(outcome, { allowVacuous: Boolean(opts.allowVacuous), fullTrace: Boolean(opts.fullTrace), scenarioFiles: files });
+        written = writeReported(() => [writeText(junitFile, xml)]) && written;
+      }
+      if (itfDir !== undefined) {
+        const traces = new Map(outcome.verdicts.flatMap((v) => {
+          const t = counterexampleItf(outcome, v, files.get(v.property.name));
+          return t ? [[v.property.name, JSON.stringify(t, null, 2) + '\n'] as const] : [];
+        }));
+        written = writeReported(() => writeStale(itfDir, traces, checked.map(itfFileName), itfFileName)) && written;
+      }
       const strictFailure = Boolean(opts.strict) && outcome.complete && namedNeverTaken(coverage).length > 0;
       if (strictFailure && !opts.json) {
         process.stderr.write(`ftcheck: --strict: ${namedNeverTaken(coverage).length} rule(s) the patent names were never taken (see --coverage)\n`);
@@ -78,6 +98,37 @@ export function registerCheck(program: Command): void {
       const verdictCode = Math.max(exitCodeOf(outcome, Boolean(opts.allowVacuous)), strictFailure || !written ? 1 : 0);
       process.exitCode = signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : verdictCode;
     });
+}
+
+/** Writes `text` to `file` (its directory created level by level) and returns it. */
+function writeText(file: string, text: string): string {
+  makeOutputDir(dirname(file));
+  writeFileSync(file, text);
+  return file;
+}
+
+/**
+ * Writes one file per entry of `texts` (by property name) into `dir` and
+ * removes the files of the properties checked now that have none (so the
+ * directory never shows a stale counterexample). Returns the files written.
+ */
+function writeStale(dir: string, texts: ReadonlyMap<string, string>, checkedFiles: readonly string[], fileOf: (name: string) => string): string[] {
+  makeOutputDir(dir);
+  const keep = new Set([...texts.keys()].map(fileOf));
+  for (const f of checkedFiles) if (!keep.has(f)) rmSync(join(dir, f), { force: true });
+  return [...texts].map(([name, text]) => {
+    const file = join(dir, fileOf(name));
+    writeFileSync(file, text);
+    return file;
+  });
+}
+
+/** Runs a write after the verdicts: one `wrote FILE` line per file, or one error line (false: exit 1). */
+function writeReported(write: () => string[]): boolean {
+  const w = writeOutputs(write);
+  if (!w.ok) process.stderr.write(`ftcheck: error: ${w.error}\n`);
+  else for (const f of w.value) process.stderr.write(`wrote ${f}\n`);
+  return w.ok;
 }
 
 /**

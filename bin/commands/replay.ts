@@ -20,8 +20,9 @@ export function registerReplay(program: Command): void {
         '(exit 0: replayed and the claim confirmed; 1: a step not enabled, an expectation not met, a claim refuted; 2: not a scenario)',
     )
     .argument('<FILE>', 'scenario JSON: {"steps": ["power_on(#0)", ...]} or a JSON array of labels')
-    .option('--json', 'print one JSON object: {"ok", "steps": [{"step", "label", "systems", "changed"}], "violates"?, "error"?}')
-    .action((file: string, opts: { json?: boolean }) => {
+    .option('--json', 'print one JSON object: {"ok", "steps": [{"step", "label", "systems", "changed", "milestone"?}], "fold", "violates"?, "error"?}')
+    .option('--full-trace', 'show every step (a prefix of power-on and first synchronization is otherwise folded into one line) with every field of its state')
+    .action((file: string, opts: { json?: boolean; fullTrace?: boolean }) => {
       try {
         const sc = readScenarioFile(file);
         if (!sc.ok) throw new UsageError(sc.error);
@@ -33,7 +34,7 @@ export function registerReplay(program: Command): void {
         const claim = checkClaim(r, sc.value);
         if (opts.json) process.stdout.write(JSON.stringify(replayJsonReport(r, claim), null, 2) + '\n');
         else {
-          process.stdout.write(replayText(sc.value, r, claim) + '\n');
+          process.stdout.write(replayText(sc.value, r, claim, { full: Boolean(opts.fullTrace) }) + '\n');
           if (r.error) process.stderr.write(`ftcheck: replay stopped: ${r.error}\n`);
         }
         process.exitCode = replayExitCode(r, claim);
