@@ -83,6 +83,7 @@ export const FT_EVENTS = [
   'link-divide',
   'link-leave-group',
   'forced-isolation',
+  'outvoted',
 ] as const;
 export type FtEvent = (typeof FT_EVENTS)[number];
 
@@ -112,6 +113,7 @@ export const FT_EVENT_DOC: Record<FtEvent, { cite: string; summary: string; read
   'repair-reset': { cite: '[0070]', summary: 'reset of a Fault system: ST10 -> ST7 Offline' },
   'link-divide': { cite: 'Table 2 (D3), [0062] [0070]', summary: 'left without any crosslink: online -> ST1 Online divide, offline -> ST6 Offline divide', reading: 'D3-crosslink-loss' },
   'forced-isolation': { cite: '[0073], [0064]', summary: 'software isolates the system: -> Fault (not the ACT of ST3 unless S17 any-system)', reading: 'S17-forced-isolation' },
+  outvoted: { cite: '[0055], Table 1 Online sync, [0102] (S19)', summary: 'in a group of three or more, the one system that disagreed with the others leaves: ST4 -> ST9 Pre offline as SBY', reading: 'S19-disagreement-among-three' },
   'link-leave-group': { cite: 'Table 2 (D3), [0055], [0070]', summary: 'the SBY of a lock-step pair whose link failed leaves the group -> ST7 Offline (-> ST6 Offline divide if it has no link left)', reading: 'D3-crosslink-loss' },
 };
 
@@ -183,6 +185,7 @@ export function ftStep(s: FtLocal, event: FtEvent, r: Readings): FtLocal | null 
       return at(ST10, mode);
     })
     // out of the group but still linked to the others: Offline; left with no link at all, link-divide follows
+    .with('outvoted', () => (st === ST4 ? at(ST9, SBY) : null))
     .with('link-leave-group', () => (r['D3-crosslink-loss'] === 'back-to-divide' && isLockstep(st) && mode !== ACT ? at(ST7, mode) : s))
     .exhaustive();
 }

@@ -11,9 +11,9 @@
  * the action. A spec is a comma-separated list of `WF:family` or
  * `SF:family`, or `none`, or `default`; a leading `+` adds to the defaults.
  *
- * Never fair: fault injections (a failure may or may not happen), the CPU's
- * writes and IO accesses (software may do nothing), power-on and the reset
- * of a Fault system (an operator decides).
+ * Never fair: fault injections (a failure may or may not happen), IO
+ * accesses held in the comparison buffers (software may do no IO), power-on
+ * and the reset of a Fault system (an operator decides).
  */
 import { ACTION_DOCS } from './actions-doc.js';
 import { ACTION_NAMES, type ActionName, type LabelTable } from './labels.js';
@@ -44,6 +44,12 @@ export const DEFAULT_FAIRNESS: readonly FairnessDecl[] = [
   { kind: 'weak', family: 'sync_reset(#i->#j)', why: 'the synchronization reset is applied to both systems', cites: '[0090] T110, [0098] T122' },
   { kind: 'weak', family: 'memory_check(#i)', why: 'the memory check of Pre online sync completes', cites: '[0091] T114-T115, [0092] T210-T211' },
   { kind: 'weak', family: 'async_exit', why: 'at the buffer mark software leaves Online async', cites: '[0072] [0095] T117' },
+  {
+    kind: 'weak',
+    family: 'cpu_write(#i)',
+    why: 'software running on an OS does not stop writing main storage forever: what fills the trace memory so that Online async is temporary',
+    cites: '[0066] [0067] [0095]',
+  },
   { kind: 'weak', family: 'smi_ack(#i)', why: 'every CPU of the SBY enters SMM and returns SMI ACK', cites: '[0071] [0072] [0096] T214' },
   { kind: 'weak', family: 'hang_timeout(#i)', why: 'S18 watchdog: a timeout detects a CPU subsystem that stopped responding', cites: '[0052] (S18)' },
   { kind: 'weak', family: 'dma_timeout', why: 'S18 watchdog: a timeout detects a DMA controller that stopped responding', cites: '[0052] (S18)' },
@@ -99,6 +105,11 @@ export function expandFairness(decls: readonly FairnessDecl[], labels: LabelTabl
     for (const [key, ids] of groups) out.push({ kind: d.kind, name: key ? `${action}(${key})` : action, labels: ids });
   }
   return out;
+}
+
+/** The declarations as a spec that parseFairness reads back ("WF:smi_ack(#i),SF:..."), or "none". */
+export function fairnessSpec(decls: readonly FairnessDecl[]): string {
+  return decls.length === 0 ? 'none' : decls.map((d) => `${d.kind === 'weak' ? 'WF' : 'SF'}:${d.family}`).join(',');
 }
 
 /** "WF smi_ack(#i), SF dma_copy(#i->#j)": the fairness a verdict rests on, in one line. */

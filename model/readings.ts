@@ -373,6 +373,20 @@ export const AMBIGUITIES = [
     why: 'A fault-tolerant controller must not wait forever on a hung part; the patent names no timeout, so this is an amendment the ambiguity explorer shows the need for (liveness properties fail under undetected).',
     proposedAmendment: true,
   },
+  {
+    id: 'S19-disagreement-among-three',
+    title: 'A disagreement in a group of three or more systems in Online sync ([0102])',
+    cites: ['[0055]', 'Table 1', '[0066]', '[0102]'],
+    quote: '[0055] "In the case where the FT controller 130 cannot identify a specific error location, as in the case where a disagreement occurs in the comparison, it continues providing a service using the CPU subsystem 110 in \u201cACT\u201d mode and separates the CPU subsystem 111 in \u201cSTB\u201d mode"',
+    question: 'With two systems a disagreement cannot say which one erred. With three, two agree: Table 1 separates the SBY only "if there are no other factors that specify failure", and a majority is such a factor. Read literally, every SBY leaves on a disagreement.',
+    options: [
+      { name: 'majority', means: 'the one system that disagreed with the other two leaves for Pre offline (and is synchronized again by a full copy); the other two stay in Online sync; an outvoted ACT hands the service to a promoted SBY' },
+      { name: 'every-sby-out', means: 'as with two systems: all go to Online async, then the ACT to Online ready and every SBY to Pre offline' },
+    ],
+    defaultReading: 'majority',
+    why: 'Separating both SBYs of a triplicated system on one disagreement leaves it simplex: one more failure then stops the service after two failures of three systems (service-continuity fails at N = 3, F = 2). A majority locates the error, which is what Table 1 allows.',
+    proposedAmendment: true,
+  },
 ] as const satisfies readonly AmbiguityEntry[];
 
 export type AmbiguityId = (typeof AMBIGUITIES)[number]['id'];

@@ -9,6 +9,7 @@ import { FtModel } from './ft-model.js';
 import { DEFAULT_PARAMS, validateParams, type Params } from './params.js';
 import { defaultReadings, withReadings, type Readings } from './readings.js';
 import { viewOf, type StateView } from './view.js';
+import { parseFairness } from './fairness.js';
 
 export interface ScenarioStep {
   readonly label: string;
@@ -25,6 +26,14 @@ export interface Scenario {
   readonly steps: readonly ScenarioStep[];
   /** For counterexamples: the property this scenario ends by violating. */
   readonly violates?: string;
+  /**
+   * For liveness counterexamples (lassos): the step (0 = the initial state)
+   * whose state the last step returns to; the steps after it repeat forever.
+   * Equal to the number of steps: the run ends there, nothing enabled.
+   */
+  readonly loop?: number;
+  /** For liveness counterexamples: the fairness the run is fair under (model/fairness.ts syntax). */
+  readonly fairness?: string;
 }
 
 export interface ReplayedStep {
@@ -46,7 +55,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const PARAM_KEYS = Object.keys(DEFAULT_PARAMS);
 
-const SCENARIO_KEYS = ['description', 'params', 'readings', 'steps', 'violates'];
+const SCENARIO_KEYS = ['description', 'params', 'readings', 'steps', 'violates', 'loop', 'fairness'];
 const STEP_KEYS = ['label', 'note', 'expect'];
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -87,6 +96,13 @@ export function parseScenario(json: unknown): Parsed<Scenario> {
   }
   if (o.description !== undefined && typeof o.description !== 'string') return { ok: false, error: '"description" must be a string' };
   if (o.violates !== undefined && typeof o.violates !== 'string') return { ok: false, error: '"violates" must be a property name' };
+  if (o.loop !== undefined && !(typeof o.loop === 'number' && Number.isInteger(o.loop) && o.loop >= 0 && o.loop <= steps.length)) {
+    return { ok: false, error: `"loop" must be a step index from 0 to ${steps.length} (the step whose state the last step returns to)` };
+  }
+  if (o.fairness !== undefined) {
+    const f = typeof o.fairness === 'string' ? parseFairness(o.fairness) : { error: 'must be a string' };
+    if ('error' in f) return { ok: false, error: `"fairness": ${f.error}` };
+  }
   if (o.params !== undefined) {
     if (!isObject(o.params)) return { ok: false, error: '"params" must be an object' };
     for (const [k, v] of Object.entries(o.params)) {

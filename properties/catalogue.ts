@@ -8,16 +8,18 @@
  *   catalogue/buffers.ts     comparison buffers and trace memory ([0042] [0047] [0067])
  *   catalogue/links.ts       crosslinks and the states that imply them (Table 2, [0033] [0062] [0070])
  *   catalogue/continuity.ts  service continuity and recovery ([0035] [0045] [0088]-[0100])
+ *   catalogue/progress.ts    progress under fairness: copies complete, states are left ([0064] [0066] [0070]-[0072])
  */
 import { BUFFER_PROPERTIES } from './catalogue/buffers.js';
 import { CONTINUITY_GRAPH_PROPERTIES, CONTINUITY_INVARIANTS } from './catalogue/continuity.js';
 import { ISOLATION_PROPERTIES } from './catalogue/isolation.js';
 import { LINK_PROPERTIES } from './catalogue/links.js';
 import { MODE_PROPERTIES } from './catalogue/modes.js';
+import { PROGRESS_PROPERTIES } from './catalogue/progress.js';
 import { STORAGE_PROPERTIES } from './catalogue/storage.js';
 import type { Property } from './kinds.js';
 
-export type { DeadlockProperty, InvariantProperty, Property, RecoverableProperty } from './kinds.js';
+export type { DeadlockProperty, InvariantProperty, LivenessProperty, Property, RecoverableProperty } from './kinds.js';
 
 export const PROPERTIES: readonly Property[] = [
   ...MODE_PROPERTIES,
@@ -27,6 +29,7 @@ export const PROPERTIES: readonly Property[] = [
   ...LINK_PROPERTIES,
   ...CONTINUITY_INVARIANTS,
   ...CONTINUITY_GRAPH_PROPERTIES,
+  ...PROGRESS_PROPERTIES,
 ];
 
 export const PROPERTY_NAMES = PROPERTIES.map((p) => p.name);

@@ -9,7 +9,7 @@ import { REQUEST_KINDS, type Outcome } from '../hw/io-subsystem.js';
 import { linkUp } from '../hw/crosslink.js';
 import type { FtModel } from '../model/ft-model.js';
 import {
-  HUNG, CORRUPTED, CPU, EVER_DUPLEX, FAILED, FAULTS_USED, HELD, JOB, JOB_DST, JOB_SRC, LINKS, MEM, MODE, PREV_ST, RESYNC_FROM, SINCE_DUPLEX, SURVIVABLE, ST, DISAGREED, ISOLATED,
+  DMA_HUNG, HUNG, CORRUPTED, CPU, EVER_DUPLEX, FAILED, FAULTS_USED, HELD, JOB, JOB_DST, JOB_SRC, LINKS, MEM, MODE, PREV_ST, RESYNC_FROM, SINCE_DUPLEX, SURVIVABLE, ST, DISAGREED, ISOLATED,
   ST3_MODE, TRACE_COUNT, TRACE_MASK, TRACING,
 } from '../model/layout.js';
 import type { Readings } from '../model/readings.js';
@@ -84,6 +84,12 @@ export class StateAccess {
   online(i: number): boolean { return isOnline(this.st(i)); }
   /** S18: system i's CPU subsystem has stopped responding (a hang not yet detected). */
   hung(i: number): boolean { return this.fields[i * this.ps + HUNG] === 1; }
+  /** Failures injected and not detected yet: hung CPU subsystems, a hung DMA controller, corrupted storage. */
+  undetectedFailures(): number {
+    let k = this.fields[this.g + DMA_HUNG];
+    for (let i = 0; i < this.n; i++) k += this.fields[i * this.ps + HUNG] + this.fields[i * this.ps + CORRUPTED];
+    return k;
+  }
   /** Online and responding: actually providing the service (a hung online system provides none). */
   serving(i: number): boolean { return this.online(i) && !this.hung(i); }
   powered(i: number): boolean { return this.st(i) !== 0; }

@@ -19,6 +19,9 @@ import type { Params } from '../model/params.js';
 import type { Readings } from '../model/readings.js';
 import { AccessTally } from './access-coverage.js';
 import { PROPERTIES, type InvariantProperty, type Property, type RecoverableProperty } from './catalogue.js';
+import { isLiveness, type LivenessProperty } from './kinds.js';
+import { checkLiveness, fairnessOf, type Lasso } from './liveness-check.js';
+import type { FairnessDecl } from '../model/fairness.js';
 import { StateAccess } from './state-access.js';
 
 export type Verdict = 'holds' | 'violated' | 'vacuous' | 'unknown';
@@ -36,6 +39,12 @@ export interface PropertyVerdict {
   readonly triggered: number;
   /** The first of them in BFS order: its trace is a shortest witness. */
   readonly witness?: StateIndex;
+  /** A liveness counterexample: an infinite fair run, a stem and a loop (`state` is then its last state). */
+  readonly lasso?: Lasso;
+  /** Where the lasso's loop starts: the index of the step the last one returns to (its last step for a dead end). */
+  readonly loopStart?: number;
+  /** The fairness a liveness verdict rests on. */
+  readonly fairness?: readonly FairnessDecl[];
 }
 
 export interface CheckConfig {
@@ -52,6 +61,8 @@ export interface CheckConfig {
   readonly mutation?: Mutation | null;
   /** Keep labelled edges even when no property needs them (diagrams). */
   readonly recordLabelledEdges?: boolean;
+  /** Fairness for the liveness properties without their own (model/fairness.ts syntax); default the model's. */
+  readonly fairness?: string;
 }
 
 export interface CheckOutcome {
@@ -106,6 +117,7 @@ function planCheck(model: FtModel, config: Omit<CheckConfig, 'params' | 'reading
   const access = new StateAccess(model);
   const tally = new AccessTally(model);
   const needsGraph = selected.some((p) => p.kind === 'recoverable');
+  const needsLabels = config.recordLabelledEdges === true || selected.some(isLiveness);
   return {
     selected,
     invariants,
@@ -114,7 +126,7 @@ function planCheck(model: FtModel, config: Omit<CheckConfig, 'params' | 'reading
     options: {
       invariantSets: catalogueSets(invariants, access, tally),
       onViolation: config.allViolations ? 'continue' : 'stop',
-      recordEdges: config.recordLabelledEdges ? 'labelled' : needsGraph ? 'targets' : 'none',
+      recordEdges: needsLabels ? 'labelled' : needsGraph ? 'targets' : 'none',
       maxStates: config.maxStates,
       maxSeconds: config.maxSeconds,
       onProgress: config.onProgress,
@@ -181,9 +193,32 @@ function verdictsOf(model: FtModel, config: Omit<CheckConfig, 'params' | 'readin
       }
       case 'recoverable':
         return recoverableVerdict(property, result, access, unknownWhy, vacuousWhy(property.when));
+      case 'leads-to':
+      case 'infinitely-often':
+      case 'eventually-always':
+        return livenessVerdict(model, property, result, access, config.fairness, unknownWhy, vacuousWhy(property.when));
     }
   });
   return { config: { ...config, params: model.params, readings: model.readings }, model, result, verdicts, complete: result.complete, access: plan.tally };
+}
+
+function livenessVerdict(
+  model: FtModel, property: LivenessProperty, result: ExploreResult, access: StateAccess, fairness: string | undefined, unknownWhy: string, vacuousWhy: string,
+): PropertyVerdict {
+  if (!result.complete) return { property, verdict: 'unknown', note: unknownWhy, triggered: 0, fairness: fairnessOf(property, fairness) };
+  const r = checkLiveness(model, result, access, property, fairness);
+  const trig = { triggered: r.triggered, ...(r.witness !== null ? { witness: r.witness } : {}), fairness: r.fairness };
+  if (r.lasso) {
+    const last = r.lasso.states[r.lasso.states.length - 1];
+    const cycle = r.lasso.loopStart < r.lasso.states.length - 1;
+    const forSystem = r.lasso.system !== undefined ? ` (for system #${r.lasso.system})` : '';
+    const explanation = cycle
+      ? `a fair run${forSystem} repeats steps ${r.lasso.loopStart}-${r.lasso.states.length - 1} forever without reaching what the property promises`
+      : `the run${forSystem} ends in a state where nothing is enabled, and what the property promises never comes`;
+    return { property, verdict: 'violated', state: last, lasso: r.lasso, loopStart: r.lasso.loopStart, explanation, ...trig };
+  }
+  if (property.kind === 'leads-to' && r.triggered === 0) return { property, verdict: 'vacuous', note: vacuousWhy, ...trig };
+  return { property, verdict: 'holds', ...trig };
 }
 
 /** AG (scope -> EF goal) on the recorded graph. */

@@ -11,6 +11,11 @@ import { foldJson, fullStateJson, fullStateText, readableTrace, traceJson, trace
 
 /** The steps of the refuting trace of `v`, or null when it has none. */
 export function stepsOf(o: CheckOutcome, v: PropertyVerdict): ReadableStep[] | null {
+  if (v.lasso) {
+    const g = o.result.graph;
+    const l = v.lasso;
+    return readableTrace(o.model, l.states.map((s, k) => ({ label: k === 0 ? null : l.labels[k - 1], state: g.readState(s) })));
+  }
   return v.state === undefined ? null : readableTrace(o.model, o.result.graph.traceTo(v.state));
 }
 
@@ -33,7 +38,8 @@ export function traceOf(o: CheckOutcome, v: PropertyVerdict): ReadableTrace | nu
 }
 
 /** What the refuting state of a verdict is called: violating (invariant), deadlocked, stuck (not recoverable). */
-export function endsAs(v: PropertyVerdict): 'violating' | 'deadlocked' | 'stuck' {
+export function endsAs(v: PropertyVerdict): 'violating' | 'deadlocked' | 'stuck' | 'looping' {
+  if (v.lasso) return 'looping';
   return v.property.kind === 'invariant' ? 'violating' : v.property.kind === 'deadlock' ? 'deadlocked' : 'stuck';
 }
 

@@ -112,7 +112,11 @@ export interface ItfMeta {
 
 /** A trace as an ITF object; each state's #meta has its index and, after the first, the label with its block and paragraphs. */
 export function itfTrace(model: FtModel, t: ReadableTrace, meta: ItfMeta): ItfTrace {
-  const states = t.steps.map((s, k): ItfState => ({
+  // ITF's "loop" is the state the last listed state moves back to: a closed lasso's last step (a copy of the
+  // state at loopStart) is not listed; a dead end stutters on its last state
+  const closes = t.loopStart !== undefined && t.loopStart < t.steps.length - 1;
+  const listed = closes ? t.steps.slice(0, -1) : t.steps;
+  const states = listed.map((s, k): ItfState => ({
     '#meta': { index: k, ...(s.label !== null ? { label: s.label, ...citationOf(model, s.label) } : {}) },
     action: s.label ?? 'init',
     ...itfStateOf(s.view),

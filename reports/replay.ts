@@ -10,13 +10,15 @@
  * there, which is `check`'s work: the claim is then left undecided, with the
  * command that decides it.
  */
+import { checkLasso } from '../properties/lasso-check.js';
+import { fairnessText, parseFairness } from '../model/fairness.js';
 import { ACTION_DOCS } from '../model/actions-doc.js';
 import type { FtModel } from '../model/ft-model.js';
 import { PARAM_SPECS } from '../model/params.js';
 import { nonDefaultReadings } from '../model/readings.js';
 import { initialState, successorsOf, type ReplayResult, type Scenario } from '../model/scenario.js';
 import { summarize, type StateView } from '../model/view.js';
-import { findProperty, PROPERTY_NAMES } from '../properties/catalogue.js';
+import { findProperty, PROPERTY_NAMES, type Property } from '../properties/catalogue.js';
 import { StateAccess } from '../properties/state-access.js';
 import { diff, flatten } from './flatten.js';
 import { foldLine, foldOf, milestonesOf, type Fold } from './milestones.js';
@@ -33,7 +35,7 @@ export type ClaimResult = 'confirmed' | 'refuted' | 'undecided' | 'not-reached';
 
 export interface ClaimCheck {
   readonly property: string;
-  readonly kind: 'invariant' | 'recoverable' | 'deadlock';
+  readonly kind: Property['kind'];
   readonly result: ClaimResult;
   /** One line saying what was found and, when undecided, how to decide it. */
   readonly message: string;
@@ -84,6 +86,20 @@ export function checkClaim(r: ReplayResult, sc: Scenario): ClaimCheck | undefine
         return claim('refuted', `the scenario claims to violate ${name}, but ${at} is a legitimate end (no system online: the service is lost), which ${name} allows`);
       }
       return claim('confirmed', `violates ${name} in ${at}, as the scenario claims: no transition is enabled while a system is online`);
+    }
+    case 'leads-to':
+    case 'infinitely-often':
+    case 'eventually-always': {
+      if (sc.loop === undefined) return claim('refuted', `the scenario claims to violate ${name}, a liveness property, but has no "loop": a finite run cannot refute it`);
+      const fairness = parseFairness(sc.fairness ?? 'default');
+      if ('error' in fairness) return claim('refuted', fairness.error);
+      const states = [initialState(r.model), ...r.steps.map((x) => x.words)];
+      const labels = r.steps.map((x) => r.model.labels.idOf(x.label)!);
+      const c = checkLasso(r.model, p, fairness, states, labels, sc.loop);
+      const loopText = sc.loop === r.steps.length ? `the run ends at step ${sc.loop}` : `the loop back to step ${sc.loop} closes`;
+      return c.ok
+        ? claim('confirmed', `violates ${name}, as the scenario claims: ${loopText}, it is fair under ${fairnessText(fairness)}, and ${c.why}`)
+        : claim('refuted', `the scenario claims to violate ${name}, but ${c.why}`);
     }
     case 'recoverable':
       if (!p.scope(s)) return claim('refuted', `the scenario claims to violate ${name}, but ${at} is outside its scope, where nothing needs to be recoverable`);

@@ -60,7 +60,9 @@ export interface TraceTextOptions {
 
 /** The line that marks where a lasso's loop begins. */
 export function loopLine(loopStart: number, last: number): string {
-  return `       (loop: the states of steps ${loopStart}-${last} repeat forever; from step ${last} the system moves back to the state of step ${loopStart})`;
+  return loopStart === last
+    ? `       (the run ends here: nothing is enabled, so the state of step ${last} lasts forever)`
+    : `       (loop back to step ${loopStart}: steps ${loopStart + 1}-${last} repeat forever; step ${last} returns to the state of step ${loopStart})`;
 }
 
 /**
@@ -89,7 +91,7 @@ export function traceText(model: FtModel, steps: readonly ReadableStep[], o: Tra
       else for (const [k, a, b] of changes) lines.push(`       ${k}: ${a} -> ${b}`);
       if (!changes.length) lines.push('       (no field changed)');
     }
-    if (o.loopStart !== undefined && s.step === o.loopStart && o.loopStart < last) lines.push(loopLine(o.loopStart, last));
+    if (o.loopStart !== undefined && s.step === o.loopStart) lines.push(loopLine(o.loopStart, last));
     prev = flat;
   }
   return lines.join('\n');
@@ -137,13 +139,16 @@ export function fullStateJson(view: StateView): Record<string, string> {
 }
 
 /** A scenario that `ftcheck replay` accepts and that reproduces the trace. */
-export function traceScenario(model: FtModel, steps: readonly ReadableStep[], violates: string): Scenario {
+export function traceScenario(
+  model: FtModel, steps: readonly ReadableStep[], violates: string, lasso?: { readonly loopStart: number; readonly fairness: string },
+): Scenario {
   const readings = Object.fromEntries(nonDefaultReadings(model.readings).map((s) => s.split('=') as [string, string]));
   return {
-    description: `Counterexample to ${violates}: shortest trace found by ftcheck check`,
+    description: `Counterexample to ${violates}: shortest ${lasso ? 'lasso (a stem and a loop that repeats forever)' : 'trace'} found by ftcheck check`,
     params: { ...model.params },
     readings,
     violates,
+    ...(lasso ? { loop: lasso.loopStart, fairness: lasso.fairness } : {}),
     steps: steps.filter((s) => s.label !== null).map((s) => ({ label: s.label!, expect: expectOf(s.view) })),
   };
 }

@@ -10,6 +10,7 @@ import { coverageOf, namedNeverTaken } from '../../reports/coverage-report.js';
 import { counterexampleItf, itfFileName } from '../../reports/itf.js';
 import { junitXml } from '../../reports/junit.js';
 import { traceScenario } from '../../reports/trace.js';
+import { fairnessSpec } from '../../model/fairness.js';
 import { addModelOptions, resolveModelConfig } from '../cli-config.js';
 import { UsageError } from '../errors.js';
 import { checkOutputDir, checkOutputFile, makeOutputDir, writeOutputs } from '../output-path.js';
@@ -70,7 +71,8 @@ export function registerCheck(program: Command): void {
       for (const v of outcome.verdicts) {
         const steps = stepsOf(outcome, v);
         if (!steps) continue;
-        scenarios.set(v.property.name, traceScenario(outcome.model, steps, v.property.name));
+        const lasso = v.lasso && v.fairness ? { loopStart: v.lasso.loopStart, fairness: fairnessSpec(v.fairness) } : undefined;
+        scenarios.set(v.property.name, traceScenario(outcome.model, steps, v.property.name, lasso));
         files.set(v.property.name, join(dir, `${v.property.name}.json`));
       }
       const coverage = coverageOf(outcome);

@@ -67,11 +67,21 @@ export function findFairLasso(
   const mark = new Uint32Array(n).fill(REMOVED);
   let count = 0;
   let deadEnd = -1;
+  const enabled = new Uint32Array(bits.words);
+  const zero = new Uint32Array(bits.words);
+  const all = zero.slice().fill(0xffffffff);
   for (let v = 0; v < n; v++) {
     if (via[v] === UNSEEN) continue;
     queue[count++] = v;
     mark[v] = UNSEEN;
-    if (accept[v] !== 0 && graph.firstEdge(v) === graph.firstEdge(v + 1) && (deadEnd < 0 || dist[v] < dist[deadEnd])) deadEnd = v;
+    if (accept[v] === 0 || (deadEnd >= 0 && dist[v] >= dist[deadEnd])) continue;
+    let ends = graph.firstEdge(v) === graph.firstEdge(v + 1);
+    if (!ends && query.stutter === true) {
+      // a fair stutter: nothing fair is enabled here, so the behaviour may stay forever
+      bits.enabledAt(graph, v, enabled);
+      ends = !bits.intersects(enabled, all);
+    }
+    if (ends) deadEnd = v;
   }
   const members = new Uint32Array(count);
   const splitter = new SccSplitter(graph, level, mark, stack);

@@ -21,9 +21,10 @@ export function leadsTo(
   q: Uint8Array,
   fairness: readonly FairnessConstraint[],
   level: Uint32Array | null = null,
+  stutter = false,
 ): LivenessResult {
   const region = not(q);
-  return findFairLasso(graph, initial, { sources: p, region, accept: region, level }, fairness);
+  return findFairLasso(graph, initial, { sources: p, region, accept: region, level, stutter }, fairness);
 }
 
 /** GF P: every fair path visits P infinitely often (true ~> P). `triggered` counts the reachable states. */
@@ -32,8 +33,9 @@ export function infinitelyOften(
   initial: ArrayLike<number>,
   p: Uint8Array,
   fairness: readonly FairnessConstraint[],
+  stutter = false,
 ): LivenessResult {
-  return leadsTo(graph, initial, new Uint8Array(graph.stateCount).fill(1), p, fairness);
+  return leadsTo(graph, initial, new Uint8Array(graph.stateCount).fill(1), p, fairness, null, stutter);
 }
 
 /**
@@ -45,7 +47,8 @@ export function eventuallyAlways(
   initial: ArrayLike<number>,
   p: Uint8Array,
   fairness: readonly FairnessConstraint[],
+  stutter = false,
 ): LivenessResult {
   const all = new Uint8Array(graph.stateCount).fill(1);
-  return findFairLasso(graph, initial, { sources: all, region: all, accept: not(p) }, fairness);
+  return findFairLasso(graph, initial, { sources: all, region: all, accept: not(p), stutter }, fairness);
 }

@@ -28,6 +28,14 @@ export interface LassoQuery {
   readonly accept: Uint8Array;
   /** If given, the path must also keep the level of its source after it. */
   readonly level?: Uint32Array | null;
+  /**
+   * Stuttering (as in TLA+): a behaviour may stay in a state forever by
+   * doing nothing, which is fair exactly when no fairness family is enabled
+   * there. So a region-and-accept state where no family is enabled also ends
+   * a counterexample (as a dead end does without stuttering). Default false:
+   * only states without any out-edge stutter.
+   */
+  readonly stutter?: boolean;
 }
 
 /** The property holds; `triggered` reachable states are sources. */
@@ -41,7 +49,8 @@ export interface Holds {
  * `states[i+1]`; `states[0]` is an initial state. Either a cycle
  * (`loopStart < states.length - 1` and the last state equals
  * `states[loopStart]`) or a dead end (`loopStart === states.length - 1`, a
- * state without out-edges, where the behaviour stutters forever).
+ * state without out-edges, or with `stutter` a state where no fairness
+ * family is enabled, where the behaviour stutters forever).
  * `loopStart` is the number of steps of the stem.
  */
 export interface Lasso {

@@ -80,6 +80,7 @@ export function hangTimeout(k: Kernel, i: number): void {
   if (k.now(i, HUNG) !== 1 || k.now(i, ST) === ST10 || k.readings['S18-hang-detection'] !== 'watchdog') return;
   const s = k.begin();
   if (!separateFailed(k, s, i)) return;
+  k.set(s, i, HUNG, 0); // detected: now a failed, separated CPU subsystem like any other
   k.emit(k.ids.hang_timeout[i]);
 }
 
@@ -175,6 +176,17 @@ export function repairReset(k: Kernel, i: number): void {
 export function crosslinkLost(k: Kernel, i: number, j: number): void {
   if (!k.linkedNow(i, j) && k.enforce(G_LINK_UP)) return;
   if (!k.budgetLeft() && k.enforce(G_BUDGET)) return;
+  // two SBYs of a lock-step group (N >= 3) cannot both stay once their link fails, and nothing says which
+  // leaves: either may (one successor each); otherwise the SBY of the two leaves, as at N = 2
+  const bothSby = isLockstep(k.now(i, ST)) && isLockstep(k.now(j, ST)) && k.now(i, MODE) !== ACT && k.now(j, MODE) !== ACT;
+  if (bothSby) {
+    loseLink(k, i, j, i);
+    loseLink(k, i, j, j);
+  } else loseLink(k, i, j, -1);
+}
+
+/** The successor of crosslink_lost(i, j) in which `leaver` (or, when -1, the SBY of a lock-step pair) leaves its group. */
+function loseLink(k: Kernel, i: number, j: number, leaver: number): void {
   const s = k.begin();
   k.injectFault(s, FAULT_LINK);
   k.setG(s, LINKS, disconnect(k.nowG(LINKS), i, j, k.n));
@@ -185,8 +197,8 @@ export function crosslinkLost(k: Kernel, i: number, j: number): void {
     k.took(O_ABANDONED);
   }
   if (isLockstep(k.get(s, i, ST)) && isLockstep(k.get(s, j, ST))) {
-    k.ft(s, i, E_LINK_LEAVE);
-    k.ft(s, j, E_LINK_LEAVE);
+    if (leaver !== j) k.ft(s, i, E_LINK_LEAVE);
+    if (leaver !== i) k.ft(s, j, E_LINK_LEAVE);
   }
   const links = k.getG(s, LINKS);
   if (!anyLink(links, i, k.n)) k.ft(s, i, E_LINK_DIVIDE);

@@ -9,7 +9,7 @@ import { CPU_OS, CPU_SMM } from '../../hw/cpu-subsystem.js';
 import { JOB_IDLE } from '../../hw/dma-controller.js';
 import { ACT, ST2, ST3, ST4, ST5, ST9, ST10, isOnline } from '../../hw/ft-controller.js';
 import { RECORDED, STALLED, traceWrite } from '../../hw/ft-trace.js';
-import { E_BUS_DISAGREE, E_IO_DISAGREE, E_ST3_SBY_OUT } from '../events.js';
+import { E_BUS_DISAGREE, E_IO_DISAGREE, E_OUTVOTED, E_ST3_SBY_OUT } from '../events.js';
 import { effect, ghost, guard, outcome } from '../hooks.js';
 import { FAULT_COMPARE } from '../faults.js';
 import type { Kernel } from '../kernel.js';
@@ -23,7 +23,31 @@ const H_DISAGREED = ghost('disagreed');
 const X_TRACE = effect('cpu_write.trace'), X_START_TRACE = effect('disagreement.start-trace');
 const O_LOCKSTEP = outcome('cpu_write.lockstep'), O_ALONE = outcome('cpu_write.alone'), O_TRACED = outcome('cpu_write.traced'),
   O_UNTRACED = outcome('cpu_write.untraced'), O_SYNC = outcome('disagreement.online-sync'), O_PRE = outcome('disagreement.pre-online-sync'),
-  O_SPLIT = outcome('disagreement.split-check'), O_IO_SYNC = outcome('io_disagreement.online-sync'), O_IO_PRE = outcome('io_disagreement.pre-online-sync');
+  O_SPLIT = outcome('disagreement.split-check'), O_OUTVOTED = outcome('disagreement.outvoted'), O_IO_SYNC = outcome('io_disagreement.online-sync'), O_IO_PRE = outcome('io_disagreement.pre-online-sync');
+
+/**
+ * S19 majority: system `odd` disagreed with the rest of its Online sync group
+ * of three or more: it alone leaves for Pre offline ([0072]: SMI to its CPUs),
+ * as an SBY to be synchronized again by a full copy; an outvoted ACT hands
+ * the service to a promoted SBY ([0035]).
+ */
+function outvote(k: Kernel, io: boolean, odd: number): void {
+  const s = k.begin();
+  k.injectFault(s, FAULT_COMPARE);
+  const src = k.nowG(JOB_SRC);
+  if (k.nowG(JOB) !== JOB_IDLE && k.now(src, ST) === ST4) {
+    abortJobOf(k, s, k.nowG(JOB_DST));
+    for (let j = 0; j < k.n; j++) if (k.now(j, ST) === ST4 && k.get(s, j, CPU) === CPU_SMM) k.set(s, j, CPU, CPU_OS);
+  }
+  const wasAct = k.now(odd, MODE) === ACT;
+  if (!k.ft(s, odd, E_OUTVOTED)) return;
+  k.took(O_OUTVOTED);
+  if (k.keeps(H_DISAGREED)) k.set(s, odd, DISAGREED, 1);
+  clearTrace(k, s, odd);
+  k.set(s, odd, RESYNC_FROM, 0);
+  afterSeparation(k, s, wasAct);
+  k.emit(io ? k.ids.io_disagree : k.ids.cpu_bus_disagree);
+}
 
 /** Whether system i's CPU can write now: online, running its OS; in ST3/ST4 it acts for its lock-step group. */
 export function mayWrite(k: Kernel, i: number): boolean {
@@ -95,6 +119,11 @@ export function disagreement(k: Kernel, io: boolean): void {
     else if (st === ST5 && k.enforce(G_PAIR)) return; // already running apart
   }
   if (members < 2 && k.enforce(G_PAIR)) return;
+  // S19 majority: in a group of three or more in Online sync, the two that agree outvote the one that differs
+  if (members >= 3 && pre === 0 && k.readings['S19-disagreement-among-three'] === 'majority') {
+    for (let odd = 0; odd < k.n; odd++) if (k.now(odd, ST) === ST4) outvote(k, io, odd);
+    return;
+  }
   const s = k.begin();
   k.injectFault(s, FAULT_COMPARE);
   // S13 online-sync-group: a group that stops running in lock-step can no longer be the copy source

@@ -81,5 +81,8 @@ export function resyncStart(k: Kernel, src: number, dst: number): void {
   if (k.readings['S10-partial-copy-range'] === 'both-traces') k.set(s, src, TRACE_MASK, k.now(src, TRACE_MASK) | k.now(dst, TRACE_MASK));
   k.set(s, dst, TRACE_MASK, 0);
   k.set(s, dst, TRACE_COUNT, 0);
+  // N >= 3: one trace memory holds one difference, and this copy consumes it; any other system that waited for a
+  // partial copy from the same source will need a full copy instead ([0047] one trace function per controller)
+  for (let j = 0; j < k.n; j++) if (j !== dst && k.now(j, RESYNC_FROM) === src + 1) k.set(s, j, RESYNC_FROM, 0);
   k.emit(k.ids.resync_start[src * k.n + dst]);
 }

@@ -118,7 +118,13 @@ export function abortJobOf(k: Kernel, s: Uint32Array, i: number): void {
   const src = k.getG(s, JOB_SRC), dst = k.getG(s, JOB_DST);
   if (src !== i && dst !== i) return;
   if (k.get(s, dst, RESYNC_FROM) === src + 1) k.set(s, dst, RESYNC_FROM, 0);
-  if (src !== i) {
+  // the source's trace still holds the difference another system waits for (N >= 3): keep it
+  let othersWait = false;
+  for (let j = 0; j < k.n; j++) {
+    const st = k.get(s, j, ST);
+    if (j !== dst && k.get(s, j, RESYNC_FROM) === src + 1 && (st === ST9 || st === ST8)) othersWait = true;
+  }
+  if (src !== i && !othersWait) {
     k.set(s, src, TRACING, 0);
     k.set(s, src, TRACE_COUNT, 0);
     k.set(s, src, TRACE_MASK, 0);

@@ -99,6 +99,10 @@ export const DECISIONS: Readonly<Record<string, string>> = {
     'Specify what detects a CPU subsystem or a DMA controller that stops responding in the middle of a sequence (no SMI ACK, ' +
     'no return to the OS, a copy that never finishes): a watchdog timeout that separates it like an explicit failure, or ' +
     'nothing. Without a detector every sequence of FIGS. 9-11 can wait forever; the progress properties show where.',
+  'S19-disagreement-among-three':
+    'For three or more systems: specify what a comparison disagreement does when two systems agree and one differs. ' +
+    'Separating only the odd one keeps the others in Online sync; applying the two-system rule sends every SBY out and ' +
+    'leaves the group simplex until the resynchronizations complete.',
 };
 
 export function decisionOf(id: string): string | undefined {

@@ -15,6 +15,7 @@ import type { Property } from '../../properties/catalogue.js';
 import { runCheck, selectProperties, type Verdict } from '../../properties/verify.js';
 import { stepsOf } from '../check-report.js';
 import { traceScenario, traceText, type ReadableStep } from '../trace.js';
+import { fairnessSpec } from '../../model/fairness.js';
 import { counterexampleDiagram } from './diagram.js';
 import { stateSetFingerprint } from './fingerprint.js';
 import { diffGraphs, edgeKeysOf, type EdgeKeys, type GraphDiff } from './graph-diff.js';
@@ -109,10 +110,12 @@ export interface ExploreAmbiguitiesConfig {
   readonly onRun?: (row: Row, index: number, total: number) => void;
 }
 
-function counterexampleOf(model: FtModel, property: Property, steps: ReadableStep[], row: string, note: string | undefined, diagram: DiagramFn | null): Counterexample {
+function counterexampleOf(
+  model: FtModel, property: Property, steps: ReadableStep[], row: string, note: string | undefined, diagram: DiagramFn | null, lasso?: { loopStart: number; fairness: string },
+): Counterexample {
   const length = steps.length - 1;
   const scenario: Scenario = {
-    ...traceScenario(model, steps, property.name),
+    ...traceScenario(model, steps, property.name, lasso),
     description: `Counterexample to ${property.name} under ${row}: shortest trace found by ftcheck ambiguities`,
   };
   return {
@@ -156,7 +159,12 @@ function runOne(config: ExploreAmbiguitiesConfig, run: PlannedRun, baseline: Row
       property: v.property.name,
       verdict: v.verdict,
       ...(v.note ? { note: v.note } : {}),
-      ...(steps ? { counterexample: counterexampleOf(outcome.model, v.property, steps, title, v.note, config.diagram === undefined ? counterexampleDiagram : config.diagram) } : {}),
+      ...(steps
+        ? {
+            counterexample: counterexampleOf(outcome.model, v.property, steps, title, v.note, config.diagram === undefined ? counterexampleDiagram : config.diagram,
+              v.lasso && v.fairness ? { loopStart: v.lasso.loopStart, fairness: fairnessSpec(v.fairness) } : undefined),
+          }
+        : {}),
       alsoAtBaseline: v.verdict === 'violated' && atBase?.verdict === 'violated',
     };
   });
