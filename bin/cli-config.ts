@@ -10,12 +10,15 @@ import { DEFAULT_PARAMS, PARAM_SPECS, validateParams, type Params } from '../mod
 import { AMBIGUITIES, defaultReadings, withReadings, type Readings } from '../model/readings.js';
 import { PROPERTY_NAMES } from '../properties/catalogue.js';
 import { fsReason, UsageError } from './errors.js';
+import { parseFairness } from '../model/fairness.js';
 
 export interface ModelConfig {
   readonly params: Params;
   readonly readings: Readings;
   readonly properties: string[];
   readonly allViolations: boolean;
+  /** Fairness spec for the liveness properties (model/fairness.ts), when given. */
+  readonly fairness?: string;
   readonly maxStates?: number;
   readonly maxSeconds?: number;
 }
@@ -34,6 +37,10 @@ export function addModelOptions(cmd: Command, withProperties = true, withAllViol
   if (withAllViolations) {
     cmd.option('--all-violations', 'go on after the first violation and report every violated property with its own trace');
   }
+  cmd.option(
+    '--fairness <SPEC>',
+    "fairness of the liveness properties: 'default', 'none', or a list WF:family,SF:family (e.g. WF:smi_ack(#i),SF:dma_copy(#i->#j)); a leading + adds to the model's defaults ('ftcheck properties' lists them)",
+  );
   cmd.option('--config <FILE>', 'JSON file with any of: ' + configKeys().join(', '));
   cmd.option('--max-states <N>', 'stop after N states (the run is then incomplete, never a proof)');
   cmd.option('--max-seconds <S>', 'stop after S seconds (the run is then incomplete, never a proof)');
@@ -41,7 +48,7 @@ export function addModelOptions(cmd: Command, withProperties = true, withAllViol
 }
 
 function configKeys(): string[] {
-  return [...PARAM_SPECS.map((s) => s.key), 'readings', 'properties', 'allViolations', 'maxStates', 'maxSeconds'];
+  return [...PARAM_SPECS.map((s) => s.key), 'readings', 'properties', 'allViolations', 'maxStates', 'maxSeconds', 'fairness'];
 }
 
 function intOption(name: string, raw: unknown, min: number, max: number): number {
@@ -98,6 +105,10 @@ export function readConfigFile(path: string): Record<string, unknown> {
     if (k === 'properties' && (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))) {
       throw new UsageError(`config file '${path}': "properties" must be an array of names`);
     }
+    if (k === 'fairness') {
+      const f = typeof v === 'string' ? parseFairness(v) : { error: 'must be a string such as "+SF:dma_copy(#i->#j)"' };
+      if ('error' in f) throw new UsageError(`config file '${path}': "fairness" ${f.error}`);
+    }
     if (k === 'allViolations' && typeof v !== 'boolean') throw new UsageError(`config file '${path}': "allViolations" must be true or false`);
     if ((k === 'maxStates' || k === 'maxSeconds') && (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v))) {
       throw new UsageError(`config file '${path}': "${k}" must be a positive number`);
@@ -143,12 +154,18 @@ export function resolveModelConfig(opts: Record<string, unknown>): ModelConfig {
     if (!PROPERTY_NAMES.includes(p)) throw new UsageError(`unknown property '${p}' (known: ${PROPERTY_NAMES.join(', ')})`);
   }
   const maxStates = opts.maxStates !== undefined ? positiveInteger('--max-states', opts.maxStates) : (file.maxStates as number | undefined);
+  const fairness = (opts.fairness as string | undefined) ?? (file.fairness as string | undefined);
+  if (fairness !== undefined) {
+    const f = parseFairness(fairness);
+    if ('error' in f) throw new UsageError(`--fairness: ${f.error}`);
+  }
   const maxSeconds = opts.maxSeconds !== undefined ? positiveNumber('--max-seconds', opts.maxSeconds) : (file.maxSeconds as number | undefined);
   return {
     params: params as unknown as Params,
     readings,
     properties,
     allViolations: Boolean(opts.allViolations ?? file.allViolations ?? false),
+    ...(fairness !== undefined ? { fairness } : {}),
     maxStates,
     maxSeconds,
   };

@@ -69,7 +69,7 @@ export function parseFairness(spec: string): FairnessDecl[] | { error: string } 
   if (text === 'none') return [];
   const add = text.startsWith('+');
   const out: FairnessDecl[] = add ? [...DEFAULT_FAIRNESS] : [];
-  for (const part of (add ? text.slice(1) : text).split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of splitTopLevel(add ? text.slice(1) : text)) {
     const m = /^(WF|SF)\s*:\s*([a-z_]+)(\((.*)\))?$/.exec(part);
     if (!m) return { error: `fairness '${part}': write WF:family or SF:family, e.g. WF:smi_ack(#i), SF:dma_copy(#i->#j), WF:async_exit` };
     const action = m[2];
@@ -82,6 +82,22 @@ export function parseFairness(spec: string): FairnessDecl[] | { error: string } 
     out.push({ kind: m[1] === 'WF' ? 'weak' : 'strong', family: `${action}${params !== undefined && params.trim() !== '*' ? `(${params.trim()})` : ''}`, why: 'given on the command line', cites: '-' });
   }
   return out;
+}
+
+/** Splits at the commas outside parentheses ("WF:a(#i,#j),SF:b" -> two parts). */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0, from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if ((c === ',' && depth === 0) || i === text.length) {
+      parts.push(text.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  return parts.filter(Boolean);
 }
 
 /**
@@ -112,7 +128,18 @@ export function fairnessSpec(decls: readonly FairnessDecl[]): string {
   return decls.length === 0 ? 'none' : decls.map((d) => `${d.kind === 'weak' ? 'WF' : 'SF'}:${d.family}`).join(',');
 }
 
-/** "WF smi_ack(#i), SF dma_copy(#i->#j)": the fairness a verdict rests on, in one line. */
+/**
+ * "WF smi_ack(#i), SF dma_copy(#i->#j)": the fairness a verdict rests on, in
+ * one line; the defaults by name (listed by `ftcheck properties`), with what
+ * a spec added to them.
+ */
 export function fairnessText(decls: readonly FairnessDecl[]): string {
-  return decls.length === 0 ? 'no fairness' : decls.map((d) => `${d.kind === 'weak' ? 'WF' : 'SF'} ${d.family}`).join(', ');
+  if (decls.length === 0) return 'no fairness';
+  const key = (d: FairnessDecl) => `${d.kind}:${d.family}`;
+  const defaults = new Set(DEFAULT_FAIRNESS.map(key));
+  const has = new Set(decls.map(key));
+  const extra = decls.filter((d) => !defaults.has(key(d)));
+  const list = (ds: readonly FairnessDecl[]) => ds.map((d) => `${d.kind === 'weak' ? 'WF' : 'SF'} ${d.family}`).join(', ');
+  if ([...defaults].every((k) => has.has(k))) return `the model's default fairness (${DEFAULT_FAIRNESS.length} assumptions, 'ftcheck properties')${extra.length ? ` and ${list(extra)}` : ''}`;
+  return list(decls);
 }

@@ -214,7 +214,7 @@ function livenessVerdict(
     const forSystem = r.lasso.system !== undefined ? ` (for system #${r.lasso.system})` : '';
     const explanation = cycle
       ? `a fair run${forSystem} repeats steps ${r.lasso.loopStart}-${r.lasso.states.length - 1} forever without reaching what the property promises`
-      : `the run${forSystem} ends in a state where nothing is enabled, and what the property promises never comes`;
+      : `the run${forSystem} stops in a state where nothing fair is enabled, so it may wait there forever, and what the property promises never comes`;
     return { property, verdict: 'violated', state: last, lasso: r.lasso, loopStart: r.lasso.loopStart, explanation, ...trig };
   }
   if (property.kind === 'leads-to' && r.triggered === 0) return { property, verdict: 'vacuous', note: vacuousWhy, ...trig };

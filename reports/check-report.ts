@@ -2,6 +2,7 @@
  * The results of `ftcheck check` as a verdict table with run statistics
  * (text) or as one stable JSON object for CI scripts.
  */
+import { fairnessSpec, fairnessText } from '../model/fairness.js';
 import { AMBIGUITIES, nonDefaultReadings } from '../model/readings.js';
 import { PARAM_SPECS } from '../model/params.js';
 import type { CheckOutcome, PropertyVerdict } from '../properties/verify.js';
@@ -140,6 +141,14 @@ export function checkText(o: CheckOutcome, opts: TextReportOptions = {}): string
   out.push(readingsLine(o));
   out.push('');
   out.push(...verdictLines(o));
+  const live = o.verdicts.filter((v) => v.fairness !== undefined);
+  if (live.length) {
+    const specs = new Set(live.map((v) => fairnessText(v.fairness!)));
+    for (const f of specs) {
+      const names = live.filter((v) => fairnessText(v.fairness!) === f).map((v) => v.property.name);
+      out.push(`  the liveness verdicts (${names.length === live.length ? 'all' : names.join(', ')}) rest on the fairness: ${f}`);
+    }
+  }
   out.push('');
   out.push(...statsLines(o));
   const coverage = coverageOf(o);
@@ -218,6 +227,7 @@ export function checkJson(o: CheckOutcome, scenarioFiles?: ReadonlyMap<string, s
         statement: v.property.statement,
         cites: v.property.cites,
         trigger: v.property.when,
+        ...(v.fairness ? { fairness: fairnessSpec(v.fairness) } : {}),
         verdict: v.verdict,
         triggered: v.triggered,
         witness: witness ? traceJson(o.model, witness) : null,

@@ -6,6 +6,7 @@
  * with report.md and optionally graph.json, and rendered to SVG and PNG when
  * chromium is available.
  */
+import { endsAs, stepsOf } from './check-report.js';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,20 +87,16 @@ export function defaultScenarioFiles(): string[] {
 
 const fmt = (x: number): string => x.toLocaleString('en-US');
 
-/** What the refuting state of a verdict is called at the end of its trace. */
-function endsAs(v: PropertyVerdict): string {
-  return v.property.kind === 'invariant' ? 'violating' : v.property.kind === 'deadlock' ? 'deadlocked' : 'stuck';
-}
-
-/** The shortest trace to a violated verdict's state. */
+/** The shortest trace to a violated verdict's state, or its lasso (a stem and a loop drawn in a `loop` box). */
 export function counterexampleTrace(o: CheckOutcome, v: PropertyVerdict): SequenceTrace {
-  if (v.state === undefined) throw new Error(`${v.property.name} has no refuting state`);
-  const trace = o.result.graph.traceTo(v.state);
+  const steps = stepsOf(o, v);
+  if (!steps) throw new Error(`${v.property.name} has no refuting state`);
   return {
     title: `Counterexample: ${v.property.name}`,
-    initial: viewOf(o.model, trace[0].state),
-    steps: trace.slice(1).map((t) => ({ label: o.model.labelNames[t.label!], view: viewOf(o.model, t.state) })),
+    initial: steps[0].view,
+    steps: steps.slice(1).map((s) => ({ label: s.label!, view: s.view })),
     verdict: { property: v.property.name, statement: v.property.statement, ends: endsAs(v), note: v.note },
+    ...(v.loopStart !== undefined ? { loopStart: v.loopStart } : {}),
   };
 }
 

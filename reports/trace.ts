@@ -61,7 +61,7 @@ export interface TraceTextOptions {
 /** The line that marks where a lasso's loop begins. */
 export function loopLine(loopStart: number, last: number): string {
   return loopStart === last
-    ? `       (the run ends here: nothing is enabled, so the state of step ${last} lasts forever)`
+    ? `       (the run stops here: nothing fair is enabled, so the state of step ${last} may last forever)`
     : `       (loop back to step ${loopStart}: steps ${loopStart + 1}-${last} repeat forever; step ${last} returns to the state of step ${loopStart})`;
 }
 

@@ -18,8 +18,9 @@ const ENDS: Record<Property['kind'], string> = {
 };
 
 /** The diagram text, or null when Mermaid could not draw it faithfully (too large). */
-export function counterexampleDiagram(steps: readonly ReadableStep[], property: Property, title: string, note?: string): string | null {
+export function counterexampleDiagram(steps: readonly ReadableStep[], property: Property, title: string, note?: string, loopStart?: number): string | null {
   const text = sequenceDiagram({
+    ...(loopStart !== undefined ? { loopStart } : {}),
     title,
     initial: steps[0].view,
     steps: steps.slice(1).map((s) => ({ label: s.label!, view: s.view })),

@@ -90,7 +90,7 @@ export interface AmbiguityMatrix {
 }
 
 /** Draws a counterexample; default counterexampleDiagram (reports/mermaid). */
-export type DiagramFn = (steps: readonly ReadableStep[], property: Property, title: string, note?: string) => string | null;
+export type DiagramFn = (steps: readonly ReadableStep[], property: Property, title: string, note?: string, loopStart?: number) => string | null;
 
 export interface ExploreAmbiguitiesConfig {
   /** See AmbiguityMatrix.tag; default ''. */
@@ -126,7 +126,7 @@ function counterexampleOf(
     text: traceText(model, steps),
     scenario,
     replay: checkScenario(scenario, property, length),
-    diagram: diagram ? diagram(steps, property, `${property.name} under ${row}`, note) : null,
+    diagram: diagram ? diagram(steps, property, `${property.name} under ${row}`, note, lasso?.loopStart) : null,
   };
 }
 
