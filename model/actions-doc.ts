@@ -25,6 +25,8 @@ export interface ActionDoc {
   readonly readings: readonly AmbiguityId[];
   /** Counts against the failure budget F. */
   readonly injected?: boolean;
+  /** Detects an injected failure that nothing else reports (a watchdog): drawn as part of the failure. */
+  readonly detects?: boolean;
 }
 
 export const ACTION_DOCS: Record<ActionName, ActionDoc> = {
@@ -216,6 +218,7 @@ export const ACTION_DOCS: Record<ActionName, ActionDoc> = {
     effect: 'a timeout detects the hang: the CPU subsystem is separated as for an explicit failure (Fault; survivors as for cpu_fail)',
     cites: '[0052] [0065] (S18)',
     readings: ['S18-hang-detection', 'S3-promotion-on-act-loss', 'S4-survivor-state'],
+    detects: true,
   },
   dma_hang: {
     block: 'Failure injection',
@@ -231,6 +234,7 @@ export const ACTION_DOCS: Record<ActionName, ActionDoc> = {
     effect: 'a timeout detects it: the copy is abandoned (the source returns to its OS) and the DMA controller recovers',
     cites: '[0052] (S18)',
     readings: ['S18-hang-detection'],
+    detects: true,
   },
   repair_reset: {
     block: 'Board controller 101',

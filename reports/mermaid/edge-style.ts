@@ -3,7 +3,8 @@
  * `--hide` leaves out. An arrow has a source (the patent names it, it is only
  * a model reading, or the patent names it and the model never takes it) and
  * is a failure injection or not (the actions that count against the failure
- * budget F: cpu_fail, force_isolate, crosslink_lost, the disagreements).
+ * budget F: cpu_fail, force_isolate, crosslink_lost, the disagreements, the
+ * hangs) or their detection by a watchdog (hang_timeout, dma_timeout).
  * Each combination is one line style, explained once in a legend drawn in
  * the diagram instead of a text repeated on every arrow.
  */
@@ -18,7 +19,7 @@ export type HideValue = (typeof HIDE_VALUES)[number];
 
 /** What the diagrams leave out; both false draws everything. */
 export interface Hide {
-  /** Arrows of failure-injection actions. */
+  /** Arrows of failure injections and their detection. */
   readonly failures: boolean;
   /** Arrows the patent does not name (model readings). */
   readonly readings: boolean;
@@ -53,6 +54,15 @@ export const actionInjected = (a: ActionName): boolean => ACTION_DOCS[a].injecte
 
 /** Whether a label is a failure injection. */
 export const isInjected = (labelName: string): boolean => actionInjected(actionOf(labelName));
+
+/** Whether an action is drawn as a failure: it injects one, or is the watchdog that detects one (hang_timeout). */
+export const actionIsFailure = (a: ActionName): boolean => ACTION_DOCS[a].injected === true || ACTION_DOCS[a].detects === true;
+
+/** Whether a label is drawn as a failure (red; left out by --hide failures). */
+export const isFailureLabel = (labelName: string): boolean => actionIsFailure(actionOf(labelName));
+
+/** The actions that detect an injected failure. */
+export const DETECTING_ACTIONS: readonly ActionName[] = (Object.keys(ACTION_DOCS) as ActionName[]).filter((a) => ACTION_DOCS[a].detects);
 
 /** The actions that inject failures, in label order. */
 export const INJECTED_ACTIONS: readonly ActionName[] = (Object.keys(ACTION_DOCS) as ActionName[]).filter((a) => ACTION_DOCS[a].injected);
@@ -138,7 +148,7 @@ export function legendText(s: ArrowStyle, cites = false): string {
 }
 
 /** Failure-injection actions as the legend lists them. */
-export const FAILURE_NOTE = `red: failure injections (${INJECTED_ACTIONS.join(', ')})`;
+export const FAILURE_NOTE = `red: failure injections (${INJECTED_ACTIONS.join(', ')}) and their detection (${DETECTING_ACTIONS.join(', ')})`;
 
 /**
  * The legend as a flowchart subgraph: one short sample arrow per style used,

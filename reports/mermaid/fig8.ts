@@ -8,7 +8,7 @@
  * diagram explains the styles once. States never reached are dashed grey.
  */
 import { OFF, type FtState, type StateGroup } from '../../hw/ft-controller.js';
-import { actionInjected, actionOf, groupByAction, isInjected, LABEL_WIDTH, packLines, SHOW_ALL, type ArrowSource, type ArrowStyle, type Hide } from './edge-style.js';
+import { actionIsFailure, actionOf, groupByAction, isFailureLabel, LABEL_WIDTH, packLines, SHOW_ALL, type ArrowSource, type ArrowStyle, type Hide } from './edge-style.js';
 import { mermaidId } from './escape.js';
 import { flowchartText, GROUP_STYLES, STATE_CLASSES, type FlowArrow, type FlowNode } from './flowchart.js';
 import { PATENT_EDGES, patentEdge, patentNames } from './patent-edges.js';
@@ -71,7 +71,7 @@ export function drawnTransitions(p: Projection, labelNames: readonly string[], h
       const named = patentNames(from, to, actionOf(name));
       if (named) taken.add(`${from}>${to}`);
       const source: ArrowSource = named ? 'patent' : 'reading';
-      const failure = isInjected(name);
+      const failure = isFailureLabel(name);
       const k = `${source}/${failure}`;
       if (!parts.has(k)) parts.set(k, { source, failure, labels: [] });
       parts.get(k)!.labels.push(name);
@@ -81,7 +81,7 @@ export function drawnTransitions(p: Projection, labelNames: readonly string[], h
     }
   }
   for (const pe of PATENT_EDGES) {
-    if (!taken.has(`${pe.from}>${pe.to}`)) out.push({ from: pe.from, to: pe.to, source: 'not-taken', failure: pe.actions.every(actionInjected), labels: [], cites: pe.cites });
+    if (!taken.has(`${pe.from}>${pe.to}`)) out.push({ from: pe.from, to: pe.to, source: 'not-taken', failure: pe.actions.every(actionIsFailure), labels: [], cites: pe.cites });
   }
   const rank = (t: DrawnTransition) => t.from * 16 + t.to;
   return out.filter((t) => !(hide.failures && t.failure) && !(hide.readings && t.source === 'reading')).sort((a, b) => rank(a) - rank(b));
@@ -125,7 +125,7 @@ function arrows(ts: readonly DrawnTransition[], reached: (st: FtState) => boolea
     for (const m of members) merged.add(m);
     const t = members[0];
     const text = arrowText(t, complete);
-    text.splice(t.source === 'patent' ? text.length - 1 : text.length, 0, `from every ${GROUPS.find((x) => x.group === g)!.title} state`);
+    text.splice(t.source === 'patent' ? text.length - 1 : text.length, 0, `from every ${GROUPS.find((x) => x.group === g)!.title.replace(/ \(.*\)$/, '')} state`);
     out.push({ from: groupId(g), to: stateId(t.to), lines: text, style: styleOf(t) });
   }
   for (const t of ts) if (!merged.has(t)) out.push({ from: stateId(t.from), to: stateId(t.to), lines: arrowText(t, complete), style: styleOf(t) });

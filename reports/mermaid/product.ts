@@ -7,7 +7,7 @@
  * listing the ST tuples inside it, with the arrows between them merged.
  */
 import { groupOf, stateLabel, type FtState, type StateGroup } from '../../hw/ft-controller.js';
-import { actionOf, groupByAction, isInjected, packLines, SHOW_ALL, styleKey, type ArrowStyle, type Hide } from './edge-style.js';
+import { actionOf, groupByAction, isFailureLabel, packLines, SHOW_ALL, styleKey, type ArrowStyle, type Hide } from './edge-style.js';
 import { mermaidId } from './escape.js';
 import { flowchartText, STATE_CLASSES, type Flowchart, type FlowNode } from './flowchart.js';
 import { patentNames } from './patent-edges.js';
@@ -66,7 +66,7 @@ function styledArrows(p: Projection, labelNames: readonly string[], hide: Hide):
       const name = labelNames[l];
       const action = actionOf(name);
       const named = a.every((st, i) => st === b[i] || patentNames(st, b[i], action));
-      const style: ArrowStyle = { source: named ? 'patent' : 'reading', failure: isInjected(name) };
+      const style: ArrowStyle = { source: named ? 'patent' : 'reading', failure: isFailureLabel(name) };
       if ((hide.failures && style.failure) || (hide.readings && style.source === 'reading')) continue;
       const k = styleKey(style);
       if (!parts.has(k)) parts.set(k, { style, labels: [] });

@@ -154,7 +154,7 @@ describe('replay errors and JSON', () => {
     });
   });
   it('parseScenario rejects unknown keys and bad steps with one-line errors', () => {
-    expect(parseScenario({ steps: [], colour: 1 })).toEqual({ ok: false, error: 'unknown scenario key "colour" (known: description, params, readings, steps, violates)' });
+    expect(parseScenario({ steps: [], colour: 1 })).toEqual({ ok: false, error: 'unknown scenario key "colour" (known: description, params, readings, steps, violates, loop, fairness)' });
     // a misspelt step key is named as such, not reported as a missing label
     expect(parseScenario({ steps: ['power_on(#0)', { lable: 'set_act(#0)' }] })).toEqual({ ok: false, error: 'step 2: unknown key "lable" (known: label, note, expect)' });
     expect(parseScenario({ steps: [{ note: 'x' }] })).toEqual({ ok: false, error: 'step 1: missing "label"' });

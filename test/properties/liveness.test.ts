@@ -17,6 +17,8 @@ import { stepsOf } from '../../reports/check-report.js';
 import { traceScenario } from '../../reports/trace.js';
 import { checkScenario } from '../../reports/ambiguities/replay-check.js';
 import { fairnessSpec } from '../../model/fairness.js';
+import { PROPERTIES } from '../../properties/catalogue.js';
+import { isLiveness } from '../../properties/kinds.js';
 
 /** A model whose successors with a label matching `drop` (given the state words) are removed. */
 function dropping(drop: (label: string, state: Uint32Array, model: FtModel) => boolean): FtModel {
@@ -38,6 +40,11 @@ function lassoOf(model: FtModel, property: string): { steps: number; loopStart: 
 const TO_DUPLEX = 19;
 
 describe('each progress property catches its broken model with the lasso worked out by hand', () => {
+  it('covers every progress property of the catalogue', () => {
+    const tested = ['pre-offline-progresses', 'copy-completes', 'recover-offline-progresses', 'pre-online-sync-ends', 'online-async-is-temporary', 'repaired-system-rejoins'];
+    expect(PROPERTIES.filter(isLiveness).map((p) => p.name).sort()).toEqual(tested.sort());
+  });
+
   it('pre-offline-progresses: no SMI ACK ever; after duplex, io_disagree and async_exit the SBY waits in Pre offline, the ACT fails and the run stops (22)', () => {
     // io_disagree holds one access: the buffer is almost full (B = 2), so async_exit is due at once and the SBY
     // is in Pre offline (21). While the ACT runs it keeps writing (fair), so the shortest run has it fail (22):

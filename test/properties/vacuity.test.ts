@@ -8,11 +8,13 @@ describe('vacuity', () => {
     const o = runCheck({ params: { ...DEFAULT_PARAMS, faults: 0 }, readings: defaultReadings(), allViolations: true });
     expect(o.complete).toBe(true);
     const vacuous = o.verdicts.filter((v) => v.verdict === 'vacuous').map((v) => v.property.name).sort();
-    // no failure can happen: nothing is ever in Fault, in Online async or Pre offline, no failure mark, no lock-step failure
+    // no failure can happen: nothing is ever in Fault, in Online async or Pre offline, no failure mark, no lock-step
+    // failure, no repair
     expect(vacuous).toEqual(
       [
         'comparison-buffer-bound', 'comparison-buffer-drained', 'disagreement-needs-copy', 'failed-cpu-separated', 'fault-isolated',
         'high-speed-resync-possible', 'isolation-separates', 'online-async-from-online-sync', 'pre-offline-isolated', 'service-survives-single-fault',
+        'online-async-is-temporary', 'pre-offline-progresses', 'repaired-system-rejoins',
       ].sort(),
     );
     for (const v of o.verdicts.filter((x) => x.verdict === 'vacuous')) {

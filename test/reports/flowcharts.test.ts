@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { explore, type ExploredGraph } from '../../checker/index.js';
 import { FtModel } from '../../model/ft-model.js';
-import { actionOf, groupByAction, isInjected, legendText, packLines, parseHide, type Hide } from '../../reports/mermaid/edge-style.js';
+import { actionOf, groupByAction, isFailureLabel, legendText, packLines, parseHide, type Hide } from '../../reports/mermaid/edge-style.js';
 import { drawnTransitions, fig8Flowchart } from '../../reports/mermaid/fig8.js';
 import { PATENT_EDGES, patentEdge, patentNames } from '../../reports/mermaid/patent-edges.js';
 import { groupFlowchart, productArrows, productFlowchart } from '../../reports/mermaid/product.js';
@@ -88,7 +88,7 @@ describe('FIG. 8 flowchart', () => {
               expect(new Set(named).size, `${a.from}->${a.to}: ${its.join(', ')}`).toBe(1);
               expect(isDashed(a), `${a.from}->${a.to}`).toBe(!named[0]);
             }
-            const injected = actions.map((act) => isInjected(act));
+            const injected = actions.map((act) => isFailureLabel(act));
             expect(new Set(injected).size).toBe(1);
             expect(isRed(a), `${a.from}->${a.to}`).toBe(injected[0]);
             if (!isDashed(a)) expect(a.lines.at(-1)).toBe(cites);
@@ -102,7 +102,7 @@ describe('FIG. 8 flowchart', () => {
             const want = packLines(groupByAction(t.labels));
             const a = drawn.find((x) => x.to === nodeKey([t.to]) && (x.from === nodeKey([t.from]) || x.from === `group_${describeState(t.from).group}`) && want.every((l, k) => x.lines[k] === l));
             expect(a, `${t.from}->${t.to} ${t.labels.join(' ')}`).toBeDefined();
-            for (const l of a!.lines) expect(l.length).toBeLessThanOrEqual(30);
+            for (const l of a!.lines) expect(l.length, l).toBeLessThanOrEqual(30);
           }
           // every projected label is on some arrow (or hidden)
           for (const e of p.edges()) {
@@ -110,7 +110,7 @@ describe('FIG. 8 flowchart', () => {
             for (const l of p.edge(e).labels) {
               const n = r.model.labelNames[l];
               const src = p.node(e.v).states[0];
-              const hidden = (hide.failures && isInjected(n)) || (hide.readings && !patentNames(src, p.node(e.w).states[0], actionOf(n)));
+              const hidden = (hide.failures && isFailureLabel(n)) || (hide.readings && !patentNames(src, p.node(e.w).states[0], actionOf(n)));
               expect(transitions.some((t) => t.from === src && t.to === p.node(e.w).states[0] && t.labels.includes(n)), n).toBe(!hidden);
             }
           }
@@ -120,7 +120,7 @@ describe('FIG. 8 flowchart', () => {
           for (const pe of PATENT_EDGES) {
             const taken = p.hasEdge(nodeKey([pe.from]), nodeKey([pe.to])) && p.edge(nodeKey([pe.from]), nodeKey([pe.to])).labels.some((l) => pe.actions.includes(actionOf(r.model.labelNames[l])));
             const ts = transitions.filter((x) => x.from === pe.from && x.to === pe.to && x.source !== 'reading');
-            const failure = pe.actions.every((a) => isInjected(a));
+            const failure = pe.actions.every((a) => isFailureLabel(a));
             if (hide.failures && failure && !taken) {
               expect(ts).toEqual([]);
               continue;
@@ -197,7 +197,7 @@ describe('product graph', () => {
       const [a, b] = [p.node(e.v).states, p.node(e.w).states];
       for (const x of on) {
         for (const l of x.labels) {
-          expect(isInjected(l)).toBe(x.style.failure);
+          expect(isFailureLabel(l)).toBe(x.style.failure);
           expect(a.every((st, i) => st === b[i] || patentNames(st, b[i], actionOf(l)))).toBe(x.style.source === 'patent');
         }
       }

@@ -85,9 +85,9 @@ describe('folded text', () => {
 
   it('a lasso marks where its loop begins', () => {
     const text = traceText(fig11.model, stepsOf(fig11), { loopStart: 30 });
-    expect(text).toContain('(loop: the states of steps 30-35 repeat forever; from step 35 the system moves back to the state of step 30)');
-    expect(text.indexOf('(loop:')).toBeGreaterThan(text.indexOf('  30. '));
-    expect(text.indexOf('(loop:')).toBeLessThan(text.indexOf('  31. '));
+    expect(text).toContain('(loop back to step 30: steps 31-35 repeat forever; step 35 returns to the state of step 30)');
+    expect(text.indexOf('(loop back')).toBeGreaterThan(text.indexOf('  30. '));
+    expect(text.indexOf('(loop back')).toBeLessThan(text.indexOf('  31. '));
   });
 
   it('JSON keeps every step and marks the milestones', () => {
