@@ -84,6 +84,7 @@ export const FT_EVENTS = [
   'link-leave-group',
   'forced-isolation',
   'outvoted',
+  'repair-reset-unlinked',
 ] as const;
 export type FtEvent = (typeof FT_EVENTS)[number];
 
@@ -114,6 +115,7 @@ export const FT_EVENT_DOC: Record<FtEvent, { cite: string; summary: string; read
   'link-divide': { cite: 'Table 2 (D3), [0062] [0070]', summary: 'left without any crosslink: online -> ST1 Online divide, offline -> ST6 Offline divide', reading: 'D3-crosslink-loss' },
   'forced-isolation': { cite: '[0073], [0064]', summary: 'software isolates the system: -> Fault (not the ACT of ST3 unless S17 any-system)', reading: 'S17-forced-isolation' },
   outvoted: { cite: '[0055], Table 1 Online sync, [0102] (S19)', summary: 'in a group of three or more, the one system that disagreed with the others leaves: ST4 -> ST9 Pre offline as SBY', reading: 'S19-disagreement-among-three' },
+  'repair-reset-unlinked': { cite: '[0069] [0070] (S20)', summary: 'reset of a Fault system with no crosslink connected: ST10 -> ST6 Offline divide', reading: 'S20-reset-fault-without-link' },
   'link-leave-group': { cite: 'Table 2 (D3), [0055], [0070]', summary: 'the SBY of a lock-step pair whose link failed leaves the group -> ST7 Offline (-> ST6 Offline divide if it has no link left)', reading: 'D3-crosslink-loss' },
 };
 
@@ -173,6 +175,7 @@ export function ftStep(s: FtLocal, event: FtEvent, r: Readings): FtLocal | null 
     // sent to an online SBY that survives the loss of its ACT
     .with('promote', () => (!isOnline(st) ? null : mode === SBY && r['S3-promotion-on-act-loss'] === 'promote' ? at(st, ACT) : s))
     .with('repair-reset', () => (st === ST10 ? at(ST7, mode) : null))
+    .with('repair-reset-unlinked', () => (st === ST10 ? at(ST6, mode) : null))
     .with('link-divide', () => {
       if (r['D3-crosslink-loss'] !== 'back-to-divide') return s;
       if (st === ST2 || isLockstep(st)) return at(ST1, mode);

@@ -19,7 +19,7 @@ import { CPU_PHASE_COUNT } from '../hw/cpu-subsystem.js';
 import { EFFECTS, GHOSTS, GUARDS, effect, ghost } from './hooks.js';
 import { LabelIds } from './label-ids.js';
 import { CORRUPTED, CPU, DMA_HUNG, HUNG, EVER_DUPLEX, FAULTS_USED, Layout, MEM, MODE, PREV_ST, SURVIVABLE, RESYNC_FROM, SINCE_DUPLEX, ST, ST3_MODE, DISAGREED } from './layout.js';
-import { FAULT_COMPARE, FAULT_CPU, FAULT_HANG, type FaultKind } from './faults.js';
+import { FAULT_COMPARE, FAULT_CPU, FAULT_HANG, FAULT_LINK, type FaultKind } from './faults.js';
 import type { Mutation } from './mutation.js';
 import type { Params } from './params.js';
 import type { Readings } from './readings.js';
@@ -206,16 +206,25 @@ export class Kernel {
 
   /**
    * One more injected failure of `kind`: the budget, the count since full
-   * duplication, and whether the service must survive it (a disagreement, or
-   * a CPU failure of a system in lock-step with a partner: `lockstepHit`).
+   * duplication, and whether the service must survive it (a disagreement, a
+   * CPU failure of a system in lock-step with a partner: `lockstepHit`, or a
+   * crosslink loss while some system provides the service).
    */
   injectFault(s: Uint32Array, kind: FaultKind, lockstepHit = false): void {
     if (this.does(X_BUDGET)) this.setG(s, FAULTS_USED, this.getG(s, FAULTS_USED) + 1);
     // a hang or a copy error not yet detected is a failure still to come: with one pending, the new one is not single
-    const single = this.undetected(this.cur) === 0 && (kind === FAULT_COMPARE || ((kind === FAULT_CPU || kind === FAULT_HANG) && lockstepHit));
+    const single =
+      this.undetected(this.cur) === 0 &&
+      (kind === FAULT_COMPARE || ((kind === FAULT_CPU || kind === FAULT_HANG) && lockstepHit) || (kind === FAULT_LINK && this.servingNow()));
     if (this.keeps(H_SURVIVABLE)) this.setG(s, SURVIVABLE, single ? 1 : 0);
     const since = this.getG(s, SINCE_DUPLEX);
     if (this.keeps(H_SINCE) && since < this.n) this.setG(s, SINCE_DUPLEX, since + 1);
+  }
+
+  /** Whether some system provides the service in the state being expanded (online, not hung). */
+  servingNow(): boolean {
+    for (let i = 0; i < this.n; i++) if (isOnline(this.now(i, ST)) && this.now(i, HUNG) === 0) return true;
+    return false;
   }
 
   /** Failures injected into `s` that nothing has detected yet: hung CPU subsystems, a hung DMA controller, corrupted storage. */
@@ -252,7 +261,8 @@ export class Kernel {
         for (let p = 0; p < this.pages; p++) this.set(s, i, MEM + p, 0);
         this.set(s, i, RESYNC_FROM, 0);
         this.set(s, i, CORRUPTED, 0);
-        this.set(s, i, DISAGREED, 0);
+        // a disagreement that sent a system to Fault stays on record until its reset (fault-has-cause reads it)
+        if (st !== ST10) this.set(s, i, DISAGREED, 0);
       }
     }
     // S15: a pending partial copy is owed by a partner that stays Online ready; once it leaves, the difference is gone.

@@ -387,6 +387,20 @@ export const AMBIGUITIES = [
     why: 'Separating both SBYs of a triplicated system on one disagreement leaves it simplex: one more failure then stops the service after two failures of three systems (service-continuity fails at N = 3, F = 2). A majority locates the error, which is what Table 1 allows.',
     proposedAmendment: true,
   },
+  {
+    id: 'S20-reset-fault-without-link',
+    title: 'Where a Fault system goes when it is reset with no crosslink connected',
+    cites: ['[0069]', '[0070]', 'Table 2'],
+    quote: '[0070] "This is a progression of \u201cOffline divide\u201d state ST6, where connection of the crosslink 140 is established. Further, this is a state after reset has been applied to CPU subsystem 110 in \u201cFault\u201d state"',
+    question: 'Offline ST7 is defined as Offline divide with the crosslink connected, and also as the state after the reset of a Fault system. A Fault system may have lost its crosslink: read literally, it is then in Offline without a crosslink, a state the first sentence rules out.',
+    options: [
+      { name: 'offline-divide', means: 'the reset system enters Offline when a crosslink is connected, Offline divide otherwise (and Offline once the link is connected)' },
+      { name: 'offline', means: 'the reset system always enters Offline, with or without a crosslink' },
+    ],
+    defaultReading: 'offline-divide',
+    why: 'Keeps Table 2 exact (Offline always has a crosslink), so the state says whether a copy over the crosslink can start; with the literal reading an Offline system may have none, and a link loss in Offline may or may not lead to Offline divide without any difference a property could name.',
+    proposedAmendment: true,
+  },
 ] as const satisfies readonly AmbiguityEntry[];
 
 export type AmbiguityId = (typeof AMBIGUITIES)[number]['id'];

@@ -3,7 +3,11 @@
  * report (reports/out/mutation.md) with every survivor, its rule, citation,
  * what it changes and why no property sees it, and a JSON object.
  */
+import { FtModel } from '../model/ft-model.js';
 import { PARAM_SPECS } from '../model/params.js';
+import { viewOf } from '../model/view.js';
+import type { MutantDifference } from '../properties/mutation/run-mutant.js';
+import { diff, flatten } from './flatten.js';
 import { nonDefaultReadings } from '../model/readings.js';
 import type { MutantRecord, MutationAnalysis } from '../properties/mutation/analysis.js';
 import { explainSurvivor } from '../properties/mutation/explanations.js';
@@ -35,6 +39,27 @@ function killers(a: MutationAnalysis): [string, number][] {
 
 const survivors = (a: MutationAnalysis): MutantRecord[] => a.records.filter((r) => r.result.status === 'survived' || r.result.status === 'undecided' || r.result.status === 'error');
 
+/**
+ * A survivor's first difference in words: the shortest run to the state
+ * where the mutant and the model part, and the step one takes there and the
+ * other does not, with the fields that step changes.
+ */
+export function differenceText(model: FtModel, d: MutantDifference): string {
+  const last = flatten(viewOf(model, Uint32Array.from(d.states.at(-1)!)), true);
+  const step = (x: MutantDifference['added'][number]) => {
+    const changes = diff(last, flatten(viewOf(model, Uint32Array.from(x.target)), true)).map(([k, b, c]) => `${k} ${b} -> ${c}`);
+    return `${x.label} (${changes.join('; ') || 'no field changes'})`;
+  };
+  const where = d.trace.length === 0 ? 'in the initial state' : `after ${d.trace.length} step(s) (${d.trace.join(', ')})`;
+  const parts = [
+    ...(d.added.length ? [`the mutant takes ${d.added.map(step).join(' or ')}, which the model does not`] : []),
+    ...(d.removed.length ? [`the model takes ${d.removed.map(step).join(' or ')}, which the mutant does not`] : []),
+  ];
+  return `${where}: ${parts.join('; ')}`;
+}
+
+const modelFor = (a: MutationAnalysis): FtModel => new FtModel(a.params, a.readings);
+
 export function mutationText(a: MutationAnalysis): string {
   const c = a.counts;
   const out = [
@@ -45,7 +70,13 @@ export function mutationText(a: MutationAnalysis): string {
   const s = survivors(a);
   if (s.length) {
     out.push('  survivors:');
-    for (const r of s) out.push(`    ${r.result.status.padEnd(9)} ${r.mutant.id}: ${r.mutant.change}${r.result.note ? ` (${r.result.note})` : ''}`);
+    const model = modelFor(a);
+    for (const r of s) {
+      out.push(`    ${r.result.status.padEnd(9)} ${r.mutant.id}: ${r.mutant.change}${r.result.note ? ` (${r.result.note})` : ''}`);
+      const why = explainSurvivor(r.mutant);
+      if (r.result.status === 'survived') out.push(`              ${why ? `explained: ${why}` : 'NOT EXPLAINED: a gap of the catalogue'}`);
+      if (r.result.difference) out.push(`              first difference ${differenceText(model, r.result.difference)}`);
+    }
   }
   return out.join('\n');
 }
@@ -71,10 +102,12 @@ export function mutationMarkdown(a: MutationAnalysis, command: string): string {
   out.push('', `## Survivors (${s.length})`, '');
   if (s.length === 0) out.push('None.');
   else {
-    out.push('| mutant | rule | cites | what it changes | why no property sees it |', '|---|---|---|---|---|');
+    const model = modelFor(a);
+    out.push('| mutant | rule | cites | what it changes | first difference | why no property sees it |', '|---|---|---|---|---|---|');
     for (const r of s) {
       const why = r.result.status === 'survived' ? explainSurvivor(r.mutant) ?? 'not explained yet' : `${r.result.status}: ${r.result.note ?? ''}`;
-      out.push(`| \`${r.mutant.id}\` | ${cell(r.mutant.rule)} | ${cell(r.mutant.cites)} | ${cell(r.mutant.change)} | ${cell(why)} |`);
+      const first = r.result.difference ? differenceText(model, r.result.difference) : '';
+      out.push(`| \`${r.mutant.id}\` | ${cell(r.mutant.rule)} | ${cell(r.mutant.cites)} | ${cell(r.mutant.change)} | ${cell(first)} | ${cell(why)} |`);
     }
   }
   out.push('', '## Every mutant', '', '| mutant | status | killed by | trace | states |', '|---|---|---|---|---|');
@@ -85,6 +118,7 @@ export function mutationMarkdown(a: MutationAnalysis, command: string): string {
 }
 
 export function mutationJson(a: MutationAnalysis): object {
+  const model = modelFor(a);
   return {
     config: { params: a.params, readings: a.readings },
     baseline: a.baseline,
@@ -107,6 +141,9 @@ export function mutationJson(a: MutationAnalysis): object {
       states: r.result.states,
       seconds: r.result.seconds,
       ...(r.result.note ? { note: r.result.note } : {}),
+      ...(r.result.difference
+        ? { difference: { trace: r.result.difference.trace, added: r.result.difference.added.map((x) => x.label), removed: r.result.difference.removed.map((x) => x.label), text: differenceText(model, r.result.difference) } }
+        : {}),
       ...(r.result.status === 'survived' && explainSurvivor(r.mutant) ? { explanation: explainSurvivor(r.mutant) } : {}),
     })),
   };

@@ -17,6 +17,7 @@ export function registerMutate(program: Command): void {
   cmd
     .option('--quick', 'run a sample of about 150 mutants, stratified by operator')
     .option('--sample <N>', 'run a sample of at most N mutants')
+    .option('--only <REGEX>', "run only the mutants whose id matches, e.g. '^ft:set-sby:' (ids as in mutation.md)")
     .option('--workers <N>', 'worker threads (default: the number of cores)')
     .option('--json', 'print one JSON object (killRate as a fraction, one record per mutant)')
     .option('--out <DIR>', 'where mutation.md is written', 'reports/out')
@@ -26,6 +27,14 @@ export function registerMutate(program: Command): void {
       if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be an integer from 1 to 64 (got '${String(opts.workers)}')`);
       const sample = opts.sample !== undefined ? Number(opts.sample) : opts.quick ? 150 : undefined;
       if (sample !== undefined && !(Number.isInteger(sample) && sample >= 1)) throw new UsageError(`--sample must be a positive integer (got '${String(opts.sample)}')`);
+      let only: RegExp | undefined;
+      if (opts.only !== undefined) {
+        try {
+          only = new RegExp(String(opts.only));
+        } catch (e) {
+          throw new UsageError(`--only: not a regular expression: ${(e as Error).message}`);
+        }
+      }
       const outDir = String(opts.out);
       checkOutputDir(outDir, '--out');
       const tty = process.stderr.isTTY === true;
@@ -42,6 +51,7 @@ export function registerMutate(program: Command): void {
           readings: config.readings,
           workers,
           ...(sample !== undefined ? { sample } : {}),
+          ...(only ? { only } : {}),
           shouldStop: () => stop,
           onResult: (r, done, total) => {
             if (r.status === 'killed' || r.status === 'survived' || r.status === 'equivalent') counts[r.status]++;

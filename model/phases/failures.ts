@@ -9,7 +9,7 @@ import { anyLink, disconnect } from '../../hw/crosslink.js';
 import { JOB_IDLE } from '../../hw/dma-controller.js';
 import { ACT, OFF, ST3, ST5, ST6, ST7, ST9, ST10, isLockstep } from '../../hw/ft-controller.js';
 import {
-  C_REPAIR, E_ACT_FAILED_ASYNC, E_FAIL, E_ISOLATE, E_LINK_DIVIDE, E_LINK_LEAVE, E_REPAIR, E_ST3_SBY_OUT,
+  C_REPAIR, E_ACT_FAILED_ASYNC, E_FAIL, E_ISOLATE, E_LINK_DIVIDE, E_LINK_LEAVE, E_REPAIR, E_REPAIR_UNLINKED, E_ST3_SBY_OUT,
 } from '../events.js';
 import { ghost, guard, outcome } from '../hooks.js';
 import { FAULT_CPU, FAULT_HANG, FAULT_ISOLATE, FAULT_LINK } from '../faults.js';
@@ -152,11 +152,18 @@ function inLockstepGroupNow(k: Kernel, i: number): boolean {
   return false;
 }
 
+function linkedToAny(k: Kernel, i: number): boolean {
+  for (let j = 0; j < k.n; j++) if (j !== i && k.linkedNow(i, j)) return true;
+  return false;
+}
+
 /** [0070]: reset applied to a Fault system: Offline ST7, CPU reset, failure repaired. */
 export function repairReset(k: Kernel, i: number): void {
   if (k.now(i, ST) !== ST10 && k.enforce(G_FAULT)) return;
   const s = k.begin();
-  if (!k.ft(s, i, E_REPAIR) || !k.cpu(s, i, C_REPAIR)) return;
+  // S20: Offline is Offline divide with a crosslink ([0069] [0070]); without one the reset system is in Offline divide
+  const unlinked = k.readings['S20-reset-fault-without-link'] === 'offline-divide' && !linkedToAny(k, i);
+  if (!k.ft(s, i, unlinked ? E_REPAIR_UNLINKED : E_REPAIR) || !k.cpu(s, i, C_REPAIR)) return;
   if (k.keeps(H_FAILED)) k.set(s, i, FAILED, 0);
   if (k.keeps(H_ISOLATED)) k.set(s, i, ISOLATED, 0);
   k.set(s, i, HUNG, 0); // the reset clears a hang

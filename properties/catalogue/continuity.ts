@@ -3,7 +3,7 @@
  * [0035]), duplication can always be re-established ([0044] [0088]-[0100]),
  * and it can be re-established at high speed after a disagreement ([0045]).
  */
-import { ST2, ST4, ST5, ST8, stateLabel } from '../../hw/ft-controller.js';
+import { ST2, ST3, ST4, ST5, ST8, stateLabel } from '../../hw/ft-controller.js';
 import { JOB_PARTIAL } from '../../hw/dma-controller.js';
 import type { DeadlockProperty, InvariantProperty, RecoverableProperty } from '../kinds.js';
 import type { StateAccess } from '../state-access.js';
@@ -31,12 +31,32 @@ export const CONTINUITY_INVARIANTS: readonly InvariantProperty[] = [
   {
     kind: 'invariant',
     name: 'service-survives-single-fault',
-    statement: 'A CPU failure of a system running in lock-step with a partner, or a disagreement between lock-step systems, never stops the service: the other CPU subsystem (for a disagreement, the ACT) goes on providing it, so until the next failure some system is online.',
-    cites: '[0035], [0055], [0064]-[0067]',
-    when: 'a CPU failure in lock-step or a disagreement, no failure since',
+    statement:
+      'A CPU failure of a system running in lock-step with a partner, a disagreement between lock-step systems, or the loss of a crosslink while some system provides the service, never stops the service: the other CPU subsystem (for a disagreement, the ACT; for a crosslink loss, the online system, which goes on in Online divide) goes on providing it, so until the next failure some system is online.',
+    cites: '[0035], [0055], [0061], [0064]-[0067], Table 2',
+    when: 'a CPU failure in lock-step, a disagreement, or a crosslink loss during service; no failure since',
     trigger: (s) => s.survivableFault(),
     holds: (s) => !s.survivableFault() || anyServing(s),
-    explain: (s) => `the last failure was a CPU failure in lock-step or a disagreement, and no system is online now: ${allText(s)}`,
+    explain: (s) => `the last failure was a CPU failure in lock-step, a disagreement or a crosslink loss during service, and no system is online now: ${allText(s)}`,
+  },
+  {
+    kind: 'invariant',
+    name: 'online-sync-after-pre-online-sync',
+    statement: 'A system enters Online sync only from Pre online sync: the comparison check of main storage ([0064]) comes before the complete synchronous state.',
+    cites: '[0064], [0065], [0091], [0092]',
+    when: 'a system in Online sync',
+    trigger: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.st(i) === ST4) return true;
+      return false;
+    },
+    holds: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.st(i) === ST4 && s.previousState(i) !== ST3) return false;
+      return true;
+    },
+    explain: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.st(i) === ST4 && s.previousState(i) !== ST3) return `#${i} entered Online sync from ${stateLabel(s.previousState(i))}`;
+      return '';
+    },
   },
   {
     kind: 'invariant',

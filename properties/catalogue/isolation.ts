@@ -3,7 +3,7 @@
  * offline and Fault cut off ([0072] [0073]), the crosslink ([0033]), failed
  * CPU subsystems separated at once ([0035] [0052] [0065]).
  */
-import { ST9, ST10 } from '../../hw/ft-controller.js';
+import { ACT, ST3, ST4, ST9, ST10 } from '../../hw/ft-controller.js';
 import { DELIVERED, MASTER_ABORT, OUTCOME_NAMES, REJECTED, REQUEST_KINDS } from '../../hw/io-subsystem.js';
 import type { Readings } from '../../model/readings.js';
 import type { InvariantProperty } from '../kinds.js';
@@ -25,6 +25,25 @@ function preOfflineLeak(s: StateAccess, i: number): number {
     if (OUTBOUND_KINDS[req[k]] ? o !== MASTER_ABORT : o === DELIVERED) return k;
   }
   return -1;
+}
+
+/**
+ * [0073] [0064]: why a system may be in Fault: a failure of its CPU subsystem
+ * was specified (an explicit failure, or a hang the watchdog detected),
+ * software isolated it, or it was the SBY of Pre online sync when a failure or
+ * disagreement occurred in either system (which covers a failed memory check).
+ * Under S7 fault-sby an IO disagreement in Online sync also sets the SBY to
+ * Fault, and under S14 a disagreement while the ACT is still in Pre online
+ * sync sets its SBY to Fault even if that SBY had reached Online sync; in Online sync or Online async a disagreement otherwise does not
+ * ([0066] [0067]: they go on to Online async, then Pre offline).
+ */
+function faultCause(s: StateAccess, i: number): boolean {
+  if (s.failed(i) || s.isolated(i) || (s.previousState(i) === ST3 && s.mode(i) !== ACT)) return true;
+  if (!s.disagreed(i)) return false;
+  if (s.model.readings['S7-io-disagreement'] === 'fault-sby') return true;
+  // S14: the SBY had finished its memory check but its ACT may not have: [0064] then governs the pair. What the
+  // state keeps is that the SBY left Online sync on a disagreement, not where its ACT was at the time.
+  return s.model.readings['S14-disagreement-during-split-check'] === 'pair-still-pre-online-sync' && s.previousState(i) === ST4;
 }
 
 /** [0073] Fault: every own request master-aborted; no request of another system reaches it. */
@@ -126,6 +145,20 @@ export const ISOLATION_PROPERTIES: readonly InvariantProperty[] = [
       return true;
     },
     explain: (s) => `${which(s, (i) => s.st(i) === ST10 && !faultIsolated(s, i))} in Fault but reachable (own requests not all master-aborted, or another system's request delivered to it)`,
+  },
+  {
+    kind: 'invariant',
+    name: 'fault-has-cause',
+    statement:
+      'A system is in Fault only for a reason the patent gives: a failure of its CPU subsystem was specified (an explicit failure, or a hang detected), software compulsorily isolated it, or it was the SBY in Pre online sync when a failure or disagreement occurred, a failed memory check included ([0064]); under S7 fault-sby also an SBY whose IO comparison disagreed, and under S14 (pair still in Pre online sync) an SBY that disagreed in Online sync, its ACT possibly still in its memory check. A crosslink loss, a disagreement in Online sync or Online async, or a normal step never sends a system to Fault.',
+    cites: '[0073], [0064], [0052], [0065]-[0067]',
+    when: 'a system in Fault',
+    trigger: (s) => some(s, (i) => s.st(i) === ST10),
+    holds: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.st(i) === ST10 && !faultCause(s, i)) return false;
+      return true;
+    },
+    explain: (s) => `${which(s, (i) => s.st(i) === ST10 && !faultCause(s, i))} in Fault with no failure specified, no isolation, and not the SBY of Pre online sync`,
   },
   {
     kind: 'invariant',

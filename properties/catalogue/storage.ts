@@ -3,7 +3,8 @@
  * [0064] [0065]), completely copied before Pre online sync ([0044] [0089]),
  * copies only ever written into a system not in service ([0044] [0048]-[0050]).
  */
-import { ACT, ST3, ST4 } from '../../hw/ft-controller.js';
+import { CPU_SMM, CPU_WAIT_SYNC } from '../../hw/cpu-subsystem.js';
+import { ACT, ST3, ST4, ST8 } from '../../hw/ft-controller.js';
 import type { InvariantProperty } from '../kinds.js';
 import type { StateAccess } from '../state-access.js';
 import { sysText } from './words.js';
@@ -107,15 +108,35 @@ export const STORAGE_PROPERTIES: readonly InvariantProperty[] = [
   },
   {
     kind: 'invariant',
+    name: 'recover-offline-cpus-wait',
+    statement:
+      'The CPUs of a system in Recover offline run no software while its main storage is being overwritten: they wait in the BIOS loop (entered from Offline when synchronization starts, [0088] T205) or in SMM (entered from Pre offline after every SMI ACK, [0071] [0096]).',
+    cites: '[0071], [0086], [0088], [0096]',
+    when: 'a system in Recover offline',
+    trigger: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.st(i) === ST8) return true;
+      return false;
+    },
+    holds: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.st(i) === ST8 && s.cpu(i) !== CPU_WAIT_SYNC && s.cpu(i) !== CPU_SMM) return false;
+      return true;
+    },
+    explain: (s) => {
+      for (let i = 0; i < s.n; i++) if (s.st(i) === ST8 && s.cpu(i) !== CPU_WAIT_SYNC && s.cpu(i) !== CPU_SMM) return `${sysText(s, i)} is in Recover offline with its CPUs not waiting (neither in the BIOS loop nor in SMM)`;
+      return '';
+    },
+  },
+  {
+    kind: 'invariant',
     name: 'copy-into-standby',
-    statement: 'A duplication copy writes only into the main storage of a system that is not online.',
-    cites: '[0044], [0048]-[0050]',
+    statement: 'A duplication copy writes only into the main storage of a system in Recover offline, which is not online: the copy destination ([0071] [0088] [0096]).',
+    cites: '[0044], [0048]-[0050], [0071], [0088], [0096]',
     when: 'a copy running',
     trigger: (s) => s.copyRunning(),
     holds: (s) => {
       const to = s.copyTarget();
-      return to < 0 || !s.online(to);
+      return to < 0 || s.st(to) === ST8;
     },
-    explain: (s) => `the running copy writes into ${sysText(s, s.copyTarget())}, which provides the service`,
+    explain: (s) => `the running copy writes into ${sysText(s, s.copyTarget())}, which is not in Recover offline`,
   },
 ];

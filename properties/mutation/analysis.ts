@@ -18,6 +18,8 @@ export interface MutationConfig {
   readonly workers: number;
   /** Run only a sample of at most this many mutants (stratified by operator); all when absent. */
   readonly sample?: number;
+  /** Run only the mutants whose id this matches. */
+  readonly only?: RegExp;
   /** State cap per mutant, as a multiple of the unmutated model's states. Default 8. */
   readonly stateFactor?: number;
   readonly onResult?: (r: MutantResult, done: number, total: number) => void;
@@ -57,7 +59,8 @@ export async function analyseMutations(c: MutationConfig): Promise<MutationAnaly
   }
   const baseline: GraphFingerprint = fingerprintOf(base.model, base.result);
   const all = generateMutants(c.params, c.readings, base.model.consulted);
-  const chosen = c.sample === undefined ? all : sampleMutants(all, c.sample);
+  const wanted = c.only ? all.filter((m) => c.only!.test(m.id)) : all;
+  const chosen = c.sample === undefined ? wanted : sampleMutants(wanted, c.sample);
   const limits = { maxStates: Math.max(10_000, Math.round(base.result.stats.states * (c.stateFactor ?? 8))) };
   const results = await runMutants(
     { params: c.params, readings: c.readings, baseline, limits },
