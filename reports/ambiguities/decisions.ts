@@ -103,6 +103,10 @@ export const DECISIONS: Readonly<Record<string, string>> = {
     'For three or more systems: specify what a comparison disagreement does when two systems agree and one differs. ' +
     'Separating only the odd one keeps the others in Online sync; applying the two-system rule sends every SBY out and ' +
     'leaves the group simplex until the resynchronizations complete.',
+  'S20-reset-fault-without-link':
+    'Specify the state a Fault system enters on reset when its crosslink is not connected: Offline divide (so that Offline ' +
+    'always means a crosslink is connected, as [0070] defines it) or Offline regardless. A designer of the software that ' +
+    'starts a copy needs the state alone to tell whether a copy over the crosslink can begin.',
 };
 
 export function decisionOf(id: string): string | undefined {

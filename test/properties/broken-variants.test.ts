@@ -6,10 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SuccessorSink } from '../../checker/index.js';
-import { ACT, FT_EVENTS, NONE, SBY, ST1, ST10, ST2, ST3, ST4, ST5, ST6, ST9 } from '../../hw/ft-controller.js';
+import { CPU_BIOS } from '../../hw/cpu-subsystem.js';
+import { ACT, FT_EVENTS, NONE, SBY, ST1, ST10, ST2, ST3, ST4, ST5, ST6, ST7, ST8, ST9 } from '../../hw/ft-controller.js';
 import { DELIVERED, MASTER_ABORT, REJECTED, REQUEST_KINDS, type AccessTable, type Outcome } from '../../hw/io-subsystem.js';
 import { FtModel } from '../../model/ft-model.js';
-import { JOB_DST, JOB_SRC, LINKS, MEM, MODE, ST } from '../../model/layout.js';
+import { CPU, JOB_DST, JOB_SRC, LINKS, MEM, MODE, ST } from '../../model/layout.js';
 import { ftRuleIndex } from '../../model/rules.js';
 import { DEFAULT_PARAMS } from '../../model/params.js';
 import { defaultReadings } from '../../model/readings.js';
@@ -66,6 +67,7 @@ const kind = (dir: string, peer: string, cross: boolean) => REQUEST_KINDS.findIn
 // boot_os(#0), memory_check(#0), boot_os(#1), memory_check(#1): 19 steps.
 const TO_SYNC_RESET = 15;
 const TO_DUPLEX = 19;
+
 
 const CASES: { property: string; bug: () => FtModel; steps: number; why: string }[] = [
   {
@@ -268,6 +270,51 @@ const CASES: { property: string; bug: () => FtModel; steps: number; why: string 
     why: 'the memory check of #1 never runs, so duplication is unreachable already from the initial state',
     steps: 0,
     bug: () => withBug((l) => l !== 'memory_check(#1)'),
+  },
+  {
+    property: 'fault-has-cause',
+    why: 'setting SBY mode puts the system in Fault with nothing failed: power_on(#0), set_act(#0), power_on(#1), set_sby(#1)',
+    steps: 4,
+    bug: () => withBug((l, b, a, at) => {
+      if (l.startsWith('set_sby')) for (let i = 0; i < 2; i++) if (b[at(i, MODE)] !== SBY && a[at(i, MODE)] === SBY) a[at(i, ST)] = ST10;
+      return true;
+    }),
+  },
+  {
+    property: 'online-sync-after-pre-online-sync',
+    why: 'the synchronization reset sends the source straight to Online sync, skipping its memory check: FIGS. 9-10 up to T110',
+    steps: TO_SYNC_RESET,
+    bug: () => withBug((l, b, a, at) => {
+      if (l.startsWith('sync_reset')) for (let i = 0; i < 2; i++) if (b[at(i, ST)] === ST2 && a[at(i, ST)] === ST3) a[at(i, ST)] = ST4;
+      return true;
+    }),
+  },
+  {
+    property: 'recover-offline-cpus-wait',
+    why: 'releasing the reset of an Offline SBY moves it to Recover offline while its BIOS runs: power_on(#0), set_act(#0) (SBY is set only beside an online ACT, S1), power_on(#1), set_sby(#1), crosslink_connect, release_reset(#1)',
+    steps: 6,
+    bug: () => withBug((l, b, a, at) => {
+      if (l.startsWith('release_reset')) for (let i = 0; i < 2; i++) if (b[at(i, ST)] === ST7 && a[at(i, CPU)] === CPU_BIOS) a[at(i, ST)] = ST8;
+      return true;
+    }),
+  },
+  {
+    property: 'copy-into-standby',
+    why: 'synchronization start leaves the destination in Offline (its storage overwritten outside Recover offline): FIG. 9 (9 steps) and sync_start',
+    steps: 10,
+    bug: () => withBug((l, b, a, at) => {
+      if (l.startsWith('sync_start')) for (let i = 0; i < 2; i++) if (b[at(i, ST)] === ST7 && a[at(i, ST)] === ST8) a[at(i, ST)] = ST7;
+      return true;
+    }),
+  },
+  {
+    property: 'service-survives-single-fault',
+    why: 'a crosslink loss (one failure) sends the serving ACT of Online ready to Offline divide: power_on(#0), set_act(#0), power_on(#1), set_sby(#1), crosslink_connect, crosslink_lost',
+    steps: 6,
+    bug: () => withBug((l, b, a, at) => {
+      if (l.startsWith('crosslink_lost')) for (let i = 0; i < 2; i++) if (b[at(i, ST)] === ST2 && b[at(i, MODE)] === ACT) a[at(i, ST)] = ST6;
+      return true;
+    }),
   },
   {
     property: 'no-deadlock',

@@ -50,7 +50,7 @@ describe('--junit', () => {
     for (const l of ['1. power_on(#0)', '2. power_on(#1)', '3. set_act(#0)', '4. set_act(#1)']) expect(f.text).toContain(l);
     expect(f.text).toContain('violating state (step 4), in full:');
     expect(f.text).toContain("replay: ftcheck replay 'out dir/counterexamples/one-act.json'");
-    expect(child(byName(xml, 'redundancy-recoverable'), 'failure')!.text).toContain('stuck state (step 8)');
+    expect(child(byName(xml, 'redundancy-recoverable'), 'failure')!.text).toContain('stuck state (step 6)');
     const holds = byName(xml, 'online-has-act');
     expect(holds.children.map((c) => c.name)).toEqual(['system-out']);
     expect(child(holds, 'system-out')!.text).toContain('cites: [0055], Table 1');
