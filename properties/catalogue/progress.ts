@@ -5,7 +5,7 @@
  * failures: a behaviour that injects another failure before the promise is
  * kept is not a counterexample (the failure budget bounds them anyway).
  */
-import { ST10, ST3, ST4, ST5, ST7, ST8, ST9 } from '../../hw/ft-controller.js';
+import { ST10, ST3, ST4, ST5, ST6, ST7, ST8, ST9 } from '../../hw/ft-controller.js';
 import type { LivenessProperty } from '../kinds.js';
 import type { StateAccess } from '../state-access.js';
 
@@ -84,7 +84,8 @@ export const PROGRESS_PROPERTIES: readonly LivenessProperty[] = [
     cites: '[0070], [0088]-[0093], [0095]-[0100]',
     when: 'a system just reset from Fault, another in service',
     p: (s) => {
-      for (let i = 0; i < s.n; i++) if (s.st(i) === ST7 && s.previousState(i) === ST10 && anyServing(s)) return true;
+      // Offline, or Offline divide when no crosslink is connected (S20)
+      for (let i = 0; i < s.n; i++) if ((s.st(i) === ST7 || s.st(i) === ST6) && s.previousState(i) === ST10 && anyServing(s)) return true;
       return false;
     },
     q: (s) => {

@@ -28,7 +28,7 @@ import { ONE_ACT_BROKEN, params, readings } from './support/fixtures.js';
 const OUT = resolve('test-output', 'html-report');
 mkdirSync(OUT, { recursive: true });
 
-// one-act (4 steps) and redundancy-recoverable (8 steps) violated, every other property decided
+// one-act (4 steps) and redundancy-recoverable (6 steps) violated, every other property decided
 const broken = runCheck({ params: params(), readings: readings(ONE_ACT_BROKEN), allViolations: true });
 // a 16-step counterexample whose steps 1-15 are power-on and first synchronization
 const long = runCheck({ params: params(), readings: readings({ 'S4-survivor-state': 'stay' }), properties: ['pre-online-sync-mode-fixed'], allViolations: true });
@@ -154,7 +154,7 @@ describeRendering('the HTML report in headless chromium', () => {
     await page.keyboard.press('ArrowRight');
     expect(await text(`${cx} .step-label`)).toBe('1. power_on(#0)');
     // the other stepper did not move
-    expect(await text('#cx-redundancy-recoverable .counter')).toBe('Step 0 of 8');
+    expect(await text('#cx-redundancy-recoverable .counter')).toBe('Step 0 of 6');
   });
 
   it('the list of steps jumps to a step', async () => {
