@@ -1,0 +1,206 @@
+import { availableParallelism } from 'node:os';
+import { resolveOptions, type ExploreOptions, type ExploreProgress } from '../options.js';
+import type { ExploreResult } from '../result.js';
+import { assembleResult } from './assemble.js';
+import { charge, usedBytes } from './commit.js';
+import {
+  COUNT,
+  CURSOR,
+  H_INTERRUPTED,
+  H_OUT_OF_MEMORY,
+  HALT,
+  HARD,
+  LEVEL_END,
+  LEVEL_START,
+  LEVELS_PER_CHARGE,
+  NLEVELS,
+  NONE,
+  P_DONE,
+  P_INIT,
+  PHASE,
+  TABLE_LOG,
+  THRESHOLD,
+} from './control.js';
+import { allocateBuffers, MAX_WORKERS, planGeometry, viewsOf, type Geometry, type SharedBuffers, type SharedViews } from './memory.js';
+import { loadSource, type SystemSource } from './source.js';
+import { emptyTally, mergeTallies } from './tally.js';
+import { WorkerPool } from './pool.js';
+import type { WorkerInit } from './worker.js';
+
+/**
+ * ExploreOptions for a parallel run. Invariants come from the source module
+ * (functions cannot cross threads); `onProgress` is called on the main thread.
+ */
+export interface ParallelOptions extends Omit<ExploreOptions, 'invariants' | 'invariantSets'> {
+  /** Worker threads, 1 .. 64. Default: the number of cores (os.availableParallelism()). */
+  readonly workers?: number;
+  /** The compiled worker module (file URL or path); default: see worker-script.ts. Ignored with `pool`. */
+  readonly workerScript?: string | URL;
+  /**
+   * Threads to run on, kept between runs (pool.ts); `workers` defaults to its
+   * size and may not exceed it. Default: threads started for this run and
+   * ended after it.
+   */
+  readonly pool?: WorkerPool;
+}
+
+/**
+ * Parallel level-synchronous BFS: `workers` threads expand each BFS level
+ * together, sharing one store in SharedArrayBuffers (memory.ts), a lock-free
+ * table (table.ts) and barriers between levels (worker-loop.ts). Every worker
+ * builds its own system from `source` (source.ts).
+ *
+ * Contract: the same as explore() for the same system and options, with
+ * these differences, all due to the order of discovery within a level
+ * depending on thread timing:
+ * - state indices are a BFS order (levels contiguous, parents in the level
+ *   before), but not necessarily the sequential one; `graph` is still
+ *   exactly as usable (readState, parentOf, labelInto, depthOf, indexOf,
+ *   traceTo gives a shortest trace, edges in CSR order);
+ * - on a complete run, the set of states, the transition, deadlock,
+ *   coverage, trigger and counter totals, the depth and the set of violated
+ *   invariants ('continue') equal the sequential run's;
+ * - each violation and each trigger's `first` is a state of minimal depth,
+ *   not necessarily the one explore() reports; in 'stop' mode the run
+ *   reports the violations found in the level where the first one was, so
+ *   possibly more than one state;
+ * - the deadlocks listed are the ones with the smallest indices;
+ * - a halted run (bounds, interrupt) stops within a few states per worker:
+ *   max-states stores exactly maxStates states.
+ * It rejects if the source cannot be loaded, if the system throws, or if it
+ * emits a label outside labelNames (as explore throws).
+ */
+export function exploreParallel(
+  source: SystemSource,
+  options: ParallelOptions = {},
+  onStart?: (run: ParallelExploration) => void,
+): Promise<ExploreResult> {
+  const run = new ParallelExploration(source, options);
+  onStart?.(run);
+  return run.finished;
+}
+
+/** One parallel run: `finished` settles with its result; `interrupt()` stops it (stopReason 'interrupted'). */
+export class ParallelExploration {
+  readonly finished: Promise<ExploreResult>;
+  private ci: Int32Array | null = null;
+  private interrupted = false;
+
+  constructor(source: SystemSource, options: ParallelOptions = {}) {
+    this.finished = this.start(source, options);
+  }
+
+  /**
+   * Ends the run at the next state each worker takes, with stopReason
+   * 'interrupted' (unless it already ended). Safe from a signal handler; the
+   * initial states are stored in any case, as in explore.
+   */
+  interrupt(): void {
+    this.interrupted = true;
+    if (this.ci !== null) Atomics.compareExchange(this.ci, HALT, 0, H_INTERRUPTED);
+  }
+
+  private async start(source: SystemSource, options: ParallelOptions): Promise<ExploreResult> {
+    const began = performance.now();
+    const raw = options as ExploreOptions;
+    if (raw.invariants !== undefined || raw.invariantSets !== undefined) {
+      throw new Error('exploreParallel: invariants come from the source module (createSystem), not from the options');
+    }
+    const opts = resolveOptions(options);
+    const workers = options.workers ?? options.pool?.size ?? Math.min(MAX_WORKERS, availableParallelism());
+    if (!(Number.isInteger(workers) && workers >= 1 && workers <= (options.pool?.size ?? MAX_WORKERS))) {
+      throw new RangeError(`workers must be an integer from 1 to ${options.pool?.size ?? MAX_WORKERS}, got ${workers}`);
+    }
+    const { system, sets } = await loadSource(source);
+    const words = system.stateWords;
+    if (!(Number.isInteger(words) && words >= 1)) throw new RangeError(`stateWords must be an integer >= 1, got ${words}`);
+    for (const set of sets) {
+      if (set.names.length > 32) throw new RangeError(`an invariant set holds at most 32 invariants, got ${set.names.length}`);
+    }
+    const invariantNames = sets.flatMap((s) => s.names);
+    const plan = {
+      workers,
+      words,
+      labelCount: system.labelNames.length,
+      invariants: invariantNames.length,
+      maxStates: opts.maxStates,
+      maxBytes: opts.maxBytes,
+      initialCapacity: opts.initialCapacity,
+      recordEdges: opts.recordEdges,
+    };
+    let g = planGeometry(plan);
+    let buffers: SharedBuffers;
+    let refused = false;
+    try {
+      buffers = allocateBuffers(g);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      g = planGeometry({ ...plan, maxBytes: 0 });
+      buffers = allocateBuffers(g);
+      refused = true;
+    }
+    const v = viewsOf(buffers, g);
+    if (!initControl(v, g, refused)) {
+      return assembleResult(v, g, { labelNames: system.labelNames, invariantNames, seconds: (performance.now() - began) / 1000, total: emptyTally(g.labelCount, g.invariants) });
+    }
+    this.ci = v.ci;
+    if (this.interrupted) this.interrupt();
+    const deadline = opts.maxSeconds === Infinity ? Infinity : performance.timeOrigin + began + opts.maxSeconds * 1000;
+    const stopProgress = opts.onProgress === null ? () => {} : startProgress(v, g, began, opts.progressIntervalMs, opts.onProgress);
+    const pool = options.pool ?? new WorkerPool(workers, options.workerScript);
+    try {
+      const inits: WorkerInit[] = [];
+      for (let id = 0; id < workers; id++) {
+        inits.push({ source, buffers, geometry: g, settings: { id, stopAtViolation: opts.stopAtViolation, maxDeadlocksListed: opts.maxDeadlocksListed, deadline } });
+      }
+      const tallies = await pool.run(inits, v.ci);
+      const total = mergeTallies(tallies, g.labelCount, g.invariants, opts.maxDeadlocksListed);
+      if (total.counters.length === 0 && system.counters !== undefined) total.counters = new Float64Array(system.counters.length);
+      return assembleResult(v, g, { labelNames: system.labelNames, invariantNames, seconds: (performance.now() - began) / 1000, total });
+    } finally {
+      stopProgress();
+      if (options.pool === undefined) await pool.close();
+    }
+  }
+}
+
+/** Sets up the control block before the workers start; false (run over: out-of-memory, no state) if the budget refuses the first table. */
+function initControl(v: SharedViews, g: Geometry, refused: boolean): boolean {
+  const { ci, cu } = v;
+  v.violState.fill(NONE);
+  v.firstTrigger.fill(NONE);
+  const size = 2 ** g.tableLog;
+  if (refused || !charge(ci, g, size * 4 + LEVELS_PER_CHARGE * 4)) {
+    ci[TABLE_LOG] = 0;
+    ci[HALT] = H_OUT_OF_MEMORY;
+    ci[PHASE] = P_DONE;
+    return false;
+  }
+  ci[TABLE_LOG] = g.tableLog;
+  cu[THRESHOLD] = size / 2;
+  cu[HARD] = size - size / 4;
+  ci[PHASE] = P_INIT;
+  return true;
+}
+
+/** Calls onProgress every `intervalMs` from the main thread, from the shared counters; returns the function that stops it. */
+function startProgress(v: SharedViews, g: Geometry, began: number, intervalMs: number, onProgress: (p: ExploreProgress) => void): () => void {
+  const timer = setInterval(() => {
+    const { cu, live } = v;
+    let transitions = 0;
+    for (let w = 0; w < g.workers; w++) transitions += live[w * 8];
+    const states = Atomics.load(cu, COUNT);
+    const cursor = Atomics.load(cu, CURSOR);
+    // CURSOR counts chunks (small numbers) while a level's edges are compacted
+    const next = cursor < Atomics.load(cu, LEVEL_START) ? Atomics.load(cu, LEVEL_END) : Math.min(cursor, Atomics.load(cu, LEVEL_END));
+    onProgress({
+      states,
+      transitions,
+      depth: Atomics.load(cu, NLEVELS),
+      queue: states - next,
+      seconds: (performance.now() - began) / 1000,
+      bytes: usedBytes(v.ci),
+    });
+  }, Math.max(1, intervalMs));
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,246 @@
+import { hashWords } from '../hash.js';
+import { commitStates } from './commit.js';
+import { CAP, CLAIMED, COUNT, H_MAX_STATES, H_OUT_OF_MEMORY, HARD, TABLE_LOG, THRESHOLD } from './control.js';
+import type { Geometry, SharedViews } from './memory.js';
+
+/** findOrInsert result when the state could not be stored (see `failure`). */
+export const FAILED = -1;
+
+/**
+ * One thread's access to the shared visited set: a lock-free open-addressing
+ * table (linear probing) over the shared state columns. Slot values (int32):
+ * 0 empty, CLAIMED (-1) taken by a worker still writing the state, otherwise
+ * `(index + 1) | 0` of a published state.
+ *
+ * Insert protocol: CAS the empty slot to CLAIMED, allocate the index (CAS on
+ * COUNT, never past CAP or the state limit, so every index below COUNT is
+ * written), write words, parent and label, then publish the index with an
+ * atomic store; a prober that meets CLAIMED waits for the publication, then
+ * compares. The atomic publication orders the plain writes of the state before
+ * any read of it by another worker. Two workers inserting the same state
+ * therefore meet at the same slot and exactly one stores it.
+ *
+ * The table is the active prefix of one big buffer (2^TABLE_LOG slots). Load
+ * is kept below 3/4 by the workers themselves: no insert starts while COUNT is
+ * at HARD (3/4 of the slots) or more, and at most one insert per worker can be
+ * past that check, so the table never fills (a quarter of the smallest table
+ * exceeds MAX_WORKERS). Growth (a bigger prefix, rebuilt from the columns)
+ * happens while every worker waits at a barrier (worker-run.ts).
+ */
+export class SharedTable {
+  private readonly ci: Int32Array;
+  private readonly cu: Uint32Array;
+  private readonly table: Int32Array;
+  private readonly states: Uint32Array;
+  private readonly parents: Uint32Array;
+  private readonly labels: Uint8Array | Uint16Array | Uint32Array;
+  private readonly keys: Uint32Array;
+  private readonly words: number;
+  mask = 0;
+  /** COUNT at which to ask for growth (half the slots). */
+  threshold = 0;
+  /** COUNT from which no insert may start (3/4 of the slots). */
+  hard = 0;
+  /** Whether the last successful findOrInsert stored a new state. */
+  lastNew = false;
+  /** The slot of the state the last successful findOrInsert returned. */
+  lastSlot = 0;
+  /**
+   * First index of the level being discovered (LEVEL_END) while expanding, so
+   * that new states record their emission index in `keys`; -1 while storing
+   * initial states.
+   */
+  keyBase = -1;
+  /** Halt code of the last FAILED findOrInsert (max-states or out-of-memory). */
+  failure = 0;
+
+  constructor(
+    v: SharedViews,
+    private readonly g: Geometry,
+  ) {
+    this.ci = v.ci;
+    this.cu = v.cu;
+    this.table = v.table;
+    this.states = v.states;
+    this.parents = v.parents;
+    this.labels = v.labels;
+    this.keys = v.keys;
+    this.words = g.words;
+    this.refresh();
+  }
+
+  /** Re-reads the table size after a growth. */
+  refresh(): void {
+    this.mask = 2 ** Atomics.load(this.ci, TABLE_LOG) - 1;
+    this.threshold = Atomics.load(this.cu, THRESHOLD);
+    this.hard = Atomics.load(this.cu, HARD);
+  }
+
+  /**
+   * The index of the state at `buf[offset ..]` (hash `h`), storing it with
+   * `parent`, `label` and emission index `j` if it is new (`lastNew`).
+   * FAILED if it is new but the state limit or the budget refuses it
+   * (`failure` says which; nothing stored). The caller must have checked
+   * COUNT < hard.
+   */
+  findOrInsert(buf: Uint32Array, offset: number, h: number, parent: number, label: number, j: number): number {
+    const table = this.table;
+    const states = this.states;
+    const words = this.words;
+    const mask = this.mask;
+    let slot = h & mask;
+    for (;;) {
+      let e = Atomics.load(table, slot);
+      if (e === 0) {
+        if (Atomics.compareExchange(table, slot, 0, CLAIMED) !== 0) continue;
+        const index = this.allocate();
+        if (index < 0) {
+          Atomics.store(table, slot, 0);
+          return FAILED;
+        }
+        const base = index * words;
+        for (let k = 0; k < words; k++) states[base + k] = buf[offset + k];
+        this.parents[index] = parent;
+        this.labels[index] = label;
+        if (this.keyBase >= 0) this.keys[index - this.keyBase] = j;
+        Atomics.store(table, slot, (index + 1) | 0);
+        this.lastNew = true;
+        this.lastSlot = slot;
+        return index;
+      }
+      if (e === CLAIMED) {
+        e = this.waitPublished(slot);
+        if (e === 0) continue;
+      }
+      const i = (e - 1) >>> 0;
+      const base = i * words;
+      let k = 0;
+      while (k < words && states[base + k] === buf[offset + k]) k++;
+      if (k === words) {
+        this.lastNew = false;
+        this.lastSlot = slot;
+        return i;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /**
+   * State `t` (at `slot`), found by `parent` at emission `j`, is in the level
+   * being discovered: makes `parent` its parent (with `label` and `j`) if it
+   * is smaller than the one it has. The smallest parent, and for it the first
+   * emission, is the edge through which the sequential run discovers `t`.
+   * Parents only decrease, and one parent is expanded by one worker only, so
+   * a parent read not above `parent` settles it without a lock; otherwise the
+   * slot serves as the lock (CLAIMED while the three fields change: probers
+   * wait for it as for an insert).
+   */
+  relink(t: number, slot: number, parent: number, label: number, j: number): void {
+    const parents = this.parents;
+    if (Atomics.load(parents, t) <= parent) return;
+    const table = this.table;
+    const value = (t + 1) | 0;
+    while (Atomics.compareExchange(table, slot, value, CLAIMED) !== value) this.waitPublished(slot);
+    if (parents[t] > parent) {
+      parents[t] = parent;
+      this.labels[t] = label;
+      this.keys[t - this.keyBase] = j;
+    }
+    Atomics.store(table, slot, value);
+  }
+
+  /** Renumbering: the slot holding index `t` (which must be stored and not moving). */
+  slotOfIndex(t: number): number {
+    const table = this.table;
+    const mask = this.mask;
+    const value = (t + 1) | 0;
+    let slot = hashWords(this.states, t * this.words, this.words) & mask;
+    while (table[slot] !== value) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  /** Index of `state` among the published states, or -1 (no insert). */
+  indexOf(state: Uint32Array): number {
+    const table = this.table;
+    const states = this.states;
+    const words = this.words;
+    const mask = this.mask;
+    let slot = hashWords(state, 0, words) & mask;
+    for (;;) {
+      const e = Atomics.load(table, slot);
+      if (e === 0) return -1;
+      if (e !== CLAIMED) {
+        const base = ((e - 1) >>> 0) * words;
+        let k = 0;
+        while (k < words && states[base + k] === state[k]) k++;
+        if (k === words) return (e - 1) >>> 0;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /**
+   * Reads the home slot of each of `n` hashes and the first word of the state
+   * there, so that the cache misses of a batch overlap (as StateStore.warm).
+   * Returns a meaningless value to keep.
+   */
+  warm(hashes: Uint32Array, n: number): number {
+    const table = this.table;
+    const states = this.states;
+    const mask = this.mask;
+    const words = this.words;
+    let acc = 0;
+    for (let j = 0; j < n; j++) acc ^= table[hashes[j] & mask];
+    for (let j = 0; j < n; j++) {
+      const e = table[hashes[j] & mask];
+      if (e > 0) acc ^= states[(e - 1) * words];
+    }
+    return acc;
+  }
+
+  /** Growth, step 2: stores state `i` (already in the columns) into the rebuilt table. */
+  reinsert(i: number): void {
+    const table = this.table;
+    const mask = this.mask;
+    let slot = hashWords(this.states, i * this.words, this.words) & mask;
+    while (Atomics.compareExchange(table, slot, 0, (i + 1) | 0) !== 0) slot = (slot + 1) & mask;
+  }
+
+  /** Growth, step 1: zeroes slots [from, to) of the table. */
+  clear(from: number, to: number): void {
+    this.table.fill(0, from, to);
+  }
+
+  /** The next state index, or -1 (`failure` set) if the limit or the budget refuses. */
+  private allocate(): number {
+    const cu = this.cu;
+    const g = this.g;
+    for (;;) {
+      const c = Atomics.load(cu, COUNT);
+      if (c >= g.stateLimit) {
+        this.failure = c >= g.maxStates ? H_MAX_STATES : H_OUT_OF_MEMORY;
+        return -1;
+      }
+      const cap = Atomics.load(cu, CAP);
+      if (c >= cap) {
+        if (!commitStates(this.ci, cu, g, cap)) {
+          this.failure = H_OUT_OF_MEMORY;
+          return -1;
+        }
+        continue;
+      }
+      if (Atomics.compareExchange(cu, COUNT, c, c + 1) === c) return c;
+    }
+  }
+
+  /** Waits until the claimed `slot` is published (or released, 0); returns its value. */
+  private waitPublished(slot: number): number {
+    const table = this.table;
+    for (let spins = 0; ; spins++) {
+      const e = Atomics.load(table, slot);
+      if (e !== CLAIMED) return e;
+      // the writer may have been descheduled (shared cores): sleep a little instead of spinning a whole time slice
+      if (spins > 256) Atomics.wait(table, slot, CLAIMED, 0.05);
+    }
+  }
+}
