@@ -21,7 +21,7 @@ export interface RunFacts {
 /** Bytes a run holds, from its commits (what it may have touched; see memory.ts). */
 export function heldBytes(v: SharedViews, g: Geometry): { store: number; edges: number } {
   const cap = Atomics.load(v.cu, CAP);
-  const edgeStateBytes = g.recordEdges === 'none' ? 0 : 5;
+  const edgeStateBytes = g.edgeStateBytes;
   const table = Atomics.load(v.ci, TABLE_LOG);
   // TABLE_LOG 0: the budget refused the first table, nothing was charged
   const levels = table === 0 ? 0 : Math.ceil(Math.max(1, Atomics.load(v.cu, NLEVELS)) / LEVELS_PER_CHARGE) * LEVELS_PER_CHARGE * 4;

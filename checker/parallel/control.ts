@@ -11,7 +11,7 @@ const LINE = 16;
 // --- hot counters (own lines), in `cu`
 /** States stored so far (the next index to allocate). Only ever incremented by CAS, never past CAP or LIMIT. */
 export const COUNT = 0;
-/** Next state index of the current level to claim (Atomics.add by CLAIM_STATES); in COMPACT, next chunk. */
+/** Next state index of the current level to claim (Atomics.add of a chunk); in COMPACT, next chunk. */
 export const CURSOR = LINE;
 /** Edges reserved in the scratch area during the current level. */
 export const ECURSOR = 2 * LINE;
@@ -102,7 +102,7 @@ export const H_ERROR = 6;
 /** Stop reason of each halt code. */
 export const HALT_REASONS = ['', 'violation', 'max-states', 'max-seconds', 'out-of-memory', 'interrupted', 'error'] as const;
 
-/** States claimed at once by a worker (a chunk); also the unit of edge reservation. */
+/** Default states claimed at once by a worker (a chunk; Geometry.claim); also the unit of edge reservation. */
 export const CLAIM_STATES = 64;
 /** Levels recorded per budget charge of the levels array (64 bytes). */
 export const LEVELS_PER_CHARGE = 16;

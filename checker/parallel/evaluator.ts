@@ -1,5 +1,5 @@
 import type { InvariantSet } from '../invariants.js';
-import { CLAIM_STATES, CURSOR, NONE } from './control.js';
+import { CURSOR, NONE } from './control.js';
 import type { Geometry, SharedViews } from './memory.js';
 import type { WorkerTally } from './tally.js';
 
@@ -48,9 +48,9 @@ export class Evaluator {
     this.prepare();
     const sets = this.sets.length > 0;
     for (;;) {
-      const from = Atomics.add(cu, CURSOR, CLAIM_STATES);
+      const from = Atomics.add(cu, CURSOR, this.g.claim);
       if (from >= end) break;
-      const to = Math.min(from + CLAIM_STATES, end);
+      const to = Math.min(from + this.g.claim, end);
       for (let i = from; i < to; i++) {
         if (discovering) tally.discovered[labels[i]]++;
         if (sets) this.evaluate(i);

@@ -4,6 +4,7 @@ import type { ExploreResult } from '../result.js';
 import { assembleResult } from './assemble.js';
 import { charge, usedBytes } from './commit.js';
 import {
+  CLAIM_STATES,
   COUNT,
   CURSOR,
   H_INTERRUPTED,
@@ -42,6 +43,11 @@ export interface ParallelOptions extends Omit<ExploreOptions, 'invariants' | 'in
    * ended after it.
    */
   readonly pool?: WorkerPool;
+  /**
+   * States a worker claims at once, 1 .. 65536 (default 64): smaller spreads
+   * small levels over more workers, bigger costs fewer claims.
+   */
+  readonly chunkStates?: number;
 }
 
 /**
@@ -111,6 +117,8 @@ export class ParallelExploration {
     if (!(Number.isInteger(workers) && workers >= 1 && workers <= (options.pool?.size ?? MAX_WORKERS))) {
       throw new RangeError(`workers must be an integer from 1 to ${options.pool?.size ?? MAX_WORKERS}, got ${workers}`);
     }
+    const claim = options.chunkStates ?? CLAIM_STATES;
+    if (!(Number.isInteger(claim) && claim >= 1 && claim <= 65536)) throw new RangeError(`chunkStates must be an integer from 1 to 65536, got ${claim}`);
     const { system, sets } = await loadSource(source);
     const words = system.stateWords;
     if (!(Number.isInteger(words) && words >= 1)) throw new RangeError(`stateWords must be an integer >= 1, got ${words}`);
@@ -127,6 +135,7 @@ export class ParallelExploration {
       maxBytes: opts.maxBytes,
       initialCapacity: opts.initialCapacity,
       recordEdges: opts.recordEdges,
+      claim,
     };
     let g = planGeometry(plan);
     let buffers: SharedBuffers;

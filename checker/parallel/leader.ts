@@ -1,7 +1,6 @@
 import type { BarrierLeader } from './barrier.js';
 import { charge } from './commit.js';
 import {
-  CLAIM_STATES,
   COUNT,
   CURSOR,
   ECURSOR,
@@ -158,8 +157,9 @@ export class Leader implements BarrierLeader {
     const { cu } = this.v;
     const chunks = this.v.chunks!;
     const start = Atomics.load(cu, LEVEL_START);
-    const count = Math.ceil((Atomics.load(cu, LEVEL_END) - start) / CLAIM_STATES);
-    const claimed = Math.min(count, Math.floor(Math.max(0, Atomics.load(cu, CURSOR) - start) / CLAIM_STATES));
+    const claim = this.g.claim;
+    const count = Math.ceil((Atomics.load(cu, LEVEL_END) - start) / claim);
+    const claimed = Math.min(count, Math.floor(Math.max(0, Atomics.load(cu, CURSOR) - start) / claim));
     let dst = Atomics.load(cu, EDGE_BASE);
     for (let c = 0; c < count; c++) {
       chunks[3 * c + 2] = dst;

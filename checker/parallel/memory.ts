@@ -1,6 +1,6 @@
 import { totalmem } from 'node:os';
 import type { WordArray } from '../alloc.js';
-import { BUDGET_UNIT, CLAIM_STATES, CONTROL_WORDS } from './control.js';
+import { BUDGET_UNIT, CONTROL_WORDS } from './control.js';
 
 /**
  * Memory layout of a parallel run. Every array lives in a SharedArrayBuffer
@@ -55,6 +55,10 @@ export interface Geometry {
   /** The budget, in units of BUDGET_UNIT bytes. */
   readonly budgetUnits: number;
   readonly recordEdges: 'none' | 'targets' | 'labelled';
+  /** States a worker claims at once (a chunk). */
+  readonly claim: number;
+  /** Bytes charged per committed state for edges (start and chunk-table share; 0 without edges). */
+  readonly edgeStateBytes: number;
 }
 
 /** The shared buffers of one run; structured-cloneable (passed to each worker as is). */
@@ -133,8 +137,8 @@ export interface SharedViews {
 export const MIN_TABLE_LOG = 10;
 /** Biggest table: 2^31 slots (8 GiB), so that a slot mask is a non-negative int32. */
 const MAX_TABLE_LOG = 31;
-/** Biggest state index + 1, with room for the cursor overshooting by a chunk per worker. */
-const MAX_STATES = 2 ** 32 - 2 ** 21;
+/** Biggest state index + 1, with room for the cursor overshooting by a chunk (at most 2^16) per worker (at most 64). */
+const MAX_STATES = 2 ** 32 - 2 ** 23;
 const MAX_ELEMENTS = 2 ** 32;
 /** Most workers: a quarter of the smallest table must exceed it (table.ts). */
 export const MAX_WORKERS = 64;
@@ -153,12 +157,13 @@ export function planGeometry(p: {
   maxBytes: number;
   initialCapacity: number;
   recordEdges: 'none' | 'targets' | 'labelled';
+  claim: number;
 }): Geometry {
   const labelBytes = labelBytesOf(p.labelCount);
   const edges = p.recordEdges !== 'none';
   const reserve = Math.min(p.maxBytes, totalmem());
-  // with edges: 4 bytes of edge start and 12 bytes per chunk of CLAIM_STATES states (the chunk table), rounded up to 1 per state
-  const stateBytes = p.words * 4 + 4 + labelBytes + 4 + (edges ? 5 : 0);
+  // with edges: 4 bytes of edge start and 12 bytes per chunk of `claim` states (the chunk table), rounded up per state
+  const stateBytes = p.words * 4 + 4 + labelBytes + 4 + (edges ? 4 + Math.ceil(12 / p.claim) : 0);
   // a table at most half full holds at least 8 bytes per state
   let capacity = Math.floor(reserve / (stateBytes + 8));
   capacity = Math.max(1, Math.min(capacity, MAX_STATES, Math.floor(MAX_ELEMENTS / p.words), p.maxStates));
@@ -181,10 +186,12 @@ export function planGeometry(p: {
     tableLog,
     edgeCapacity,
     stateBytes,
+    edgeStateBytes: edges ? 4 + Math.ceil(12 / p.claim) : 0,
     rankBytes: (6 + p.words) * 4,
     edgeBytes,
     budgetUnits: Math.min(2 ** 31 - 1, Math.floor(p.maxBytes / BUDGET_UNIT)),
     recordEdges: p.recordEdges,
+    claim: p.claim,
   };
 }
 
@@ -210,7 +217,7 @@ export function allocateBuffers(g: Geometry): SharedBuffers {
           scratchTargets: new SharedArrayBuffer(g.edgeCapacity * 4),
           scratchLabels: labelled ? new SharedArrayBuffer(g.edgeCapacity * g.labelBytes) : null,
           starts: new SharedArrayBuffer(g.capacity * 4),
-          chunks: new SharedArrayBuffer((Math.ceil(g.capacity / CLAIM_STATES) + 1) * 12),
+          chunks: new SharedArrayBuffer((Math.ceil(g.capacity / g.claim) + 1) * 12),
         }
       : null,
   };

@@ -3,7 +3,6 @@ import type { PackedSystem } from '../transition-system.js';
 import { arrive } from './barrier.js';
 import { commitEdges } from './commit.js';
 import {
-  CLAIM_STATES,
   COUNT,
   CURSOR,
   ECAP,
@@ -64,7 +63,7 @@ const now = () => performance.timeOrigin + performance.now();
  * barrier from there and serves the growth phases inline, then resumes where
  * it was; both paths call the barrier equally often, so the counts match.
  *
- * Expansion: a worker claims CLAIM_STATES states of the current level at a
+ * Expansion: a worker claims `claim` states (a chunk) of the current level at a
  * time (Atomics.add on CURSOR), and expands them in order. With edges, the
  * chunk's edges are collected locally, then reserved at once in the scratch
  * area (Atomics.add on ECURSOR) and copied there; each state's start is kept
@@ -186,16 +185,17 @@ export class WorkerLoop implements PausePoint {
     x.levelEnd = levelEnd;
     this.table.keyBase = levelEnd;
     const timed = this.settings.deadline !== Infinity;
+    const claim = this.g.claim;
     for (;;) {
       if (x.halting()) return true;
       if (timed && now() >= this.settings.deadline) {
         x.halt(H_MAX_SECONDS);
         return true;
       }
-      const start = Atomics.add(cu, CURSOR, CLAIM_STATES);
+      const start = Atomics.add(cu, CURSOR, claim);
       if (start >= levelEnd) return true;
-      const chunk = (start - levelStart) / CLAIM_STATES;
-      if (!this.expandChunk(start, Math.min(start + CLAIM_STATES, levelEnd), chunk)) return false;
+      const chunk = (start - levelStart) / claim;
+      if (!this.expandChunk(start, Math.min(start + claim, levelEnd), chunk)) return false;
       this.v.live[this.settings.id * 8] = x.tally.transitions;
     }
   }
@@ -296,7 +296,8 @@ export class WorkerLoop implements PausePoint {
     const starts = v.starts!;
     const levelStart = Atomics.load(cu, LEVEL_START);
     const levelEnd = Atomics.load(cu, LEVEL_END);
-    const count = Math.ceil((levelEnd - levelStart) / CLAIM_STATES);
+    const claim = this.g.claim;
+    const count = Math.ceil((levelEnd - levelStart) / claim);
     const claimed = Atomics.load(cu, LEVEL_CLAIMED);
     // targets in the level found are provisional indices unless renumbered: then mapped to their final place
     const rankOf = Atomics.load(this.ci, RENUMBERED) === 1 ? v.rankOf : null;
@@ -304,8 +305,8 @@ export class WorkerLoop implements PausePoint {
     for (;;) {
       const c = Atomics.add(cu, CURSOR, 1);
       if (c >= count) return;
-      const s0 = levelStart + c * CLAIM_STATES;
-      const s1 = Math.min(s0 + CLAIM_STATES, levelEnd);
+      const s0 = levelStart + c * claim;
+      const s1 = Math.min(s0 + claim, levelEnd);
       const dst = chunks[3 * c + 2];
       if (c >= claimed || chunks[3 * c + 1] === NONE) {
         for (let s = s0; s < s1; s++) starts[s] = dst;
