@@ -25,6 +25,8 @@ export const ECAP = CAP + 1;
 export const SCAP = CAP + 2;
 /** Budget in use, in units of BUDGET_UNIT bytes (`ci`). */
 export const USED = CAP + 3;
+/** First state not evaluated when the run halted (the last pass evaluates from there; `cu`). */
+export const TAIL_START = CAP + 4;
 
 // --- read-mostly line: written only between phases (by the leader) or once (halt)
 /** 0 while running, else the first HaltCode raised (`ci`, set by CAS). */
@@ -86,7 +88,7 @@ export const P_SORT = 7;
 export const P_SCATTER = 8;
 /** Edges: the workers move the level's chunks from the scratch area to their CSR place. */
 export const P_COMPACT = 9;
-/** Every worker evaluates the invariant sets on its share of the states the level found. */
+/** Last pass of a halted run: the workers evaluate the states never claimed (evaluator.ts). */
 export const P_EVALUATE = 10;
 export const P_DONE = 11;
 

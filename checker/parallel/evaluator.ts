@@ -4,15 +4,17 @@ import type { Geometry, SharedViews } from './memory.js';
 import type { WorkerTally } from './tally.js';
 
 /**
- * One worker's share of the evaluation of the states a level found, once
- * they are in their final order (P_EVALUATE): claims chunks on CURSOR, and
- * for each state evaluates every invariant set, counts triggers and the
- * discovering label (coverage), and keeps per invariant the first violating
- * and the first trigger state it met. A worker's chunks come in increasing
- * order, so its first is its smallest; at the end of its share it lowers the
- * level's shared minima (levelViol, levelTrig) to it, and the leader turns
- * the minima into verdicts (leader.ts). Hence, as in the sequential run, the
- * reported state of an invariant is the first in BFS order.
+ * One worker's evaluation of stored states (invariant sets, triggers, the
+ * discovering label for coverage), in the final order: a worker evaluates
+ * each chunk of a level when it claims it, before expanding it (worker-loop.ts),
+ * and, on a halted run, the states never claimed in a last pass (P_EVALUATE).
+ * It keeps, per invariant, the first violating and the first trigger state
+ * it met since `begin`; its chunks come in increasing order, so its first is
+ * its smallest. `publish` lowers the level's shared minima (levelViol,
+ * levelTrig) to them, and the leader turns the minima into verdicts
+ * (leader.ts): as in the sequential run, the reported state of an invariant
+ * is the first in BFS order. Chunks are claimed in increasing order, so once
+ * a chunk is claimed every state before it is (or is being) evaluated.
  */
 export class Evaluator {
   private readonly probe: Uint32Array;
@@ -22,6 +24,7 @@ export class Evaluator {
   private readonly unreported: Uint32Array;
   private readonly firstViol: Uint32Array;
   private readonly firstTrig: Uint32Array;
+  private readonly active: boolean;
 
   constructor(
     private readonly sets: readonly InvariantSet[],
@@ -37,29 +40,13 @@ export class Evaluator {
       this.setBase[k] = base;
       base += set.names.length;
     });
-    this.firstViol = new Uint32Array(base);
-    this.firstTrig = new Uint32Array(base);
+    this.firstViol = new Uint32Array(base).fill(NONE);
+    this.firstTrig = new Uint32Array(base).fill(NONE);
+    this.active = sets.length > 0;
   }
 
-  /** Evaluates this worker's chunks of [CURSOR, end) (the leader set CURSOR); `discovering`: the states have an incoming label (not initial). */
-  run(end: number, discovering: boolean): void {
-    const { cu, labels } = this.v;
-    const tally = this.tally;
-    this.prepare();
-    const sets = this.sets.length > 0;
-    for (;;) {
-      const from = Atomics.add(cu, CURSOR, this.g.claim);
-      if (from >= end) break;
-      const to = Math.min(from + this.g.claim, end);
-      for (let i = from; i < to; i++) {
-        if (discovering) tally.discovered[labels[i]]++;
-        if (sets) this.evaluate(i);
-      }
-    }
-    this.publish();
-  }
-
-  private prepare(): void {
+  /** Starts a level (or the last pass): forgets the firsts, skips the invariants already reported. */
+  begin(): void {
     const violState = this.v.violState;
     for (let k = 0; k < this.sets.length; k++) {
       const n = this.sets[k].names.length;
@@ -69,6 +56,51 @@ export class Evaluator {
     }
     this.firstViol.fill(NONE);
     this.firstTrig.fill(NONE);
+  }
+
+  /** Evaluates states [from, to); `discovering`: they have an incoming label (not initial states). */
+  range(from: number, to: number, discovering: boolean): void {
+    if (discovering) {
+      const { labels } = this.v;
+      const discovered = this.tally.discovered;
+      for (let i = from; i < to; i++) discovered[labels[i]]++;
+    }
+    if (this.active) for (let i = from; i < to; i++) this.evaluate(i);
+  }
+
+  /**
+   * The last pass of a halted run: this worker's chunks of [CURSOR, end) (the
+   * leader set CURSOR), then publish. States below `levelEnd` belong to the
+   * level being expanded, the others to the next one; `discovering` says for
+   * each whether its states have an incoming label.
+   */
+  claimRange(end: number, levelEnd: number, currentDiscovering: boolean, nextDiscovering: boolean): void {
+    const cu = this.v.cu;
+    const claim = this.g.claim;
+    this.begin();
+    for (;;) {
+      const from = Atomics.add(cu, CURSOR, claim);
+      if (from >= end) break;
+      const to = Math.min(from + claim, end);
+      if (from < levelEnd) this.range(from, Math.min(to, levelEnd), currentDiscovering);
+      if (to > levelEnd) this.range(Math.max(from, levelEnd), to, nextDiscovering);
+    }
+    this.publish();
+  }
+
+  /** True if a violation has been met since `begin` (for 'stop' mode). */
+  get violated(): boolean {
+    for (let inv = 0; inv < this.firstViol.length; inv++) if (this.firstViol[inv] !== NONE) return true;
+    return false;
+  }
+
+  /** Lowers the shared minima to this worker's firsts (idempotent). */
+  publish(): void {
+    const { levelViol, levelTrig } = this.v;
+    for (let inv = 0; inv < this.firstViol.length; inv++) {
+      lowerTo(levelViol, inv, this.firstViol[inv]);
+      lowerTo(levelTrig, inv, this.firstTrig[inv]);
+    }
   }
 
   private evaluate(index: number): void {
@@ -95,15 +127,6 @@ export class Evaluator {
         bad = (bad & (bad - 1)) >>> 0;
         if (this.firstViol[setBase + bit] === NONE) this.firstViol[setBase + bit] = index;
       }
-    }
-  }
-
-  /** Lowers the level's shared minima to this worker's firsts. */
-  private publish(): void {
-    const { levelViol, levelTrig } = this.v;
-    for (let inv = 0; inv < this.firstViol.length; inv++) {
-      lowerTo(levelViol, inv, this.firstViol[inv]);
-      lowerTo(levelTrig, inv, this.firstTrig[inv]);
     }
   }
 }

@@ -48,6 +48,12 @@ export interface ParallelOptions extends Omit<ExploreOptions, 'invariants' | 'in
    * small levels over more workers, bigger costs fewer claims.
    */
   readonly chunkStates?: number;
+  /**
+   * Levels that found at most this many states (default 65536) are
+   * renumbered, and their edges compacted, by one worker while the others
+   * wait: below that, a barrier costs more than the work.
+   */
+  readonly serialBelow?: number;
 }
 
 /**
@@ -136,6 +142,7 @@ export class ParallelExploration {
       initialCapacity: opts.initialCapacity,
       recordEdges: opts.recordEdges,
       claim,
+      serialBelow: nonNegative('serialBelow', options.serialBelow, 65536),
     };
     let g = planGeometry(plan);
     let buffers: SharedBuffers;
@@ -171,6 +178,13 @@ export class ParallelExploration {
       if (options.pool === undefined) await pool.close();
     }
   }
+}
+
+/** `v` if a non-negative number, `dflt` if absent. */
+function nonNegative(name: string, v: number | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  if (!(v >= 0)) throw new RangeError(`${name} must be a non-negative number, got ${v}`);
+  return v;
 }
 
 /** Sets up the control block before the workers start; false (run over: out-of-memory, no state) if the budget refuses the first table. */

@@ -1,5 +1,6 @@
 import type { BarrierLeader } from './barrier.js';
 import { charge } from './commit.js';
+import { compactChunks } from './compact.js';
 import {
   COUNT,
   CURSOR,
@@ -34,10 +35,13 @@ import {
   RENUMBERED,
   RESUME,
   TABLE_LOG,
+  TAIL_START,
   THRESHOLD,
 } from './control.js';
 import type { Geometry, SharedViews } from './memory.js';
-import { groupStarts } from './renumber.js';
+import { countShare, groupStarts, placeShare, scatterShare, sortShare } from './renumber.js';
+import type { SharedTable } from './table.js';
+
 
 /**
  * The decisions taken at each barrier by the last worker to arrive, alone:
@@ -45,28 +49,34 @@ import { groupStarts } from './renumber.js';
  * the control block (any worker may be the leader next time). One level:
  *
  *   EXPAND --(pause asked)--> CLEAR -> REHASH -> back to EXPAND (or INIT)
- *   EXPAND -> COUNT -> PLACE -> SORT -> SCATTER   renumbering (renumber.ts), skipped once halted
- *          -> COMPACT                             if edges are recorded
- *          -> EVALUATE                            invariants, triggers, coverage of the new states
- *          -> EXPAND of the next level, or DONE if halted or the level found nothing
- * The initial states: INIT -> EVALUATE -> EXPAND of level 0.
+ *   EXPAND (its states evaluated as claimed: verdicts published here)
+ *     -> COUNT -> PLACE -> SORT -> SCATTER   renumbering (renumber.ts); skipped once halted
+ *     -> COMPACT                             if edges are recorded
+ * (a level that found at most `serialBelow` states, or 4x as many edges, is
+ * renumbered and compacted by the leader alone: a barrier costs more)
+ *     -> EXPAND of the next level, or DONE if the level found nothing
+ * The initial states: INIT -> EXPAND of level 0. A halted run ends with
+ * EVALUATE (the states never claimed) -> DONE.
  */
 export class Leader implements BarrierLeader {
   constructor(
     private readonly v: SharedViews,
     private readonly g: Geometry,
+    private readonly table: SharedTable,
     private readonly stopAtViolation: boolean,
   ) {}
 
   decide(): void {
-    const ci = this.v.ci;
+    const { ci, cu } = this.v;
     const phase = Atomics.load(ci, PHASE);
     switch (phase) {
       case P_INIT:
       case P_EXPAND:
         if (Atomics.load(ci, HALT) === 0 && Atomics.load(ci, PAUSE) !== 0 && this.grow(phase)) return;
         Atomics.store(ci, PAUSE, 0);
-        return phase === P_INIT ? this.beginEvaluate() : this.afterExpand();
+        if (phase === P_EXPAND) return this.afterExpand();
+        Atomics.store(cu, TAIL_START, 0);
+        return this.endLevel();
       case P_CLEAR:
         return this.enter(P_REHASH);
       case P_REHASH:
@@ -81,15 +91,11 @@ export class Leader implements BarrierLeader {
       case P_SCATTER:
         Atomics.store(ci, RENUMBERED, 1);
         return this.afterRenumber();
-      case P_COMPACT: {
-        const cu = this.v.cu;
-        Atomics.store(cu, EDGE_BASE, Atomics.load(cu, EDGE_NEXT));
-        Atomics.store(cu, EXPANDED_LIMIT, Atomics.load(cu, LEVEL_END));
-        return this.beginEvaluate();
-      }
+      case P_COMPACT:
+        return this.afterCompact();
       case P_EVALUATE:
         this.publishVerdicts();
-        return this.finishLevel();
+        return this.enter(P_DONE);
       default:
         throw new Error(`parallel explorer: no decision after phase ${phase}`);
     }
@@ -97,6 +103,10 @@ export class Leader implements BarrierLeader {
 
   private enter(phase: number): void {
     Atomics.store(this.v.ci, PHASE, phase);
+  }
+
+  private get halted(): boolean {
+    return Atomics.load(this.v.ci, HALT) !== 0;
   }
 
   /** Doubles the table (CLEAR then REHASH, then back to `resume`); false (halted) if the budget or the size refuses. */
@@ -117,16 +127,26 @@ export class Leader implements BarrierLeader {
     return true;
   }
 
-  /** The level is expanded (or the run halted): renumber what it found, unless halted (the order then does not matter). */
+  /** The level is expanded (or the run halted): verdicts, then the renumbering of what it found, unless halted (the order then does not matter). */
   private afterExpand(): void {
     const { ci, cu } = this.v;
+    const levelEnd = Atomics.load(cu, LEVEL_END);
+    // chunks are claimed in order: the states before CURSOR were all evaluated
+    Atomics.store(cu, TAIL_START, Math.min(Atomics.load(cu, CURSOR), levelEnd));
+    this.publishVerdicts();
     Atomics.store(ci, RENUMBERED, 0);
-    const n = Atomics.load(cu, COUNT) - Atomics.load(cu, LEVEL_END);
-    const m = Atomics.load(cu, LEVEL_END) - Atomics.load(cu, LEVEL_START);
-    if (Atomics.load(ci, HALT) === 0 && n > 0 && this.commitRank(Math.max(n, m))) {
-      this.v.groups.fill(0, 0, m);
-      return this.enter(P_COUNT);
-    }
+    const n = Atomics.load(cu, COUNT) - levelEnd;
+    const m = levelEnd - Atomics.load(cu, LEVEL_START);
+    if (this.halted || n === 0 || !this.commitRank(Math.max(n, m))) return this.afterRenumber();
+    this.v.groups.fill(0, 0, m);
+    if (n > this.g.serialBelow && this.g.workers > 1) return this.enter(P_COUNT);
+    this.table.refresh();
+    countShare(this.v, 0, 1);
+    groupStarts(this.v);
+    placeShare(this.v, this.g, this.table, 0, 1);
+    sortShare(this.v, 0, 1);
+    scatterShare(this.v, this.g, 0, 1);
+    Atomics.store(ci, RENUMBERED, 1);
     this.afterRenumber();
   }
 
@@ -143,39 +163,52 @@ export class Leader implements BarrierLeader {
     return true;
   }
 
+  /** Edges: places the level's chunks in the CSR arrays and moves them (COMPACT, or here if small). */
   private afterRenumber(): void {
-    if (this.g.recordEdges !== 'none') this.beginCompact();
-    else this.beginEvaluate();
+    if (this.g.recordEdges === 'none') return this.endLevel();
+    const edges = this.placeChunks();
+    Atomics.store(this.v.cu, CURSOR, 0);
+    if (edges > 4 * this.g.serialBelow && this.g.workers > 1) return this.enter(P_COMPACT);
+    compactChunks(this.v, this.g);
+    this.afterCompact();
   }
 
   /**
-   * Places the level's chunks in the CSR arrays, in state order: chunk c's
-   * edges go at EDGE_BASE + the edges of chunks 0 .. c-1. Chunks never
-   * claimed, or whose edges were not committed (halt), have none.
+   * Chunk c's edges go at EDGE_BASE + the edges of chunks 0 .. c-1 (state
+   * order). Chunks never claimed, or whose edges were not committed (halt),
+   * have none. Returns the level's edges.
    */
-  private beginCompact(): void {
+  private placeChunks(): number {
     const { cu } = this.v;
     const chunks = this.v.chunks!;
     const start = Atomics.load(cu, LEVEL_START);
     const claim = this.g.claim;
     const count = Math.ceil((Atomics.load(cu, LEVEL_END) - start) / claim);
     const claimed = Math.min(count, Math.floor(Math.max(0, Atomics.load(cu, CURSOR) - start) / claim));
-    let dst = Atomics.load(cu, EDGE_BASE);
+    const base = Atomics.load(cu, EDGE_BASE);
+    let dst = base;
     for (let c = 0; c < count; c++) {
       chunks[3 * c + 2] = dst;
       if (c < claimed && chunks[3 * c + 1] !== NONE) dst += chunks[3 * c];
     }
     Atomics.store(cu, EDGE_NEXT, dst);
     Atomics.store(cu, LEVEL_CLAIMED, claimed);
-    Atomics.store(cu, CURSOR, 0);
-    this.enter(P_COMPACT);
+    return dst - base;
   }
 
-  /** Evaluates the states found (the initial states after INIT), if any. */
-  private beginEvaluate(): void {
+  private afterCompact(): void {
+    const cu = this.v.cu;
+    Atomics.store(cu, EDGE_BASE, Atomics.load(cu, EDGE_NEXT));
+    Atomics.store(cu, EXPANDED_LIMIT, Atomics.load(cu, LEVEL_END));
+    this.endLevel();
+  }
+
+  /** Next level, or (halted) the last pass over the states never evaluated. */
+  private endLevel(): void {
+    if (!this.halted) return this.nextLevel();
     const { cu } = this.v;
-    const from = Atomics.load(cu, LEVEL_END);
-    if (Atomics.load(cu, COUNT) === from) return this.finishLevel();
+    const from = Atomics.load(cu, TAIL_START);
+    if (Atomics.load(cu, COUNT) <= from) return this.enter(P_DONE);
     this.v.levelViol.fill(NONE);
     this.v.levelTrig.fill(NONE);
     Atomics.store(cu, CURSOR, from);
@@ -183,31 +216,31 @@ export class Leader implements BarrierLeader {
   }
 
   /**
-   * Turns the level's minima into verdicts: the first violation of each
-   * invariant not reported before (in 'stop' mode only those of the first
-   * violating state, and the run halts), the first trigger of each.
+   * Turns the minima of what was just evaluated into verdicts: the first
+   * violation of each invariant not reported before (in 'stop' mode only
+   * those of the first violating state, and the run halts), the first
+   * trigger of each. A state's depth: the level being expanded, or the next
+   * one for a state it found (last pass).
    */
   private publishVerdicts(): void {
     const { ci, cu, violState, violDepth, firstTrigger, levelViol, levelTrig } = this.v;
-    const depth = Atomics.load(cu, NLEVELS);
+    const levels = Atomics.load(cu, NLEVELS);
+    const levelEnd = Atomics.load(cu, LEVEL_END);
     let first = NONE;
     for (let inv = 0; inv < this.g.invariants; inv++) {
       if (firstTrigger[inv] === NONE) firstTrigger[inv] = levelTrig[inv];
       if (violState[inv] === NONE && levelViol[inv] < first) first = levelViol[inv];
     }
     if (first === NONE) return;
+    if (this.stopAtViolation && Atomics.load(ci, HALT) === H_VIOLATION && violState.some((s) => s !== NONE)) return;
     for (let inv = 0; inv < this.g.invariants; inv++) {
-      if (violState[inv] !== NONE || levelViol[inv] === NONE) continue;
-      if (this.stopAtViolation && levelViol[inv] !== first) continue;
-      violState[inv] = levelViol[inv];
-      violDepth[inv] = depth;
+      const state = levelViol[inv];
+      if (violState[inv] !== NONE || state === NONE) continue;
+      if (this.stopAtViolation && state !== first) continue;
+      violState[inv] = state;
+      violDepth[inv] = state >= levelEnd ? levels : levels - 1;
     }
     if (this.stopAtViolation) Atomics.compareExchange(ci, HALT, 0, H_VIOLATION);
-  }
-
-  private finishLevel(): void {
-    if (Atomics.load(this.v.ci, HALT) !== 0) this.enter(P_DONE);
-    else this.nextLevel();
   }
 
   /** The states found while expanding the last level become the next level (DONE if there are none). */
@@ -219,7 +252,7 @@ export class Leader implements BarrierLeader {
     const n = Atomics.load(cu, NLEVELS);
     if (n > 0 && n % LEVELS_PER_CHARGE === 0 && !charge(ci, this.g, LEVELS_PER_CHARGE * 4)) {
       Atomics.compareExchange(ci, HALT, 0, H_OUT_OF_MEMORY);
-      return this.enter(P_DONE);
+      return this.endLevel();
     }
     levels[n] = start;
     Atomics.store(cu, NLEVELS, n + 1);
@@ -227,6 +260,8 @@ export class Leader implements BarrierLeader {
     Atomics.store(cu, LEVEL_END, end);
     Atomics.store(cu, CURSOR, start);
     Atomics.store(cu, ECURSOR, 0);
+    this.v.levelViol.fill(NONE);
+    this.v.levelTrig.fill(NONE);
     this.enter(P_EXPAND);
   }
 }

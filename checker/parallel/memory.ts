@@ -57,6 +57,8 @@ export interface Geometry {
   readonly recordEdges: 'none' | 'targets' | 'labelled';
   /** States a worker claims at once (a chunk). */
   readonly claim: number;
+  /** Levels that found at most this many states are renumbered by the leader alone (leader.ts). */
+  readonly serialBelow: number;
   /** Bytes charged per committed state for edges (start and chunk-table share; 0 without edges). */
   readonly edgeStateBytes: number;
 }
@@ -158,6 +160,7 @@ export function planGeometry(p: {
   initialCapacity: number;
   recordEdges: 'none' | 'targets' | 'labelled';
   claim: number;
+  serialBelow: number;
 }): Geometry {
   const labelBytes = labelBytesOf(p.labelCount);
   const edges = p.recordEdges !== 'none';
@@ -192,6 +195,7 @@ export function planGeometry(p: {
     budgetUnits: Math.min(2 ** 31 - 1, Math.floor(p.maxBytes / BUDGET_UNIT)),
     recordEdges: p.recordEdges,
     claim: p.claim,
+    serialBelow: p.serialBelow,
   };
 }
 

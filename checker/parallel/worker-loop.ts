@@ -10,7 +10,7 @@ import {
   EDGE_BASE,
   H_MAX_SECONDS,
   H_OUT_OF_MEMORY,
-  LEVEL_CLAIMED,
+  H_VIOLATION,
   LEVEL_END,
   LEVEL_START,
   NLEVELS,
@@ -28,10 +28,10 @@ import {
   P_SORT,
   PAUSE,
   PHASE,
-  RENUMBERED,
   SCAP,
   TABLE_LOG,
 } from './control.js';
+import { compactChunks } from './compact.js';
 import { Evaluator } from './evaluator.js';
 import { Expander, type PausePoint } from './expander.js';
 import { Leader } from './leader.js';
@@ -63,13 +63,13 @@ const now = () => performance.timeOrigin + performance.now();
  * barrier from there and serves the growth phases inline, then resumes where
  * it was; both paths call the barrier equally often, so the counts match.
  *
- * Expansion: a worker claims `claim` states (a chunk) of the current level at a
- * time (Atomics.add on CURSOR), and expands them in order. With edges, the
- * chunk's edges are collected locally, then reserved at once in the scratch
- * area (Atomics.add on ECURSOR) and copied there; each state's start is kept
- * as an offset within its chunk. After the level, COMPACT moves every chunk
- * to its CSR place (leader.ts computes the places), so the edges of state s
- * precede those of s+1, as in the sequential run.
+ * Expansion: a worker claims `claim` states (a chunk) of the current level at
+ * a time (Atomics.add on CURSOR), evaluates them (evaluator.ts) and expands
+ * them in order. With edges, the chunk's edges are collected locally, then
+ * reserved at once in the scratch area (Atomics.add on ECURSOR) and copied
+ * there; each state's start is kept as an offset within its chunk. After the
+ * level, COMPACT moves every chunk to its CSR place (compact.ts), so the
+ * edges of state s precede those of s+1, as in the sequential run.
  */
 export class WorkerLoop implements PausePoint {
   readonly expander: Expander;
@@ -81,7 +81,8 @@ export class WorkerLoop implements PausePoint {
   private readonly cu: Uint32Array;
   private readonly current: Uint32Array;
   private readonly workers: number;
-  private readonly edges: boolean;
+  /** The level whose evaluation this worker has begun (-1: none yet). */
+  private evaluating = -1;
 
   constructor(
     system: PackedSystem,
@@ -93,9 +94,8 @@ export class WorkerLoop implements PausePoint {
     this.ci = v.ci;
     this.cu = v.cu;
     this.workers = g.workers;
-    this.edges = g.recordEdges !== 'none';
     this.table = new SharedTable(v, g);
-    this.leader = new Leader(v, g, settings.stopAtViolation);
+    this.leader = new Leader(v, g, this.table, settings.stopAtViolation);
     this.current = new Uint32Array(g.words);
     this.tally = emptyTally(g.labelCount, g.invariants);
     this.expander = new Expander(system, v, g, this.table, this, this.tally, settings.maxDeadlocksListed);
@@ -108,6 +108,7 @@ export class WorkerLoop implements PausePoint {
       const phase = Atomics.load(this.ci, PHASE);
       if (phase === P_DONE) return;
       if (!this.runPhase(phase)) return;
+      if (phase === P_EXPAND) this.evaluator.publish();
       arrive(this.ci, this.workers, this.leader);
     }
   }
@@ -117,6 +118,7 @@ export class WorkerLoop implements PausePoint {
     const ci = this.ci;
     const resume = Atomics.load(ci, PHASE);
     Atomics.store(ci, PAUSE, 1);
+    if (resume === P_EXPAND) this.evaluator.publish();
     for (;;) {
       arrive(ci, this.workers, this.leader);
       const phase = Atomics.load(ci, PHASE);
@@ -131,9 +133,11 @@ export class WorkerLoop implements PausePoint {
 
   /** This worker's share of `phase`; false if the run ended inside it (no barrier may follow). */
   private runPhase(phase: number): boolean {
+    const { v, g } = this;
+    const id = this.settings.id;
     switch (phase) {
       case P_INIT:
-        return this.settings.id === 0 ? this.storeInitial() : true;
+        return id === 0 ? this.storeInitial() : true;
       case P_EXPAND:
         return this.expandLevel();
       case P_CLEAR:
@@ -143,24 +147,26 @@ export class WorkerLoop implements PausePoint {
         this.rehashShare();
         return true;
       case P_COUNT:
-        countShare(this.v, this.settings.id, this.workers);
+        countShare(v, id, this.workers);
         return true;
       case P_PLACE:
         this.table.refresh();
-        placeShare(this.v, this.g, this.table, this.settings.id, this.workers);
+        placeShare(v, g, this.table, id, this.workers);
         return true;
       case P_SORT:
-        sortShare(this.v, this.settings.id, this.workers);
+        sortShare(v, id, this.workers);
         return true;
       case P_SCATTER:
-        scatterShare(this.v, this.g, this.settings.id, this.workers);
+        scatterShare(v, g, id, this.workers);
         return true;
       case P_COMPACT:
-        this.compactShare();
+        compactChunks(v, g);
         return true;
-      case P_EVALUATE:
-        this.evaluator.run(Atomics.load(this.cu, COUNT), Atomics.load(this.cu, NLEVELS) > 0);
+      case P_EVALUATE: {
+        const levels = Atomics.load(this.cu, NLEVELS);
+        this.evaluator.claimRange(Atomics.load(this.cu, COUNT), Atomics.load(this.cu, LEVEL_END), levels > 1, levels > 0);
         return true;
+      }
       default:
         throw new Error(`parallel explorer: unknown phase ${phase}`);
     }
@@ -180,10 +186,15 @@ export class WorkerLoop implements PausePoint {
     const cu = this.cu;
     this.table.refresh();
     x.expanding = true;
+    const level = Atomics.load(cu, NLEVELS) - 1;
     const levelStart = Atomics.load(cu, LEVEL_START);
     const levelEnd = Atomics.load(cu, LEVEL_END);
     x.levelEnd = levelEnd;
     this.table.keyBase = levelEnd;
+    if (this.evaluating !== level) {
+      this.evaluator.begin();
+      this.evaluating = level;
+    }
     const timed = this.settings.deadline !== Infinity;
     const claim = this.g.claim;
     for (;;) {
@@ -194,8 +205,11 @@ export class WorkerLoop implements PausePoint {
       }
       const start = Atomics.add(cu, CURSOR, claim);
       if (start >= levelEnd) return true;
-      const chunk = (start - levelStart) / claim;
-      if (!this.expandChunk(start, Math.min(start + claim, levelEnd), chunk)) return false;
+      const stop = Math.min(start + claim, levelEnd);
+      // evaluated as soon as claimed, even if the run halts now: every claimed state is evaluated
+      this.evaluator.range(start, stop, level > 0);
+      if (this.settings.stopAtViolation && this.evaluator.violated) x.halt(H_VIOLATION);
+      if (!this.expandChunk(start, stop, (start - levelStart) / claim)) return false;
       this.v.live[this.settings.id * 8] = x.tally.transitions;
     }
   }
@@ -286,50 +300,6 @@ export class WorkerLoop implements PausePoint {
     const [from, to] = this.share(Atomics.load(this.cu, COUNT));
     const table = this.table;
     for (let i = from; i < to; i++) table.reinsert(i);
-  }
-
-  /** Moves chunks of the level just expanded from the scratch area to their CSR place (leader.ts placed them). */
-  private compactShare(): void {
-    const { cu } = this;
-    const v = this.v;
-    const chunks = v.chunks!;
-    const starts = v.starts!;
-    const levelStart = Atomics.load(cu, LEVEL_START);
-    const levelEnd = Atomics.load(cu, LEVEL_END);
-    const claim = this.g.claim;
-    const count = Math.ceil((levelEnd - levelStart) / claim);
-    const claimed = Atomics.load(cu, LEVEL_CLAIMED);
-    // targets in the level found are provisional indices unless renumbered: then mapped to their final place
-    const rankOf = Atomics.load(this.ci, RENUMBERED) === 1 ? v.rankOf : null;
-    const newStart = levelEnd;
-    for (;;) {
-      const c = Atomics.add(cu, CURSOR, 1);
-      if (c >= count) return;
-      const s0 = levelStart + c * claim;
-      const s1 = Math.min(s0 + claim, levelEnd);
-      const dst = chunks[3 * c + 2];
-      if (c >= claimed || chunks[3 * c + 1] === NONE) {
-        for (let s = s0; s < s1; s++) starts[s] = dst;
-        continue;
-      }
-      const len = chunks[3 * c];
-      const raw = chunks[3 * c + 1];
-      const targets = v.edgeTargets!;
-      const scratch = v.scratchTargets!;
-      if (rankOf === null) for (let k = 0; k < len; k++) targets[dst + k] = scratch[raw + k];
-      else {
-        for (let k = 0; k < len; k++) {
-          const t = scratch[raw + k];
-          targets[dst + k] = t >= newStart ? newStart + rankOf[t - newStart] : t;
-        }
-      }
-      const labels = v.edgeLabels;
-      if (labels !== null) {
-        const scratchLabels = v.scratchLabels!;
-        for (let k = 0; k < len; k++) labels[dst + k] = scratchLabels[raw + k];
-      }
-      for (let s = s0; s < s1; s++) starts[s] += dst;
-    }
   }
 
   /** This worker's contiguous share [from, to) of 0 .. n-1. */

@@ -23,7 +23,7 @@ describe('bounds stop a parallel run cleanly: an incomplete run, never a proof',
         const { system: view } = createSystem(args);
         const full = explore(view, { recordEdges: true });
         const maxStates = Math.floor(full.stats.states * fraction);
-        const r = await harness.run(RANDOM, args, { workers, maxStates, initialCapacity: 2, chunkStates: 4, recordEdges: true });
+        const r = await harness.run(RANDOM, args, { workers, maxStates, initialCapacity: 2, chunkStates: 4, serialBelow: 0, recordEdges: true });
         if (maxStates >= full.stats.states) {
           expectSameRun(r, full);
           return;
@@ -142,8 +142,8 @@ describe('table growth in the middle of a batch and of a level', () => {
     for (const args of cases) {
       const seq = explore(special(args).system, { recordEdges: 'labelled' });
       for (const workers of [1, 2, 3]) {
-        for (const chunkStates of [1, 64]) {
-          expectSameRun(await harness.run(SPECIAL, args, { workers, chunkStates, recordEdges: 'labelled', initialCapacity: 1 }), seq);
+        for (const [chunkStates, serialBelow] of [[1, 0], [64, 65536]]) {
+          expectSameRun(await harness.run(SPECIAL, args, { workers, chunkStates, serialBelow, recordEdges: 'labelled', initialCapacity: 1 }), seq);
         }
       }
     }
@@ -164,6 +164,7 @@ describe('failures', () => {
     await expect(harness.run(SPECIAL, endless, { workers: 0 })).rejects.toThrow(RangeError);
     await expect(harness.run(SPECIAL, endless, { workers: 4 })).rejects.toThrow(/from 1 to 3/);
     await expect(harness.run(SPECIAL, endless, { chunkStates: 0 })).rejects.toThrow(RangeError);
+    await expect(harness.run(SPECIAL, endless, { serialBelow: -1 })).rejects.toThrow(RangeError);
     await expect(harness.run(SPECIAL, endless, { invariants: [] } as never)).rejects.toThrow(/createSystem/);
     await expect(harness.run('checker/parallel/control.ts', {}, {})).rejects.toThrow(/does not export createSystem/);
   });

@@ -24,5 +24,6 @@ describe('exploreParallel on the FT model is explore (1 and 2 workers)', () => {
     expect(seq.stats.states).toBe(207_323);
     expect(seq.counters.length).toBeGreaterThan(0);
     for (const workers of [1, 2]) expectSameRun(await harness.run(FT, N3, { workers }), seq);
+    expectSameRun(await harness.run(FT, N3, { workers: 2, serialBelow: 0, chunkStates: 8 }), seq);
   }, 300_000);
 });

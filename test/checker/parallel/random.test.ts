@@ -28,14 +28,15 @@ describe('exploreParallel on random systems is explore, with 1, 2 and 3 workers'
         fc.integer({ min: 1, max: 5000 }),
         fc.constantFrom(0, 3, Infinity),
         fc.constantFrom(1, 3, 64),
-        async (spec, salt, rate, initialCapacity, maxDeadlocksListed, chunkStates) => {
+        fc.constantFrom(0, 65536),
+        async (spec, salt, rate, initialCapacity, maxDeadlocksListed, chunkStates, serialBelow) => {
           const args: RandomSourceArgs = { spec, trigger: { salt, rate } };
           const { system: view, invariants } = createSystem(args);
           const options = { onViolation: 'continue', maxDeadlocksListed, recordEdges: 'labelled', initialCapacity } as const;
           const seq = explore(view, { ...options, invariants });
           const goal = member(salt ^ 0x1234, 0.1);
           for (const workers of [1, 2, 3]) {
-            const par = await harness.run(FIXTURE, { ...args, spin: SPIN }, { ...options, workers, chunkStates });
+            const par = await harness.run(FIXTURE, { ...args, spin: SPIN }, { ...options, workers, chunkStates, serialBelow });
             expectSameRun(par, seq);
             expect(efAnswer(par, (w) => view.decode(w), goal)).toEqual(efAnswer(seq, (w) => view.decode(w), goal));
             for (const x of par.violations) expect(replayTrace(view, par.graph.traceTo(x.state)).ok).toBe(true);
@@ -48,12 +49,12 @@ describe('exploreParallel on random systems is explore, with 1, 2 and 3 workers'
 
   it("'stop' mode: the same first violating state and invariants, a replayable shortest trace", async () => {
     await fc.assert(
-      fc.asyncProperty(systemSpecArb, fc.constantFrom(1, 64), async (spec: SystemSpec, chunkStates) => {
+      fc.asyncProperty(systemSpecArb, fc.constantFrom(1, 64), fc.constantFrom(0, 65536), async (spec: SystemSpec, chunkStates, serialBelow) => {
         const args: RandomSourceArgs = { spec };
         const { system: view, invariants } = createSystem(args);
         const seq = explore(view, { invariants });
         for (const workers of [1, 2, 3]) {
-          const par = await harness.run(FIXTURE, { ...args, spin: SPIN }, { workers, chunkStates });
+          const par = await harness.run(FIXTURE, { ...args, spin: SPIN }, { workers, chunkStates, serialBelow });
           expect(par.stopReason).toBe(seq.stopReason);
           expect(par.complete).toBe(seq.complete);
           expect(par.violations).toEqual(seq.violations);
@@ -78,7 +79,7 @@ describe('exploreParallel on random systems is explore, with 1, 2 and 3 workers'
       const { system: view } = createSystem(args);
       for (const recordEdges of ['targets', 'none'] as const) {
         const seq = explore(view, { recordEdges });
-        const par = await harness.run(FIXTURE, args, { workers: 3, recordEdges, chunkStates: 2 });
+        const par = await harness.run(FIXTURE, args, { workers: 3, recordEdges, chunkStates: 2, serialBelow: 0 });
         expectSameRun(par, seq);
         if (recordEdges === 'targets' && par.graph.edges!.count > 0) expect(() => par.graph.edges!.label(0)).toThrow(/without labels/);
       }
