@@ -1,5 +1,5 @@
 /**
- * node dist/bench/parallel.js [--quick] [--workers 1,2] [--repeat N] [--sequential]
+ * node dist/bench/parallel.js [--quick] [--workers 1,2] [--repeat N] [--sequential] [--pool]
  *
  * Timing of the parallel explorer (checker/parallel/) on the FT model, N = 3
  * defaults (about 9.4M states; --quick: N = 3, P = 1, F = 1, 207k states),
@@ -7,7 +7,10 @@
  * CLI would start them), in this process, one after the other; prints
  * states/s per run and the ratio of each rate to the first (1 worker).
  * --sequential also times explore() in this process, for reference.
- * --repeat N keeps the fastest of N runs of each. Not a test: it asserts
+ * --repeat N keeps the fastest of N runs of each; with --pool the runs of a
+ * worker count share their threads (WorkerPool), so that all but the first
+ * run with warm threads (loaded modules, compiled code), as explore() does
+ * after its first run in this process. Not a test: it asserts
  * only that every run finds the same states and transitions.
  *
  * Run from the compiled tree (npm run build first): workers load
@@ -15,6 +18,7 @@
  */
 import { explore, type ExploreResult } from '../checker/index.js';
 import { exploreParallel } from '../checker/parallel/explore-parallel.js';
+import { WorkerPool } from '../checker/parallel/pool.js';
 import { createSystem, type FtSourceArgs } from './ft-source.js';
 
 const argv = process.argv.slice(2);
@@ -32,39 +36,59 @@ const source = { module: new URL('./ft-source.js', import.meta.url).href, args }
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 
-function best(runs: ExploreResult[]): ExploreResult {
-  return runs.reduce((a, b) => (b.stats.seconds < a.stats.seconds ? b : a));
+/** A run and the CPU time the whole process (every thread) spent during it. */
+interface Timed {
+  readonly result: ExploreResult;
+  readonly cpuSeconds: number;
 }
 
-function line(label: string, r: ExploreResult): string {
-  const s = r.stats;
-  return `${label.padEnd(12)} ${n(s.states)} states, ${n(s.transitions)} transitions, depth ${s.depth}, ${s.seconds.toFixed(2)} s, ${n(s.statesPerSecond)} states/s, ${(s.storeBytes / 1048576).toFixed(0)} MiB store`;
+async function timed(run: () => ExploreResult | Promise<ExploreResult>): Promise<Timed> {
+  const before = process.cpuUsage();
+  const result = await run();
+  const used = process.cpuUsage(before);
+  return { result, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+function best(runs: Timed[]): Timed {
+  return runs.reduce((a, b) => (b.result.stats.seconds < a.result.stats.seconds ? b : a));
+}
+
+function line(label: string, t: Timed): string {
+  const s = t.result.stats;
+  return (
+    `${label.padEnd(12)} ${n(s.states)} states, ${n(s.transitions)} transitions, depth ${s.depth}, ${s.seconds.toFixed(2)} s, ` +
+    `${n(s.statesPerSecond)} states/s, CPU ${t.cpuSeconds.toFixed(2)} s (${(t.cpuSeconds / s.seconds).toFixed(2)} cores busy), ` +
+    `${(s.storeBytes / 1048576).toFixed(0)} MiB store`
+  );
 }
 
 console.log(`FT model ${JSON.stringify(args.params)}, default readings, no properties; ${repeat} run(s) each, fastest kept`);
-const results: Array<[string, ExploreResult]> = [];
+const results: Array<[string, Timed]> = [];
 if (flag('--sequential')) {
-  const runs: ExploreResult[] = [];
-  for (let k = 0; k < repeat; k++) runs.push(explore(createSystem(args).system));
+  const runs: Timed[] = [];
+  for (let k = 0; k < repeat; k++) runs.push(await timed(() => explore(createSystem(args).system)));
   results.push(['explore()', best(runs)]);
   console.log(line('explore()', best(runs)));
 }
 for (const workers of workerCounts) {
-  const runs: ExploreResult[] = [];
-  for (let k = 0; k < repeat; k++) runs.push(await exploreParallel(source, { workers }));
+  const runs: Timed[] = [];
+  const pool = flag('--pool') ? new WorkerPool(workers) : undefined;
+  for (let k = 0; k < repeat; k++) runs.push(await timed(() => exploreParallel(source, { workers, pool })));
+  await pool?.close();
   const label = `${workers} worker${workers === 1 ? '' : 's'}`;
   results.push([label, best(runs)]);
   console.log(line(label, best(runs)));
 }
 const [baseLabel, base] = results.find(([label]) => label !== 'explore()') ?? results[0];
-for (const [label, r] of results) {
-  if (r.stats.states !== base.stats.states || r.stats.transitions !== base.stats.transitions) {
+for (const [label, t] of results) {
+  if (t.result.stats.states !== base.result.stats.states || t.result.stats.transitions !== base.result.stats.transitions) {
     console.log(`MISMATCH: ${label} and ${baseLabel} disagree on states or transitions`);
     process.exitCode = 1;
   }
 }
-for (const [label, r] of results) {
-  if (r === base) continue;
-  console.log(`ratio ${label} / ${baseLabel}: ${(r.stats.statesPerSecond / base.stats.statesPerSecond).toFixed(2)}x states/s`);
+for (const [label, t] of results) {
+  if (t === base) continue;
+  const speed = t.result.stats.statesPerSecond / base.result.stats.statesPerSecond;
+  console.log(`ratio ${label} / ${baseLabel}: ${speed.toFixed(2)}x states/s, ${(t.cpuSeconds / base.cpuSeconds).toFixed(2)}x CPU time`);
 }
 console.log('(timings on a shared machine are noisy: compare runs made at the same time)');

@@ -3,7 +3,7 @@ import { ExploredGraph } from '../graph.js';
 import type { ExploreResult, StopReason, TriggerCount, Violation } from '../result.js';
 import { makeStats } from '../stats.js';
 import type { StateIndex } from '../transition-system.js';
-import { CAP, COUNT, ECAP, EDGE_BASE, EXPANDED_LIMIT, HALT, HALT_REASONS, LEVEL_END, LEVELS_PER_CHARGE, NLEVELS, NONE, SCAP, TABLE_LOG } from './control.js';
+import { CAP, COUNT, ECAP, EDGE_BASE, EXPANDED_LIMIT, HALT, HALT_REASONS, LEVEL_END, LEVELS_PER_CHARGE, NLEVELS, NONE, RCAP, SCAP, TABLE_LOG } from './control.js';
 import type { Geometry, SharedViews } from './memory.js';
 import { ArrayColumn, SharedStates } from './shared-states.js';
 import { SharedTable } from './table.js';
@@ -18,7 +18,11 @@ export interface RunFacts {
   readonly total: WorkerTally;
 }
 
-/** Bytes a run holds, from its commits (what it may have touched; see memory.ts). */
+/**
+ * Bytes a run holds, from its commits (what it may have touched; see
+ * memory.ts): store = state columns, table, levels and the renumbering
+ * scratch; edges = CSR arrays, scratch area and per-state starts.
+ */
 export function heldBytes(v: SharedViews, g: Geometry): { store: number; edges: number } {
   const cap = Atomics.load(v.cu, CAP);
   const edgeStateBytes = g.edgeStateBytes;
@@ -26,7 +30,7 @@ export function heldBytes(v: SharedViews, g: Geometry): { store: number; edges: 
   // TABLE_LOG 0: the budget refused the first table, nothing was charged
   const levels = table === 0 ? 0 : Math.ceil(Math.max(1, Atomics.load(v.cu, NLEVELS)) / LEVELS_PER_CHARGE) * LEVELS_PER_CHARGE * 4;
   return {
-    store: cap * (g.stateBytes - edgeStateBytes) + (table === 0 ? 0 : 2 ** table * 4) + levels,
+    store: cap * (g.stateBytes - edgeStateBytes) + (table === 0 ? 0 : 2 ** table * 4) + levels + Atomics.load(v.cu, RCAP) * g.rankBytes,
     edges: cap * edgeStateBytes + (Atomics.load(v.cu, ECAP) + Atomics.load(v.cu, SCAP)) * g.edgeBytes,
   };
 }
