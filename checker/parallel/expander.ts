@@ -1,8 +1,8 @@
 import { hashWords } from '../hash.js';
 import type { LabelId, PackedSystem, SuccessorSink } from '../transition-system.js';
-import { COUNT, HALT } from './control.js';
+import { HALT } from './control.js';
 import type { Geometry, SharedViews } from './memory.js';
-import { FAILED, SharedTable } from './table.js';
+import { FAILED, NEEDS_ROOM, SharedTable } from './table.js';
 import type { WorkerTally } from './tally.js';
 
 /** How an Expander waits for a table growth: true to go on, false if the run ended meanwhile. */
@@ -50,7 +50,6 @@ export class Expander implements SuccessorSink {
   private hashes: Uint32Array;
   private pending = 0;
   private readonly ci: Int32Array;
-  private readonly cu: Uint32Array;
   private readonly edges: boolean;
 
   constructor(
@@ -65,7 +64,6 @@ export class Expander implements SuccessorSink {
     this.words = g.words;
     this.labelCount = g.labelCount;
     this.ci = v.ci;
-    this.cu = v.cu;
     this.edges = g.recordEdges !== 'none';
     this.out = new Uint32Array(this.words);
     this.batch = new Uint32Array(16 * this.words);
@@ -104,8 +102,11 @@ export class Expander implements SuccessorSink {
 
   /**
    * Stores the pending successors (or initial states) in emission order.
-   * `complete` says whether all were handled; false is returned only if the
-   * run ended during a pause (the caller must then stop at once).
+   * `complete` says whether all were handled and the run is not halting;
+   * false is returned only if the run ended during a pause (the caller must
+   * then stop at once). Another worker's halt is noticed between states, not
+   * within a batch: the state limit and the budget are enforced by the
+   * allocation itself, whoever halts.
    */
   flush(): boolean {
     const n = this.pending;
@@ -117,19 +118,18 @@ export class Expander implements SuccessorSink {
     const batch = this.batch;
     const hashes = this.hashes;
     const table = this.table;
-    const cu = this.cu;
     for (let j = 0; j < n; j++) hashes[j] = hashWords(batch, j * words, words);
     if (n > 1) this.warmth ^= table.warm(hashes, n);
     const expanding = this.expanding;
     const tally = this.tally;
     for (let j = 0; j < n; j++) {
-      if (this.halting()) return true;
-      if (Atomics.load(cu, COUNT) >= table.hard) {
+      const label = this.batchLabels[j];
+      let dst = table.findOrInsert(batch, j * words, hashes[j], this.parent, expanding ? label : 0, j);
+      while (dst === NEEDS_ROOM) {
         if (!this.pausePoint.pause()) return false;
         if (this.halting()) return true;
+        dst = table.findOrInsert(batch, j * words, hashes[j], this.parent, expanding ? label : 0, j);
       }
-      const label = this.batchLabels[j];
-      const dst = table.findOrInsert(batch, j * words, hashes[j], this.parent, expanding ? label : 0, j);
       if (dst === FAILED) {
         this.halt(table.failure);
         return true;

@@ -3,8 +3,13 @@ import { commitStates } from './commit.js';
 import { CAP, CLAIMED, COUNT, H_MAX_STATES, H_OUT_OF_MEMORY, HARD, TABLE_LOG, THRESHOLD } from './control.js';
 import type { Geometry, SharedViews } from './memory.js';
 
+/** States hashed per batch when the table is rebuilt. */
+const REHASH_BATCH = 32;
+
 /** findOrInsert result when the state could not be stored (see `failure`). */
 export const FAILED = -1;
+/** findOrInsert result when the state is new but the table must grow first (nothing claimed: pause, then retry). */
+export const NEEDS_ROOM = -2;
 
 /**
  * One thread's access to the shared visited set: a lock-free open-addressing
@@ -22,10 +27,10 @@ export const FAILED = -1;
  *
  * The table is the active prefix of one big buffer (2^TABLE_LOG slots). Load
  * is kept below 3/4 by the workers themselves: no insert starts while COUNT is
- * at HARD (3/4 of the slots) or more, and at most one insert per worker can be
- * past that check, so the table never fills (a quarter of the smallest table
- * exceeds MAX_WORKERS). Growth (a bigger prefix, rebuilt from the columns)
- * happens while every worker waits at a barrier (worker-run.ts).
+ * at HARD (3/4 of the slots) or more (NEEDS_ROOM), and at most one insert per
+ * worker can be past that check, so the table never fills (a quarter of the
+ * smallest table exceeds MAX_WORKERS). Growth (a bigger prefix, rebuilt from
+ * the columns) happens while every worker waits at a barrier (worker-loop.ts).
  */
 export class SharedTable {
   private readonly ci: Int32Array;
@@ -53,6 +58,10 @@ export class SharedTable {
   keyBase = -1;
   /** Halt code of the last FAILED findOrInsert (max-states or out-of-memory). */
   failure = 0;
+  /** Sink for prefetch reads. */
+  warmth = 0;
+  private readonly homes = new Int32Array(REHASH_BATCH);
+  private readonly ids = new Uint32Array(REHASH_BATCH);
 
   constructor(
     v: SharedViews,
@@ -80,8 +89,8 @@ export class SharedTable {
    * The index of the state at `buf[offset ..]` (hash `h`), storing it with
    * `parent`, `label` and emission index `j` if it is new (`lastNew`).
    * FAILED if it is new but the state limit or the budget refuses it
-   * (`failure` says which; nothing stored). The caller must have checked
-   * COUNT < hard.
+   * (`failure` says which; nothing stored); NEEDS_ROOM if it is new and the
+   * table is at its hard load (nothing claimed).
    */
   findOrInsert(buf: Uint32Array, offset: number, h: number, parent: number, label: number, j: number): number {
     const table = this.table;
@@ -92,6 +101,7 @@ export class SharedTable {
     for (;;) {
       let e = Atomics.load(table, slot);
       if (e === 0) {
+        if (Atomics.load(this.cu, COUNT) >= this.hard) return NEEDS_ROOM;
         if (Atomics.compareExchange(table, slot, 0, CLAIMED) !== 0) continue;
         const index = this.allocate();
         if (index < 0) {
@@ -198,12 +208,39 @@ export class SharedTable {
     return acc;
   }
 
-  /** Growth, step 2: stores state `i` (already in the columns) into the rebuilt table. */
-  reinsert(i: number): void {
+  /**
+   * Growth, step 2: stores into the rebuilt (zeroed) table every state below
+   * `count` whose home slot is in [lo, hi). Each worker takes one region of
+   * the table, so workers write apart (a probe running past the region's end
+   * is the only overlap, hence the CAS); every worker hashes every state,
+   * which costs less than sharing the table's cache lines. Home slots are
+   * read a batch ahead so that their cache misses overlap.
+   */
+  rehashRegion(count: number, lo: number, hi: number): void {
     const table = this.table;
+    const states = this.states;
+    const words = this.words;
     const mask = this.mask;
-    let slot = hashWords(this.states, i * this.words, this.words) & mask;
-    while (Atomics.compareExchange(table, slot, 0, (i + 1) | 0) !== 0) slot = (slot + 1) & mask;
+    const homes = this.homes;
+    const ids = this.ids;
+    let acc = 0;
+    for (let start = 0; start < count; start += REHASH_BATCH) {
+      const end = Math.min(start + REHASH_BATCH, count);
+      let n = 0;
+      for (let i = start; i < end; i++) {
+        const home = hashWords(states, i * words, words) & mask;
+        if (home < lo || home >= hi) continue;
+        homes[n] = home;
+        ids[n++] = i;
+        acc ^= table[home];
+      }
+      for (let k = 0; k < n; k++) {
+        let slot = homes[k];
+        const value = (ids[k] + 1) | 0;
+        while (Atomics.compareExchange(table, slot, 0, value) !== 0) slot = (slot + 1) & mask;
+      }
+    }
+    this.warmth ^= acc;
   }
 
   /** Growth, step 1: zeroes slots [from, to) of the table. */

@@ -203,6 +203,10 @@ export class WorkerLoop implements PausePoint {
         x.halt(H_MAX_SECONDS);
         return true;
       }
+      if (Atomics.load(cu, COUNT) >= this.table.threshold) {
+        if (!this.pause()) return false;
+        continue;
+      }
       const start = Atomics.add(cu, CURSOR, claim);
       if (start >= levelEnd) return true;
       const stop = Math.min(start + claim, levelEnd);
@@ -218,8 +222,6 @@ export class WorkerLoop implements PausePoint {
   private expandChunk(start: number, stop: number, chunk: number): boolean {
     const x = this.expander;
     const ci = this.ci;
-    const cu = this.cu;
-    const table = this.table;
     const current = this.current;
     const starts = this.v.starts;
     const chunks = this.v.chunks;
@@ -232,7 +234,8 @@ export class WorkerLoop implements PausePoint {
     let i = start;
     for (; i < stop; i++) {
       if (x.halting()) break;
-      if (Atomics.load(cu, COUNT) >= table.threshold || Atomics.load(ci, PAUSE) !== 0) {
+      // growth is asked for between chunks (expandLevel) and when an insert meets the hard load (expander.ts)
+      if (Atomics.load(ci, PAUSE) !== 0) {
         if (!this.pause()) return false;
         if (x.halting()) break;
       }
@@ -295,11 +298,10 @@ export class WorkerLoop implements PausePoint {
     this.table.clear(from, to);
   }
 
-  /** Growth, step 2: reinserts this worker's share of the stored states. */
+  /** Growth, step 2: reinserts the stored states whose home is in this worker's share of the new table. */
   private rehashShare(): void {
-    const [from, to] = this.share(Atomics.load(this.cu, COUNT));
-    const table = this.table;
-    for (let i = from; i < to; i++) table.reinsert(i);
+    const [lo, hi] = this.share(2 ** Atomics.load(this.ci, TABLE_LOG));
+    this.table.rehashRegion(Atomics.load(this.cu, COUNT), lo, hi);
   }
 
   /** This worker's contiguous share [from, to) of 0 .. n-1. */
