@@ -59,28 +59,25 @@ export interface ParallelOptions extends Omit<ExploreOptions, 'invariants' | 'in
 /**
  * Parallel level-synchronous BFS: `workers` threads expand each BFS level
  * together, sharing one store in SharedArrayBuffers (memory.ts), a lock-free
- * table (table.ts) and barriers between levels (worker-loop.ts). Every worker
- * builds its own system from `source` (source.ts).
+ * table (table.ts) and barriers between levels (worker-loop.ts, leader.ts).
+ * Every worker builds its own system from `source` (source.ts); the
+ * invariants are the source's.
  *
- * Contract: the same as explore() for the same system and options, with
- * these differences, all due to the order of discovery within a level
- * depending on thread timing:
- * - state indices are a BFS order (levels contiguous, parents in the level
- *   before), but not necessarily the sequential one; `graph` is still
- *   exactly as usable (readState, parentOf, labelInto, depthOf, indexOf,
- *   traceTo gives a shortest trace, edges in CSR order);
- * - on a complete run, the set of states, the transition, deadlock,
- *   coverage, trigger and counter totals, the depth and the set of violated
- *   invariants ('continue') equal the sequential run's;
- * - each violation and each trigger's `first` is a state of minimal depth,
- *   not necessarily the one explore() reports; in 'stop' mode the run
- *   reports the violations found in the level where the first one was, so
- *   possibly more than one state;
- * - the deadlocks listed are the ones with the smallest indices;
- * - a halted run (bounds, interrupt) stops within a few states per worker:
- *   max-states stores exactly maxStates states.
- * It rejects if the source cannot be loaded, if the system throws, or if it
- * emits a label outside labelNames (as explore throws).
+ * Contract: a complete run (stopReason 'exhausted') is explore()'s run of
+ * the same system with the same options: the same states with the same
+ * indices, parents and labels (each level is renumbered into the sequential
+ * order, renumber.ts), so the same traces, depths, deadlock lists,
+ * violations and triggers (the first in BFS order), coverage, counters
+ * (summed over the workers' systems) and edges in the same order. In 'stop'
+ * mode the violation reported is the sequential one. Only `stats.seconds`,
+ * the rates and the bytes differ. A halted run (max-states, max-seconds,
+ * out-of-memory, interrupted, 'stop' at a violation) is a BFS-closed store
+ * too (levels contiguous, parents in the level before, shortest traces; all
+ * levels but the last complete, max-states stores exactly maxStates states)
+ * but not the sequential prefix: the last level holds whichever states the
+ * workers found before stopping, within a chunk each. Every stored state is
+ * evaluated. It rejects if the source cannot be loaded, if the system
+ * throws or emits a label outside labelNames (as explore throws).
  */
 export function exploreParallel(
   source: SystemSource,
