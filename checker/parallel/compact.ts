@@ -6,8 +6,8 @@ import type { Geometry, SharedViews } from './memory.js';
  * CSR place (leader.ts placed them: chunk c at chunks[3c + 2]), claiming
  * chunks on CURSOR: by every worker (P_COMPACT) or by the leader alone for a
  * small level. A state's start, an offset within its chunk, becomes absolute.
- * Targets in the level found are provisional indices: once renumbered they
- * are mapped to their final place. Chunks never claimed, or whose edges were
+ * Targets in the level found are provisional indices: mapped to their final
+ * place (rankOf once renumbered, keys once compacted). Chunks never claimed, or whose edges were
  * not committed, have none.
  */
 export function compactChunks(v: SharedViews, g: Geometry): void {
@@ -23,7 +23,8 @@ export function compactChunks(v: SharedViews, g: Geometry): void {
   const claim = g.claim;
   const count = Math.ceil((levelEnd - levelStart) / claim);
   const claimed = Atomics.load(cu, LEVEL_CLAIMED);
-  const rankOf = Atomics.load(ci, RENUMBERED) === 1 ? v.rankOf : null;
+  const mapping = Atomics.load(ci, RENUMBERED);
+  const rankOf = mapping === 1 ? v.rankOf : mapping === 2 ? v.keys : null;
   for (;;) {
     const c = Atomics.add(cu, CURSOR, 1);
     if (c >= count) return;

@@ -9,7 +9,11 @@
 const LINE = 16;
 
 // --- hot counters (own lines), in `cu`
-/** States stored so far (the next index to allocate). Only ever incremented by CAS, never past CAP or LIMIT. */
+/**
+ * Indices allocated so far (by blocks, CAS, never past CAP or the limit).
+ * Between levels, the states stored; during one, also the holes and the
+ * unused indices of the workers' blocks.
+ */
 export const COUNT = 0;
 /** Next state index of the current level to claim (Atomics.add of a chunk); in COMPACT, next chunk. */
 export const CURSOR = LINE;
@@ -57,10 +61,15 @@ export const EXPANDED_LIMIT = HALT + 11;
 export const EDGE_NEXT = HALT + 12;
 /** Chunks of the level being compacted that a worker claimed (the others were never touched; `cu`). */
 export const LEVEL_CLAIMED = HALT + 13;
-/** 1 once the states found by the current level are in their final order (renumber.ts; `ci`). */
+/**
+ * How the targets of the level's edges map to final indices (`ci`): 0 as
+ * they are, 1 through rankOf (renumbered), 2 through keys (holes compacted).
+ */
 export const RENUMBERED = HALT + 14;
 /** States the renumbering scratch arrays have been charged for (`cu`). */
 export const RCAP = HALT + 15;
+/** States (not holes) the level being renumbered found (`cu`). */
+export const FOUND = CAP + 5;
 
 // --- barrier (own lines), in `ci`
 export const ARRIVED = 5 * LINE;
@@ -114,3 +123,7 @@ export const BUDGET_UNIT = 64;
 export const CLAIMED = -1;
 /** Shared "no state" marker of the violation and trigger arrays. */
 export const NONE = 0xffffffff;
+/** Parent of an index allocated but never used (a hole in the level being discovered: table.ts dropBlock). */
+export const HOLE = 0xffffffff;
+/** Indices a worker takes at once when no state limit applies (table.ts allocate). */
+export const ALLOC_BLOCK = 16;

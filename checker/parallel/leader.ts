@@ -4,6 +4,7 @@ import { compactChunks } from './compact.js';
 import {
   COUNT,
   CURSOR,
+  FOUND,
   ECURSOR,
   EDGE_BASE,
   EDGE_NEXT,
@@ -39,7 +40,7 @@ import {
   THRESHOLD,
 } from './control.js';
 import type { Geometry, SharedViews } from './memory.js';
-import { countShare, groupStarts, placeShare, scatterShare, sortShare } from './renumber.js';
+import { compactHoles, countShare, groupStarts, placeShare, scatterShare, sortShare } from './renumber.js';
 import type { SharedTable } from './table.js';
 
 
@@ -89,7 +90,7 @@ export class Leader implements BarrierLeader {
       case P_SORT:
         return this.enter(P_SCATTER);
       case P_SCATTER:
-        Atomics.store(ci, RENUMBERED, 1);
+        this.renumbered();
         return this.afterRenumber();
       case P_COMPACT:
         return this.afterCompact();
@@ -127,7 +128,11 @@ export class Leader implements BarrierLeader {
     return true;
   }
 
-  /** The level is expanded (or the run halted): verdicts, then the renumbering of what it found, unless halted (the order then does not matter). */
+  /**
+   * The level is expanded (or the run halted): verdicts, then the
+   * renumbering of what it found; a halted run's level (whose order does not
+   * matter) only loses its holes.
+   */
   private afterExpand(): void {
     const { ci, cu } = this.v;
     const levelEnd = Atomics.load(cu, LEVEL_END);
@@ -137,7 +142,13 @@ export class Leader implements BarrierLeader {
     Atomics.store(ci, RENUMBERED, 0);
     const n = Atomics.load(cu, COUNT) - levelEnd;
     const m = levelEnd - Atomics.load(cu, LEVEL_START);
-    if (this.halted || n === 0 || !this.commitRank(Math.max(n, m))) return this.afterRenumber();
+    if (n === 0) return this.afterRenumber();
+    if (this.halted || !this.commitRank(Math.max(n, m))) {
+      this.table.refresh();
+      compactHoles(this.v, this.g, this.table);
+      Atomics.store(ci, RENUMBERED, 2);
+      return this.afterRenumber();
+    }
     this.v.groups.fill(0, 0, m);
     if (n > this.g.serialBelow && this.g.workers > 1) return this.enter(P_COUNT);
     this.table.refresh();
@@ -146,8 +157,15 @@ export class Leader implements BarrierLeader {
     placeShare(this.v, this.g, this.table, 0, 1);
     sortShare(this.v, 0, 1);
     scatterShare(this.v, this.g, 0, 1);
-    Atomics.store(ci, RENUMBERED, 1);
+    this.renumbered();
     this.afterRenumber();
+  }
+
+  /** After SCATTER: the level found FOUND states, now in their final places (the holes are gone). */
+  private renumbered(): void {
+    const { ci, cu } = this.v;
+    Atomics.store(cu, COUNT, Atomics.load(cu, LEVEL_END) + Atomics.load(cu, FOUND));
+    Atomics.store(ci, RENUMBERED, 1);
   }
 
   /** Charges the renumbering scratch for `n` states; false (halted: out of memory) if refused. */

@@ -1,4 +1,4 @@
-import { COUNT, LEVEL_END, LEVEL_START } from './control.js';
+import { COUNT, FOUND, HOLE, LEVEL_END, LEVEL_START } from './control.js';
 import type { Geometry, SharedViews } from './memory.js';
 import type { SharedTable } from './table.js';
 
@@ -16,12 +16,14 @@ import type { SharedTable } from './table.js';
  * order) is, hence by induction every level is: a complete parallel run
  * numbers, links and labels every state exactly as explore() does.
  *
- * Four phases over the new states [LEVEL_END, COUNT) (n of them) and their
- * parents [LEVEL_START, LEVEL_END) (m), each split evenly among the workers,
- * a barrier between them (indices below are relative to LEVEL_END, parents
- * to LEVEL_START):
+ * Four phases over the indices [LEVEL_END, COUNT) (the new states, and the
+ * holes the workers' blocks left, skipped) and the parents
+ * [LEVEL_START, LEVEL_END) (m), each split evenly among the workers, a
+ * barrier between them (indices below are relative to LEVEL_END, parents to
+ * LEVEL_START):
  *   COUNT    groups[p] = number of new states whose parent is p (atomic adds)
- *   (leader) groups[p] = start of p's group (exclusive prefix sums)
+ *   (leader) groups[p] = start of p's group (exclusive prefix sums); FOUND =
+ *            the n new states; afterwards COUNT = LEVEL_END + n
  *   PLACE    each new state takes a place in its parent's group (atomic add:
  *            groups[p] ends as the group's end); its words, parent and label
  *            are copied out, its table slot found (the table is not written yet)
@@ -41,10 +43,13 @@ export function countShare(v: SharedViews, id: number, workers: number): void {
   const levelEnd = Atomics.load(cu, LEVEL_END);
   const levelStart = Atomics.load(cu, LEVEL_START);
   const [from, to] = shareOf(Atomics.load(cu, COUNT) - levelEnd, id, workers);
-  for (let r = from; r < to; r++) Atomics.add(groups, parents[levelEnd + r] - levelStart, 1);
+  for (let r = from; r < to; r++) {
+    const p = parents[levelEnd + r];
+    if (p !== HOLE) Atomics.add(groups, p - levelStart, 1);
+  }
 }
 
-/** Leader, after COUNT: counts to group starts. */
+/** Leader, after COUNT: counts to group starts; FOUND := the new states. */
 export function groupStarts(v: SharedViews): void {
   const { cu, groups } = v;
   const m = Atomics.load(cu, LEVEL_END) - Atomics.load(cu, LEVEL_START);
@@ -54,6 +59,7 @@ export function groupStarts(v: SharedViews): void {
     groups[p] = at;
     at += c;
   }
+  Atomics.store(cu, FOUND, at);
 }
 
 export function placeShare(v: SharedViews, g: Geometry, table: SharedTable, id: number, workers: number): void {
@@ -65,6 +71,7 @@ export function placeShare(v: SharedViews, g: Geometry, table: SharedTable, id: 
   for (let r = from; r < to; r++) {
     const t = levelEnd + r;
     const p = parents[t];
+    if (p === HOLE) continue;
     order[Atomics.add(groups, p - levelStart, 1)] = r;
     slotOf[r] = table.slotOfIndex(t);
     copyParents[r] = p;
@@ -105,7 +112,7 @@ export function scatterShare(v: SharedViews, g: Geometry, id: number, workers: n
   const { cu, parents, labels, states, table, order, slotOf, copyParents, copyLabels, copyWords } = v;
   const words = g.words;
   const levelEnd = Atomics.load(cu, LEVEL_END);
-  const [from, to] = shareOf(Atomics.load(cu, COUNT) - levelEnd, id, workers);
+  const [from, to] = shareOf(Atomics.load(cu, FOUND), id, workers);
   for (let k = from; k < to; k++) {
     const r = order[k];
     const f = levelEnd + k;
@@ -114,4 +121,33 @@ export function scatterShare(v: SharedViews, g: Geometry, id: number, workers: n
     for (let w = 0, a = f * words, b = r * words; w < words; w++) states[a + w] = copyWords[b + w];
     Atomics.store(table, slotOf[r], (f + 1) | 0);
   }
+}
+
+/**
+ * A halted run's level is not renumbered (its order does not matter) but
+ * must lose its holes: the leader slides the states of [LEVEL_END, COUNT)
+ * down over them, in place and in order, repointing each moved state's slot
+ * (a slot is found by its old value; moved states only take smaller values,
+ * so no slot is mistaken for another), and keeps in `keys` each state's new
+ * place (for the edges' targets). Then COUNT = LEVEL_END + the states.
+ */
+export function compactHoles(v: SharedViews, g: Geometry, table: SharedTable): void {
+  const { cu, parents, labels, states, keys } = v;
+  const words = g.words;
+  const levelEnd = Atomics.load(cu, LEVEL_END);
+  const count = Atomics.load(cu, COUNT);
+  let at = levelEnd;
+  for (let t = levelEnd; t < count; t++) {
+    if (parents[t] === HOLE) continue;
+    if (at !== t) {
+      const slot = table.slotOfIndex(t);
+      parents[at] = parents[t];
+      labels[at] = labels[t];
+      for (let w = 0; w < words; w++) states[at * words + w] = states[t * words + w];
+      Atomics.store(v.table, slot, (at + 1) | 0);
+    }
+    keys[t - levelEnd] = at - levelEnd;
+    at++;
+  }
+  Atomics.store(cu, COUNT, at);
 }

@@ -1,6 +1,6 @@
 import { hashWords } from '../hash.js';
 import { commitStates } from './commit.js';
-import { CAP, CLAIMED, COUNT, H_MAX_STATES, H_OUT_OF_MEMORY, HARD, TABLE_LOG, THRESHOLD } from './control.js';
+import { CAP, CLAIMED, COUNT, H_MAX_STATES, H_OUT_OF_MEMORY, HARD, HOLE, TABLE_LOG, THRESHOLD } from './control.js';
 import type { Geometry, SharedViews } from './memory.js';
 
 /** States hashed per batch when the table is rebuilt. */
@@ -17,9 +17,8 @@ export const NEEDS_ROOM = -2;
  * 0 empty, CLAIMED (-1) taken by a worker still writing the state, otherwise
  * `(index + 1) | 0` of a published state.
  *
- * Insert protocol: CAS the empty slot to CLAIMED, allocate the index (CAS on
- * COUNT, never past CAP or the state limit, so every index below COUNT is
- * written), write words, parent and label, then publish the index with an
+ * Insert protocol: CAS the empty slot to CLAIMED, allocate the index (from a
+ * block of the worker's, taken from COUNT), write words, parent and label, then publish the index with an
  * atomic store; a prober that meets CLAIMED waits for the publication, then
  * compares. The atomic publication orders the plain writes of the state before
  * any read of it by another worker. Two workers inserting the same state
@@ -60,6 +59,10 @@ export class SharedTable {
   failure = 0;
   /** Sink for prefetch reads. */
   warmth = 0;
+  /** Indices taken per block (allocate): 1 while storing initial states or under a state limit, so that no index is left unused. */
+  blockSize = 1;
+  private blockNext = 0;
+  private blockEnd = 0;
   private readonly homes = new Int32Array(REHASH_BATCH);
   private readonly ids = new Uint32Array(REHASH_BATCH);
 
@@ -210,15 +213,17 @@ export class SharedTable {
 
   /**
    * Growth, step 2: stores into the rebuilt (zeroed) table every state below
-   * `count` whose home slot is in [lo, hi). Each worker takes one region of
+   * `count` whose home slot is in [lo, hi), skipping the holes from
+   * `holesFrom` on (the level being discovered). Each worker takes one region of
    * the table, so workers write apart (a probe running past the region's end
    * is the only overlap, hence the CAS); every worker hashes every state,
    * which costs less than sharing the table's cache lines. Home slots are
    * read a batch ahead so that their cache misses overlap.
    */
-  rehashRegion(count: number, lo: number, hi: number): void {
+  rehashRegion(count: number, lo: number, hi: number, holesFrom: number): void {
     const table = this.table;
     const states = this.states;
+    const parents = this.parents;
     const words = this.words;
     const mask = this.mask;
     const homes = this.homes;
@@ -228,6 +233,7 @@ export class SharedTable {
       const end = Math.min(start + REHASH_BATCH, count);
       let n = 0;
       for (let i = start; i < end; i++) {
+        if (i >= holesFrom && parents[i] === HOLE) continue;
         const home = hashWords(states, i * words, words) & mask;
         if (home < lo || home >= hi) continue;
         homes[n] = home;
@@ -248,8 +254,14 @@ export class SharedTable {
     this.table.fill(0, from, to);
   }
 
-  /** The next state index, or -1 (`failure` set) if the limit or the budget refuses. */
+  /**
+   * The next state index, or -1 (`failure` set) if the limit or the budget
+   * refuses. Indices come from this worker's block, taken `blockSize` at a
+   * time from COUNT (by CAS, never past CAP or the state limit), so that
+   * workers write the columns apart instead of sharing their cache lines.
+   */
   private allocate(): number {
+    if (this.blockNext < this.blockEnd) return this.blockNext++;
     const cu = this.cu;
     const g = this.g;
     for (;;) {
@@ -258,16 +270,33 @@ export class SharedTable {
         this.failure = c >= g.maxStates ? H_MAX_STATES : H_OUT_OF_MEMORY;
         return -1;
       }
+      const want = Math.min(this.blockSize, g.stateLimit - c);
       const cap = Atomics.load(cu, CAP);
-      if (c >= cap) {
-        if (!commitStates(this.ci, cu, g, cap)) {
-          this.failure = H_OUT_OF_MEMORY;
-          return -1;
-        }
-        continue;
+      // below CAP the columns are charged; commit more (or see another worker's commit) and look again
+      if (c + want > cap && commitStates(this.ci, cu, g, cap)) continue;
+      const take = Math.min(want, cap - c);
+      if (take <= 0) {
+        this.failure = H_OUT_OF_MEMORY;
+        return -1;
       }
-      if (Atomics.compareExchange(cu, COUNT, c, c + 1) === c) return c;
+      if (Atomics.compareExchange(cu, COUNT, c, c + take) === c) {
+        this.blockNext = c + 1;
+        this.blockEnd = c + take;
+        return c;
+      }
     }
+  }
+
+  /**
+   * Gives up the rest of this worker's block: its indices become holes
+   * (parent HOLE), which the renumbering or, on a halted run, the compaction
+   * of the level removes (renumber.ts). Called whenever the worker stops
+   * expanding (barrier), so that every index below COUNT is a state or a hole.
+   */
+  dropBlock(): void {
+    const parents = this.parents;
+    for (let t = this.blockNext; t < this.blockEnd; t++) parents[t] = HOLE;
+    this.blockNext = this.blockEnd = 0;
   }
 
   /** Waits until the claimed `slot` is published (or released, 0); returns its value. */

@@ -3,6 +3,7 @@ import type { PackedSystem } from '../transition-system.js';
 import { arrive } from './barrier.js';
 import { commitEdges } from './commit.js';
 import {
+  ALLOC_BLOCK,
   COUNT,
   CURSOR,
   ECAP,
@@ -28,6 +29,7 @@ import {
   P_SORT,
   PAUSE,
   PHASE,
+  RESUME,
   SCAP,
   TABLE_LOG,
 } from './control.js';
@@ -109,6 +111,7 @@ export class WorkerLoop implements PausePoint {
       if (phase === P_DONE) return;
       if (!this.runPhase(phase)) return;
       if (phase === P_EXPAND) this.evaluator.publish();
+      this.table.dropBlock();
       arrive(this.ci, this.workers, this.leader);
     }
   }
@@ -119,6 +122,7 @@ export class WorkerLoop implements PausePoint {
     const resume = Atomics.load(ci, PHASE);
     Atomics.store(ci, PAUSE, 1);
     if (resume === P_EXPAND) this.evaluator.publish();
+    this.table.dropBlock();
     for (;;) {
       arrive(ci, this.workers, this.leader);
       const phase = Atomics.load(ci, PHASE);
@@ -177,6 +181,8 @@ export class WorkerLoop implements PausePoint {
     x.expanding = false;
     x.parent = 0xffffffff;
     this.table.keyBase = -1;
+    // one index at a time: the initial states are not renumbered, so they may leave no hole
+    this.table.blockSize = 1;
     x.system.initial(x);
     return x.flush();
   }
@@ -191,6 +197,8 @@ export class WorkerLoop implements PausePoint {
     const levelEnd = Atomics.load(cu, LEVEL_END);
     x.levelEnd = levelEnd;
     this.table.keyBase = levelEnd;
+    // under a state limit, one index at a time: a hole would count against the limit
+    this.table.blockSize = this.g.maxStates === Infinity ? ALLOC_BLOCK : 1;
     if (this.evaluating !== level) {
       this.evaluator.begin();
       this.evaluating = level;
@@ -301,7 +309,10 @@ export class WorkerLoop implements PausePoint {
   /** Growth, step 2: reinserts the stored states whose home is in this worker's share of the new table. */
   private rehashShare(): void {
     const [lo, hi] = this.share(2 ** Atomics.load(this.ci, TABLE_LOG));
-    this.table.rehashRegion(Atomics.load(this.cu, COUNT), lo, hi);
+    const count = Atomics.load(this.cu, COUNT);
+    // holes only in the level being discovered (never among the initial states)
+    const holesFrom = Atomics.load(this.ci, RESUME) === P_EXPAND ? Atomics.load(this.cu, LEVEL_END) : count;
+    this.table.rehashRegion(count, lo, hi, holesFrom);
   }
 
   /** This worker's contiguous share [from, to) of 0 .. n-1. */

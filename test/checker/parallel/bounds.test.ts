@@ -170,3 +170,53 @@ describe('failures', () => {
   });
 });
 
+
+describe('holes: the unused indices of the workers\' blocks', () => {
+  const meshArgs: SpecialArgs = { kind: 'mesh', n: 150_000 };
+
+  it('a complete run through many mid-level table growths (rehash with holes) is explore\'s', async () => {
+    const seq = explore(special(meshArgs).system, { recordEdges: 'labelled' });
+    for (const workers of [2, 3]) {
+      for (const [chunkStates, serialBelow] of [[1, 0], [64, 65536]]) {
+        expectSameRun(await harness.run(SPECIAL, meshArgs, { workers, chunkStates, serialBelow, recordEdges: 'labelled', initialCapacity: 1 }), seq);
+      }
+    }
+  }, 300_000);
+
+  it('a halted run compacts them away: every stored state once, at its BFS depth, found by indexOf, its edges inside', async () => {
+    const seq = explore(special(meshArgs).system);
+    const depthOf = new Map<number, number>();
+    for (let i = 0; i < seq.graph.stateCount; i++) depthOf.set(seq.graph.readState(i as StateIndex)[0], seq.graph.depthOf(i as StateIndex));
+    const runs = [
+      ...[300_000, 1_000_000, 3_000_000].map((maxBytes) => ({ maxBytes })),
+      { maxSeconds: 0.05 },
+      { maxSeconds: 0.2 },
+    ];
+    for (const bound of runs) {
+      for (const recordEdges of [false, true]) {
+        const r = await harness.run(SPECIAL, meshArgs, { workers: 3, chunkStates: 4, initialCapacity: 1, recordEdges, ...bound });
+        expect(r.complete).toBe(false);
+        const g = r.graph;
+        const seen = new Set<number>();
+        let wrong = 0;
+        for (let i = 0; i < g.stateCount; i++) {
+          const s = i as StateIndex;
+          const w = g.readState(s);
+          seen.add(w[0]);
+          if (g.indexOf(w) !== i || g.depthOf(s) !== depthOf.get(w[0])) wrong++;
+          const p = g.parentOf(s);
+          if (p !== null && g.depthOf(p) !== g.depthOf(s) - 1) wrong++;
+        }
+        expect(wrong).toBe(0);
+        expect(seen.size).toBe(g.stateCount);
+        if (recordEdges) {
+          const e = g.edges!;
+          expect(e.count).toBe(r.stats.transitions);
+          let outside = 0;
+          for (let k = 0; k < e.count; k++) if (e.target(k) >= g.stateCount) outside++;
+          expect(outside).toBe(0);
+        }
+      }
+    }
+  }, 300_000);
+});
