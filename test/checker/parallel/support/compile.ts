@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -27,8 +27,18 @@ export interface CompiledTree {
   dispose(): void;
 }
 
+/** Directories older than this are left over by killed test runs and removed. */
+const STALE_MS = 6 * 3600 * 1000;
+
 export function compileForWorkers(entries: readonly string[]): CompiledTree {
-  const out = join(ROOT, 'dist', '.vitest-parallel', `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
+  const parent = join(ROOT, 'dist', '.vitest-parallel');
+  if (existsSync(parent)) {
+    for (const name of readdirSync(parent)) {
+      const dir = join(parent, name);
+      if (Date.now() - statSync(dir).mtimeMs > STALE_MS) rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const out = join(parent, `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
   const seen = new Set<string>();
   const queue = entries.map((e) => resolve(ROOT, e));
   while (queue.length > 0) {
