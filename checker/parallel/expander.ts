@@ -51,6 +51,8 @@ export class Expander implements SuccessorSink {
   private pending = 0;
   private readonly ci: Int32Array;
   private readonly edges: boolean;
+  /** More than one worker (relinks are needed). */
+  private readonly shared: boolean;
 
   constructor(
     readonly system: PackedSystem,
@@ -65,6 +67,7 @@ export class Expander implements SuccessorSink {
     this.labelCount = g.labelCount;
     this.ci = v.ci;
     this.edges = g.recordEdges !== 'none';
+    this.shared = g.workers > 1;
     this.out = new Uint32Array(this.words);
     this.batch = new Uint32Array(16 * this.words);
     this.batchLabels = new Uint32Array(16);
@@ -135,7 +138,8 @@ export class Expander implements SuccessorSink {
         return true;
       }
       if (!expanding) continue;
-      if (!table.lastNew && dst >= this.levelEnd) table.relink(dst, table.lastSlot, this.parent, label, j);
+      // alone, a worker expands parents in index order: a state it finds again already has a parent no bigger
+      if (!table.lastNew && dst >= this.levelEnd && this.shared) table.relink(dst, table.lastSlot, this.parent, label, j);
       if (this.edges) {
         const at = this.chunkEdges;
         if (at === this.chunkTargets.length) this.growChunkEdges();

@@ -41,7 +41,6 @@ import {
 } from './control.js';
 import type { Geometry, SharedViews } from './memory.js';
 import { compactHoles, countShare, groupStarts, placeShare, scatterShare, sortShare } from './renumber.js';
-import type { SharedTable } from './table.js';
 
 
 /**
@@ -63,7 +62,6 @@ export class Leader implements BarrierLeader {
   constructor(
     private readonly v: SharedViews,
     private readonly g: Geometry,
-    private readonly table: SharedTable,
     private readonly stopAtViolation: boolean,
   ) {}
 
@@ -143,18 +141,17 @@ export class Leader implements BarrierLeader {
     const n = Atomics.load(cu, COUNT) - levelEnd;
     const m = levelEnd - Atomics.load(cu, LEVEL_START);
     if (n === 0) return this.afterRenumber();
-    if (this.halted || !this.commitRank(Math.max(n, m))) {
-      this.table.refresh();
-      compactHoles(this.v, this.g, this.table);
+    // one worker expands in index order and stores successors in emission order: the sequential order already
+    if (this.halted || this.g.workers === 1 || !this.commitRank(Math.max(n, m))) {
+      compactHoles(this.v, this.g);
       Atomics.store(ci, RENUMBERED, 2);
       return this.afterRenumber();
     }
     this.v.groups.fill(0, 0, m);
-    if (n > this.g.serialBelow && this.g.workers > 1) return this.enter(P_COUNT);
-    this.table.refresh();
+    if (n > this.g.serialBelow) return this.enter(P_COUNT);
     countShare(this.v, 0, 1);
     groupStarts(this.v);
-    placeShare(this.v, this.g, this.table, 0, 1);
+    placeShare(this.v, this.g, 0, 1);
     sortShare(this.v, 0, 1);
     scatterShare(this.v, this.g, 0, 1);
     this.renumbered();

@@ -46,7 +46,7 @@ export interface Geometry {
   readonly tableLog: number;
   /** Edges the CSR arrays (and the scratch area) can hold; 0 without edges. */
   readonly edgeCapacity: number;
-  /** Bytes charged per committed state: words, parent, label, emission index, and with edges its start and chunk-table share. */
+  /** Bytes charged per committed state: words, parent, label, emission index, table slot, and with edges its start and chunk-table share. */
   readonly stateBytes: number;
   /** Bytes of renumbering scratch per state of a level (renumber.ts). */
   readonly rankBytes: number;
@@ -80,7 +80,9 @@ export interface SharedBuffers {
   readonly verdicts: SharedArrayBuffer;
   /** Per state of the level being discovered (index - LEVEL_END): the emission index of its discovering edge. */
   readonly keys: SharedArrayBuffer;
-  /** Renumbering scratch (renumber.ts), per state of a level: 6 + words words. */
+  /** Per state of the level being discovered (index - LEVEL_END): its table slot. */
+  readonly slots: SharedArrayBuffer;
+  /** Renumbering scratch (renumber.ts), per state of a level: 5 + words words. */
   readonly rank: SharedArrayBuffer;
   /** Per worker, on its own cache line: transitions so far (for progress reports). */
   readonly live: SharedArrayBuffer;
@@ -118,7 +120,7 @@ export interface SharedViews {
   readonly order: Uint32Array;
   /** Renumbering: provisional index -> final position (both relative to LEVEL_END). */
   readonly rankOf: Uint32Array;
-  /** Renumbering: table slot of each new state. */
+  /** Table slot of each state of the level being discovered (index - LEVEL_END; table.ts keeps it). */
   readonly slotOf: Uint32Array;
   /** Renumbering: per parent (relative to LEVEL_START), its children count, then its group's end. */
   readonly groups: Uint32Array;
@@ -166,7 +168,7 @@ export function planGeometry(p: {
   const edges = p.recordEdges !== 'none';
   const reserve = Math.min(p.maxBytes, totalmem());
   // with edges: 4 bytes of edge start and 12 bytes per chunk of `claim` states (the chunk table), rounded up per state
-  const stateBytes = p.words * 4 + 4 + labelBytes + 4 + (edges ? 4 + Math.ceil(12 / p.claim) : 0);
+  const stateBytes = p.words * 4 + 4 + labelBytes + 8 + (edges ? 4 + Math.ceil(12 / p.claim) : 0);
   // a table at most half full holds at least 8 bytes per state
   let capacity = Math.floor(reserve / (stateBytes + 8));
   capacity = Math.max(1, Math.min(capacity, MAX_STATES, Math.floor(MAX_ELEMENTS / p.words), p.maxStates));
@@ -190,7 +192,7 @@ export function planGeometry(p: {
     edgeCapacity,
     stateBytes,
     edgeStateBytes: edges ? 4 + Math.ceil(12 / p.claim) : 0,
-    rankBytes: (6 + p.words) * 4,
+    rankBytes: (5 + p.words) * 4,
     edgeBytes,
     budgetUnits: Math.min(2 ** 31 - 1, Math.floor(p.maxBytes / BUDGET_UNIT)),
     recordEdges: p.recordEdges,
@@ -212,6 +214,7 @@ export function allocateBuffers(g: Geometry): SharedBuffers {
     levels: new SharedArrayBuffer((g.capacity + 1) * 4),
     verdicts: new SharedArrayBuffer(Math.max(1, g.invariants) * 5 * 4),
     keys: new SharedArrayBuffer(g.capacity * 4),
+    slots: new SharedArrayBuffer(g.capacity * 4),
     rank: new SharedArrayBuffer(g.capacity * g.rankBytes),
     live: new SharedArrayBuffer(g.workers * 64),
     edges: edges
@@ -252,11 +255,11 @@ export function viewsOf(b: SharedBuffers, g: Geometry): SharedViews {
     keys: new Uint32Array(b.keys),
     order: new Uint32Array(b.rank, 0, c),
     rankOf: new Uint32Array(b.rank, c * 4, c),
-    slotOf: new Uint32Array(b.rank, c * 8, c),
-    groups: new Uint32Array(b.rank, c * 12, c),
-    copyParents: new Uint32Array(b.rank, c * 16, c),
-    copyLabels: new Uint32Array(b.rank, c * 20, c),
-    copyWords: new Uint32Array(b.rank, c * 24, c * g.words),
+    slotOf: new Uint32Array(b.slots),
+    groups: new Uint32Array(b.rank, c * 8, c),
+    copyParents: new Uint32Array(b.rank, c * 12, c),
+    copyLabels: new Uint32Array(b.rank, c * 16, c),
+    copyWords: new Uint32Array(b.rank, c * 20, c * g.words),
     live: new Float64Array(b.live),
     edgeTargets: e === null ? null : new Uint32Array(e.targets),
     edgeLabels: e === null || e.labels === null ? null : narrow(e.labels, g.labelBytes),

@@ -1,6 +1,5 @@
 import { COUNT, FOUND, HOLE, LEVEL_END, LEVEL_START } from './control.js';
 import type { Geometry, SharedViews } from './memory.js';
-import type { SharedTable } from './table.js';
 
 /**
  * Renumbering of the states a level found into the sequential run's order.
@@ -26,7 +25,7 @@ import type { SharedTable } from './table.js';
  *            the n new states; afterwards COUNT = LEVEL_END + n
  *   PLACE    each new state takes a place in its parent's group (atomic add:
  *            groups[p] ends as the group's end); its words, parent and label
- *            are copied out, its table slot found (the table is not written yet)
+ *            are copied out (its table slot was kept at insert: slotOf)
  *   SORT     each group is sorted by emission index: order[k] is the state of
  *            final position k, rankOf its inverse
  *   SCATTER  every state is written back at its final index, and its slot
@@ -62,8 +61,8 @@ export function groupStarts(v: SharedViews): void {
   Atomics.store(cu, FOUND, at);
 }
 
-export function placeShare(v: SharedViews, g: Geometry, table: SharedTable, id: number, workers: number): void {
-  const { cu, parents, labels, states, groups, order, slotOf, copyParents, copyLabels, copyWords } = v;
+export function placeShare(v: SharedViews, g: Geometry, id: number, workers: number): void {
+  const { cu, parents, labels, states, groups, order, copyParents, copyLabels, copyWords } = v;
   const words = g.words;
   const levelEnd = Atomics.load(cu, LEVEL_END);
   const levelStart = Atomics.load(cu, LEVEL_START);
@@ -73,7 +72,6 @@ export function placeShare(v: SharedViews, g: Geometry, table: SharedTable, id: 
     const p = parents[t];
     if (p === HOLE) continue;
     order[Atomics.add(groups, p - levelStart, 1)] = r;
-    slotOf[r] = table.slotOfIndex(t);
     copyParents[r] = p;
     copyLabels[r] = labels[t];
     for (let k = 0, a = r * words, b = t * words; k < words; k++) copyWords[a + k] = states[b + k];
@@ -124,15 +122,15 @@ export function scatterShare(v: SharedViews, g: Geometry, id: number, workers: n
 }
 
 /**
- * A halted run's level is not renumbered (its order does not matter) but
- * must lose its holes: the leader slides the states of [LEVEL_END, COUNT)
- * down over them, in place and in order, repointing each moved state's slot
- * (a slot is found by its old value; moved states only take smaller values,
- * so no slot is mistaken for another), and keeps in `keys` each state's new
- * place (for the edges' targets). Then COUNT = LEVEL_END + the states.
+ * A level that needs no reordering only loses its holes: a halted run's
+ * (its order does not matter), or one worker's (it found the states in the
+ * sequential order). The leader slides the states of [LEVEL_END, COUNT)
+ * down over the holes, in place and in order, repointing each moved state's
+ * slot (slotOf), and keeps in `keys` each state's new place (for the edges'
+ * targets). Then COUNT = LEVEL_END + the states.
  */
-export function compactHoles(v: SharedViews, g: Geometry, table: SharedTable): void {
-  const { cu, parents, labels, states, keys } = v;
+export function compactHoles(v: SharedViews, g: Geometry): void {
+  const { cu, parents, labels, states, keys, slotOf } = v;
   const words = g.words;
   const levelEnd = Atomics.load(cu, LEVEL_END);
   const count = Atomics.load(cu, COUNT);
@@ -140,7 +138,7 @@ export function compactHoles(v: SharedViews, g: Geometry, table: SharedTable): v
   for (let t = levelEnd; t < count; t++) {
     if (parents[t] === HOLE) continue;
     if (at !== t) {
-      const slot = table.slotOfIndex(t);
+      const slot = slotOf[t - levelEnd];
       parents[at] = parents[t];
       labels[at] = labels[t];
       for (let w = 0; w < words; w++) states[at * words + w] = states[t * words + w];

@@ -39,6 +39,7 @@ export class SharedTable {
   private readonly parents: Uint32Array;
   private readonly labels: Uint8Array | Uint16Array | Uint32Array;
   private readonly keys: Uint32Array;
+  private readonly slots: Uint32Array;
   private readonly words: number;
   mask = 0;
   /** COUNT at which to ask for growth (half the slots). */
@@ -51,8 +52,8 @@ export class SharedTable {
   lastSlot = 0;
   /**
    * First index of the level being discovered (LEVEL_END) while expanding, so
-   * that new states record their emission index in `keys`; -1 while storing
-   * initial states.
+   * that new states record their emission index in `keys` and their slot in
+   * `slotOf` (for the renumbering); -1 while storing initial states.
    */
   keyBase = -1;
   /** Halt code of the last FAILED findOrInsert (max-states or out-of-memory). */
@@ -77,6 +78,7 @@ export class SharedTable {
     this.parents = v.parents;
     this.labels = v.labels;
     this.keys = v.keys;
+    this.slots = v.slotOf;
     this.words = g.words;
     this.refresh();
   }
@@ -115,7 +117,10 @@ export class SharedTable {
         for (let k = 0; k < words; k++) states[base + k] = buf[offset + k];
         this.parents[index] = parent;
         this.labels[index] = label;
-        if (this.keyBase >= 0) this.keys[index - this.keyBase] = j;
+        if (this.keyBase >= 0) {
+          this.keys[index - this.keyBase] = j;
+          this.slots[index - this.keyBase] = slot;
+        }
         Atomics.store(table, slot, (index + 1) | 0);
         this.lastNew = true;
         this.lastSlot = slot;
@@ -162,15 +167,6 @@ export class SharedTable {
     Atomics.store(table, slot, value);
   }
 
-  /** Renumbering: the slot holding index `t` (which must be stored and not moving). */
-  slotOfIndex(t: number): number {
-    const table = this.table;
-    const mask = this.mask;
-    const value = (t + 1) | 0;
-    let slot = hashWords(this.states, t * this.words, this.words) & mask;
-    while (table[slot] !== value) slot = (slot + 1) & mask;
-    return slot;
-  }
 
   /** Index of `state` among the published states, or -1 (no insert). */
   indexOf(state: Uint32Array): number {
@@ -213,14 +209,15 @@ export class SharedTable {
 
   /**
    * Growth, step 2: stores into the rebuilt (zeroed) table every state below
-   * `count` whose home slot is in [lo, hi), skipping the holes from
-   * `holesFrom` on (the level being discovered). Each worker takes one region of
+   * `count` whose home slot is in [lo, hi); from `levelFrom` on (the level
+   * being discovered) it skips the holes and records each state's new slot.
+   * Each worker takes one region of
    * the table, so workers write apart (a probe running past the region's end
    * is the only overlap, hence the CAS); every worker hashes every state,
    * which costs less than sharing the table's cache lines. Home slots are
    * read a batch ahead so that their cache misses overlap.
    */
-  rehashRegion(count: number, lo: number, hi: number, holesFrom: number): void {
+  rehashRegion(count: number, lo: number, hi: number, levelFrom: number): void {
     const table = this.table;
     const states = this.states;
     const parents = this.parents;
@@ -233,7 +230,7 @@ export class SharedTable {
       const end = Math.min(start + REHASH_BATCH, count);
       let n = 0;
       for (let i = start; i < end; i++) {
-        if (i >= holesFrom && parents[i] === HOLE) continue;
+        if (i >= levelFrom && parents[i] === HOLE) continue;
         const home = hashWords(states, i * words, words) & mask;
         if (home < lo || home >= hi) continue;
         homes[n] = home;
@@ -242,8 +239,10 @@ export class SharedTable {
       }
       for (let k = 0; k < n; k++) {
         let slot = homes[k];
-        const value = (ids[k] + 1) | 0;
+        const i = ids[k];
+        const value = (i + 1) | 0;
         while (Atomics.compareExchange(table, slot, 0, value) !== 0) slot = (slot + 1) & mask;
+        if (i >= levelFrom) this.slots[i - levelFrom] = slot;
       }
     }
     this.warmth ^= acc;

@@ -97,7 +97,7 @@ export class WorkerLoop implements PausePoint {
     this.cu = v.cu;
     this.workers = g.workers;
     this.table = new SharedTable(v, g);
-    this.leader = new Leader(v, g, this.table, settings.stopAtViolation);
+    this.leader = new Leader(v, g, settings.stopAtViolation);
     this.current = new Uint32Array(g.words);
     this.tally = emptyTally(g.labelCount, g.invariants);
     this.expander = new Expander(system, v, g, this.table, this, this.tally, settings.maxDeadlocksListed);
@@ -154,8 +154,7 @@ export class WorkerLoop implements PausePoint {
         countShare(v, id, this.workers);
         return true;
       case P_PLACE:
-        this.table.refresh();
-        placeShare(v, g, this.table, id, this.workers);
+        placeShare(v, g, id, this.workers);
         return true;
       case P_SORT:
         sortShare(v, id, this.workers);
@@ -310,9 +309,9 @@ export class WorkerLoop implements PausePoint {
   private rehashShare(): void {
     const [lo, hi] = this.share(2 ** Atomics.load(this.ci, TABLE_LOG));
     const count = Atomics.load(this.cu, COUNT);
-    // holes only in the level being discovered (never among the initial states)
-    const holesFrom = Atomics.load(this.ci, RESUME) === P_EXPAND ? Atomics.load(this.cu, LEVEL_END) : count;
-    this.table.rehashRegion(count, lo, hi, holesFrom);
+    // holes and recorded slots only in the level being discovered (not among the initial states)
+    const levelFrom = Atomics.load(this.ci, RESUME) === P_EXPAND ? Atomics.load(this.cu, LEVEL_END) : count;
+    this.table.rehashRegion(count, lo, hi, levelFrom);
   }
 
   /** This worker's contiguous share [from, to) of 0 .. n-1. */
