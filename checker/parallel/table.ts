@@ -18,9 +18,9 @@ export const NEEDS_ROOM = -2;
  * `(index + 1) | 0` of a published state.
  *
  * Insert protocol: CAS the empty slot to CLAIMED, allocate the index (from a
- * block of the worker's, taken from COUNT), write words, parent and label, then publish the index with an
- * atomic store; a prober that meets CLAIMED waits for the publication, then
- * compares. The atomic publication orders the plain writes of the state before
+ * block of the worker's, taken from COUNT), write words, parent and label,
+ * then publish the index with an atomic store; a prober that meets CLAIMED
+ * waits for the publication, then compares. The atomic publication orders the plain writes of the state before
  * any read of it by another worker. Two workers inserting the same state
  * therefore meet at the same slot and exactly one stores it.
  *
@@ -28,7 +28,8 @@ export const NEEDS_ROOM = -2;
  * is kept below 3/4 by the workers themselves: no insert starts while COUNT is
  * at HARD (3/4 of the slots) or more (NEEDS_ROOM), and at most one insert per
  * worker can be past that check, so the table never fills (a quarter of the
- * smallest table exceeds MAX_WORKERS). Growth (a bigger prefix, rebuilt from
+ * smallest table exceeds MAX_WORKERS; COUNT, which also counts the unused
+ * indices of the blocks, only overstates the load). Growth (a bigger prefix, rebuilt from
  * the columns) happens while every worker waits at a barrier (worker-loop.ts).
  */
 export class SharedTable {
@@ -166,7 +167,6 @@ export class SharedTable {
     }
     Atomics.store(table, slot, value);
   }
-
 
   /** Index of `state` among the published states, or -1 (no insert). */
   indexOf(state: Uint32Array): number {
