@@ -126,4 +126,4 @@ export const NONE = 0xffffffff;
 /** Parent of an index allocated but never used (a hole in the level being discovered: table.ts dropBlock). */
 export const HOLE = 0xffffffff;
 /** Indices a worker takes at once when no state limit applies (table.ts allocate). */
-export const ALLOC_BLOCK = 16;
+export const ALLOC_BLOCK = 64;

@@ -117,7 +117,8 @@ export function scatterShare(v: SharedViews, g: Geometry, id: number, workers: n
     parents[f] = copyParents[r];
     labels[f] = copyLabels[r];
     for (let w = 0, a = f * words, b = r * words; w < words; w++) states[a + w] = copyWords[b + w];
-    Atomics.store(table, slotOf[r], (f + 1) | 0);
+    // a plain store: nobody reads the table during SCATTER (the barrier publishes it), and a plain store lets the misses overlap
+    table[slotOf[r]] = (f + 1) | 0;
   }
 }
 
@@ -142,7 +143,7 @@ export function compactHoles(v: SharedViews, g: Geometry): void {
       parents[at] = parents[t];
       labels[at] = labels[t];
       for (let w = 0; w < words; w++) states[at * words + w] = states[t * words + w];
-      Atomics.store(v.table, slot, (at + 1) | 0);
+      v.table[slot] = (at + 1) | 0;
     }
     keys[t - levelEnd] = at - levelEnd;
     at++;
