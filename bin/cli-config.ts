@@ -9,13 +9,16 @@ import { Command, Option } from 'commander';
 import { DEFAULT_PARAMS, PARAM_SPECS, validateParams, type Params } from '../model/params.js';
 import { AMBIGUITIES, defaultReadings, withReadings, type Readings } from '../model/readings.js';
 import { PROPERTY_NAMES } from '../properties/catalogue.js';
-import { UsageError } from './errors.js';
+import { fsReason, UsageError } from './errors.js';
+import { parseFairness } from '../model/fairness.js';
 
 export interface ModelConfig {
   readonly params: Params;
   readonly readings: Readings;
   readonly properties: string[];
   readonly allViolations: boolean;
+  /** Fairness spec for the liveness properties (model/fairness.ts), when given. */
+  readonly fairness?: string;
   readonly maxStates?: number;
   readonly maxSeconds?: number;
 }
@@ -34,6 +37,10 @@ export function addModelOptions(cmd: Command, withProperties = true, withAllViol
   if (withAllViolations) {
     cmd.option('--all-violations', 'go on after the first violation and report every violated property with its own trace');
   }
+  cmd.option(
+    '--fairness <SPEC>',
+    "fairness of the liveness properties: 'default', 'none', or a list WF:family,SF:family (e.g. WF:smi_ack(#i),SF:dma_copy(#i->#j)); a leading + adds to the model's defaults ('ftcheck properties' lists them)",
+  );
   cmd.option('--config <FILE>', 'JSON file with any of: ' + configKeys().join(', '));
   cmd.option('--max-states <N>', 'stop after N states (the run is then incomplete, never a proof)');
   cmd.option('--max-seconds <S>', 'stop after S seconds (the run is then incomplete, never a proof)');
@@ -41,7 +48,7 @@ export function addModelOptions(cmd: Command, withProperties = true, withAllViol
 }
 
 function configKeys(): string[] {
-  return [...PARAM_SPECS.map((s) => s.key), 'readings', 'properties', 'allViolations', 'maxStates', 'maxSeconds'];
+  return [...PARAM_SPECS.map((s) => s.key), 'readings', 'properties', 'allViolations', 'maxStates', 'maxSeconds', 'fairness'];
 }
 
 function intOption(name: string, raw: unknown, min: number, max: number): number {
@@ -54,17 +61,28 @@ function intOption(name: string, raw: unknown, min: number, max: number): number
 
 function positiveNumber(name: string, raw: unknown): number {
   const v = Number(raw);
-  if (!Number.isFinite(v) || v <= 0) throw new UsageError(`${name} must be a positive number (got '${String(raw)}')`);
+  if (String(raw).trim() === '' || !Number.isFinite(v) || v <= 0) throw new UsageError(`${name} must be a positive number (got '${String(raw)}')`);
   return v;
+}
+
+function positiveInteger(name: string, raw: unknown): number {
+  const v = positiveNumber(name, raw);
+  if (!Number.isSafeInteger(v)) throw new UsageError(`${name} must be a whole number of states (got '${String(raw)}')`);
+  return v;
+}
+
+/** The text of a JSON file without the UTF-8 byte order mark some editors write. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Reads and validates a config file: unknown keys, wrong types and out-of-range values are errors. */
 export function readConfigFile(path: string): Record<string, unknown> {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read config file '${path}'`);
+    text = withoutBom(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read config file '${path}': ${fsReason(e)}`);
   }
   let json: unknown;
   try {
@@ -87,22 +105,32 @@ export function readConfigFile(path: string): Record<string, unknown> {
     if (k === 'properties' && (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))) {
       throw new UsageError(`config file '${path}': "properties" must be an array of names`);
     }
+    if (k === 'fairness') {
+      const f = typeof v === 'string' ? parseFairness(v) : { error: 'must be a string such as "+SF:dma_copy(#i->#j)"' };
+      if ('error' in f) throw new UsageError(`config file '${path}': "fairness" ${f.error}`);
+    }
     if (k === 'allViolations' && typeof v !== 'boolean') throw new UsageError(`config file '${path}': "allViolations" must be true or false`);
-    if ((k === 'maxStates' || k === 'maxSeconds') && (typeof v !== 'number' || !(v > 0))) {
+    if ((k === 'maxStates' || k === 'maxSeconds') && (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v))) {
       throw new UsageError(`config file '${path}': "${k}" must be a positive number`);
     }
+    if (k === 'maxStates' && !Number.isSafeInteger(v)) throw new UsageError(`config file '${path}': "maxStates" must be a whole number`);
   }
   return json as Record<string, unknown>;
 }
 
-function parseReadingFlags(flags: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+/**
+ * `--reading ID=NAME` flags as an object with one own key per ID (built with
+ * Object.fromEntries, so `__proto__` is a key like any other and is then
+ * rejected as an unknown reading instead of silently dropped).
+ */
+export function parseReadingFlags(flags: readonly string[]): Record<string, string> {
+  const pairs: [string, string][] = [];
   for (const f of flags) {
     const m = /^([^=]+)=(.+)$/.exec(f);
     if (!m) throw new UsageError(`--reading takes ID=NAME (got '${f}'); ids: ${AMBIGUITIES.map((e) => e.id).join(', ')}`);
-    out[m[1].trim()] = m[2].trim();
+    pairs.push([m[1].trim(), m[2].trim()]);
   }
-  return out;
+  return Object.fromEntries(pairs);
 }
 
 /** Merges config file and command line into a validated configuration. */
@@ -115,20 +143,29 @@ export function resolveModelConfig(opts: Record<string, unknown>): ModelConfig {
   }
   const bad = validateParams(params as unknown as Params);
   if (bad) throw new UsageError(bad);
-  const readingOverrides = { ...((file.readings as Record<string, string>) ?? {}), ...parseReadingFlags((opts.reading as string[]) ?? []) };
+  const readingOverrides = Object.fromEntries([
+    ...Object.entries((file.readings as Record<string, string>) ?? {}),
+    ...Object.entries(parseReadingFlags((opts.reading as string[]) ?? [])),
+  ]);
   const readings = withReadings(defaultReadings(), readingOverrides);
   if ('error' in readings) throw new UsageError(readings.error);
   const properties = (opts.property as string[] | undefined) ?? (file.properties as string[] | undefined) ?? [];
   for (const p of properties) {
     if (!PROPERTY_NAMES.includes(p)) throw new UsageError(`unknown property '${p}' (known: ${PROPERTY_NAMES.join(', ')})`);
   }
-  const maxStates = opts.maxStates !== undefined ? positiveNumber('--max-states', opts.maxStates) : (file.maxStates as number | undefined);
+  const maxStates = opts.maxStates !== undefined ? positiveInteger('--max-states', opts.maxStates) : (file.maxStates as number | undefined);
+  const fairness = (opts.fairness as string | undefined) ?? (file.fairness as string | undefined);
+  if (fairness !== undefined) {
+    const f = parseFairness(fairness);
+    if ('error' in f) throw new UsageError(`--fairness: ${f.error}`);
+  }
   const maxSeconds = opts.maxSeconds !== undefined ? positiveNumber('--max-seconds', opts.maxSeconds) : (file.maxSeconds as number | undefined);
   return {
     params: params as unknown as Params,
     readings,
     properties,
     allViolations: Boolean(opts.allViolations ?? file.allViolations ?? false),
+    ...(fairness !== undefined ? { fairness } : {}),
     maxStates,
     maxSeconds,
   };

@@ -61,6 +61,18 @@ export class ExploredGraph {
     return this.store.parentOf(i) === NO_PARENT ? null : (this.store.labelOf(i) as LabelId);
   }
 
+  /**
+   * The deepest BFS level D such that every reachable state of depth <= D
+   * is stored (so it was checked), given that the first `expanded` states
+   * were expanded: a level is complete once every state of the level before
+   * it was expanded. Equals the depth of the graph on a complete run.
+   */
+  completeDepth(expanded: number): number {
+    let d = 0;
+    while (d + 1 < this.levelCount && this.levelStarts[d + 1] <= expanded) d++;
+    return d;
+  }
+
   /** BFS level of `i`: length of a shortest path from an initial state. */
   depthOf(i: StateIndex): number {
     this.check(i);

@@ -1,63 +1,55 @@
-import cliProgress from 'cli-progress';
 import type { ExploreProgress } from './options.js';
 
 export interface ProgressReporterOptions {
-  /** False disables all output (the CLI passes false with --json). Default true. */
+  /** False disables all output. Default true. */
   readonly enabled?: boolean;
   /** Where to draw. Default process.stderr; nothing is drawn unless it is a TTY. */
   readonly stream?: NodeJS.WritableStream & { isTTY?: boolean };
-  /** The bar appears only once a run has lasted this long. Default 1. */
+  /** The line appears only once a run has lasted this long. Default 1. */
   readonly showAfterSeconds?: number;
+  /** Words before the figures. Default 'exploring'. */
+  readonly what?: string;
 }
 
-/** Pass `onProgress` to explore(); call `stop()` when explore() returns (restores the terminal line). */
+/** Pass `onProgress` to explore(); call `stop()` when explore() returns (clears the line). */
 export interface ProgressReporter {
   readonly onProgress: (progress: ExploreProgress) => void;
   stop(): void;
-  /** True once the bar has been drawn. */
+  /** True once the line has been drawn. */
   readonly shown: boolean;
 }
 
-const FORMAT =
-  'exploring [{bar}] {value}/{total} expanded | {transitions} transitions | depth {depth} | {rate} states/s | {seconds} s';
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+
+/** The status line: what is known, never a percentage (the number of reachable states is not known in advance). */
+export function progressLine(what: string, p: ExploreProgress): string {
+  const rate = p.seconds > 0 ? p.states / p.seconds : 0;
+  return (
+    `${what}: ${n(p.states)} states (${n(p.queue)} queued), ${n(p.transitions)} transitions, depth ${p.depth}, ` +
+    `${n(rate)} states/s, ${(p.bytes / 1048576).toFixed(0)} MiB, ${p.seconds.toFixed(0)} s`
+  );
+}
 
 /**
- * A cli-progress bar for explore()'s onProgress: expanded states out of
- * stored states (the total grows as BFS discovers states), plus transitions,
- * depth and rate. Draws nothing when disabled, when the stream is not a TTY,
- * or for runs shorter than `showAfterSeconds`.
+ * A one-line status display on a terminal for explore()'s onProgress,
+ * rewritten in place: states, queue, transitions, depth, rate, memory and
+ * time. Draws nothing when disabled, when the stream is not a TTY, or for
+ * runs shorter than `showAfterSeconds`; `stop` erases the line.
  */
 export function createProgressReporter(options: ProgressReporterOptions = {}): ProgressReporter {
   const stream = options.stream ?? process.stderr;
   const active = (options.enabled ?? true) && stream.isTTY === true;
   const after = options.showAfterSeconds ?? 1;
-  let bar: cliProgress.SingleBar | null = null;
+  const what = options.what ?? 'exploring';
   const reporter = {
     shown: false,
     onProgress(p: ExploreProgress): void {
       if (!active || p.seconds < after) return;
-      const expanded = p.states - p.queue;
-      const payload = {
-        transitions: p.transitions.toLocaleString('en-US'),
-        depth: p.depth,
-        rate: Math.round(p.states / p.seconds).toLocaleString('en-US'),
-        seconds: p.seconds.toFixed(0),
-      };
-      if (bar === null) {
-        bar = new cliProgress.SingleBar(
-          { stream, format: FORMAT, hideCursor: false, clearOnComplete: false, etaBuffer: 1 },
-          cliProgress.Presets.shades_classic,
-        );
-        bar.start(p.states, expanded, payload);
-        reporter.shown = true;
-        return;
-      }
-      bar.setTotal(p.states);
-      bar.update(expanded, payload);
+      stream.write(`\r${progressLine(what, p)}\x1b[K`);
+      reporter.shown = true;
     },
     stop(): void {
-      if (bar !== null) bar.stop();
-      bar = null;
+      if (reporter.shown) stream.write('\r\x1b[K');
     },
   };
   return reporter;

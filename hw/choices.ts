@@ -19,6 +19,6 @@ export interface BlockReadings {
   readonly 'S7-io-disagreement': 'async' | 'separate-sby' | 'fault-sby';
   readonly 'S11-trace-overflow': 'stall' | 'untraced';
   readonly 'S12-cross-system-gate': 'both-controllers' | 'requester-only';
-  readonly 'S13-n3-copy-source': 'online-ready-only' | 'act-in-online-sync';
+  readonly 'S13-n3-copy-source': 'online-sync-group' | 'online-ready-only' | 'act-in-online-sync';
   readonly 'S17-forced-isolation': 'not-pre-online-sync-act' | 'any-system';
 }

@@ -49,6 +49,6 @@ export function cpuStep(phase: CpuPhase, event: CpuEvent): CpuPhase | null {
     .with('bios-wait-sync', () => (phase === CPU_BIOS ? CPU_WAIT_SYNC : null))
     .with('smi', () => (phase === CPU_OS ? CPU_SMM : null))
     .with('sync-reset', () => (phase === CPU_SMM || phase === CPU_WAIT_SYNC ? CPU_BIOS : null))
-    .with('repair-reset', () => CPU_RESET)
+    .with('repair-reset', () => (phase === CPU_OFF ? null : CPU_RESET))
     .exhaustive() as CpuPhase | null;
 }

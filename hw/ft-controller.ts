@@ -83,6 +83,8 @@ export const FT_EVENTS = [
   'link-divide',
   'link-leave-group',
   'forced-isolation',
+  'outvoted',
+  'repair-reset-unlinked',
 ] as const;
 export type FtEvent = (typeof FT_EVENTS)[number];
 
@@ -94,7 +96,7 @@ export const FT_EVENT_DOC: Record<FtEvent, { cite: string; summary: string; read
   'displaced-by-sby': { cite: '[0084]', summary: 'an Online divide system returns to ST6 when another is set SBY', reading: 'D4-act-when-sby-set' },
   'crosslink-connected': { cite: '[0062] [0070] [0085] T204', summary: 'ST1 -> ST2, ST6 -> ST7; other states unchanged' },
   'recover-mode': { cite: '[0071] [0088] T205', summary: 'synchronization starts: ST7 -> ST8 Recover offline' },
-  'sync-reset-source': { cite: '[0090] T110, [0098] T122', summary: 'copy source: ST2 -> ST3 (an Online sync source stays ST4)', reading: 'S13-n3-copy-source' },
+  'sync-reset-source': { cite: '[0090] T110, [0098] T122', summary: 'copy source: ST2 -> ST3; an Online sync group source (S13): every member ST4 -> ST3, or the source stays ST4', reading: 'S13-n3-copy-source' },
   'sync-reset-destination': { cite: '[0090] T110, [0098] T122', summary: 'copy destination: ST8 -> ST3' },
   'assign-act': { cite: '[0090] [0098]', summary: 'mode ACT for the copy source', reading: 'S2-mode-at-sync-reset' },
   'assign-sby': { cite: '[0090] [0098]', summary: 'mode SBY for the copy destination', reading: 'S2-mode-at-sync-reset' },
@@ -112,7 +114,9 @@ export const FT_EVENT_DOC: Record<FtEvent, { cite: string; summary: string; read
   'repair-reset': { cite: '[0070]', summary: 'reset of a Fault system: ST10 -> ST7 Offline' },
   'link-divide': { cite: 'Table 2 (D3), [0062] [0070]', summary: 'left without any crosslink: online -> ST1 Online divide, offline -> ST6 Offline divide', reading: 'D3-crosslink-loss' },
   'forced-isolation': { cite: '[0073], [0064]', summary: 'software isolates the system: -> Fault (not the ACT of ST3 unless S17 any-system)', reading: 'S17-forced-isolation' },
-  'link-leave-group': { cite: 'Table 2 (D3), [0055]', summary: 'the SBY of a lock-step pair whose link failed -> ST6 Offline divide', reading: 'D3-crosslink-loss' },
+  outvoted: { cite: '[0055], Table 1 Online sync, [0102] (S19)', summary: 'in a group of three or more, the one system that disagreed with the others leaves: ST4 -> ST9 Pre offline as SBY', reading: 'S19-disagreement-among-three' },
+  'repair-reset-unlinked': { cite: '[0069] [0070] (S20)', summary: 'reset of a Fault system with no crosslink connected: ST10 -> ST6 Offline divide', reading: 'S20-reset-fault-without-link' },
+  'link-leave-group': { cite: 'Table 2 (D3), [0055], [0070]', summary: 'the SBY of a lock-step pair whose link failed leaves the group -> ST7 Offline (-> ST6 Offline divide if it has no link left)', reading: 'D3-crosslink-loss' },
 };
 
 const at = (st: FtState, mode: Mode): FtLocal => ({ st, mode });
@@ -132,11 +136,12 @@ export function ftStep(s: FtLocal, event: FtEvent, r: Readings): FtLocal | null 
     .with('crosslink-connected', () => (st === ST1 ? at(ST2, mode) : st === ST6 ? at(ST7, mode) : st === OFF ? null : s))
     .with('recover-mode', () => (st === ST7 ? at(ST8, mode) : null))
     .with('sync-reset-source', () =>
-      st === ST2 ? at(ST3, mode) : st === ST4 && r['S13-n3-copy-source'] === 'act-in-online-sync' ? s : null,
+      st === ST2 ? at(ST3, mode) : st !== ST4 ? null : r['S13-n3-copy-source'] === 'online-sync-group' ? at(ST3, mode) : r['S13-n3-copy-source'] === 'act-in-online-sync' ? s : null,
     )
     .with('sync-reset-destination', () => (st === ST8 ? at(ST3, mode) : null))
-    .with('assign-act', () => (r['S2-mode-at-sync-reset'] === 'source-becomes-act' ? at(st, ACT) : s))
-    .with('assign-sby', () => (r['S2-mode-at-sync-reset'] === 'source-becomes-act' ? at(st, SBY) : s))
+    // given right after the synchronization reset: to the source (ST3, or ST4 under S13) and the destination (ST3)
+    .with('assign-act', () => (st !== ST3 && st !== ST4 ? null : r['S2-mode-at-sync-reset'] === 'source-becomes-act' ? at(st, ACT) : s))
+    .with('assign-sby', () => (st !== ST3 ? null : r['S2-mode-at-sync-reset'] === 'source-becomes-act' ? at(st, SBY) : s))
     .with('memory-check-passed', () => (st === ST3 ? at(ST4, mode) : null))
     .with('memory-check-failed', () => (st !== ST3 ? null : mode === ACT ? s : at(ST10, mode)))
     .with('cpu-bus-disagreement', () => inSyncDisagreement(s, at(ST5, mode)))
@@ -167,8 +172,10 @@ export function ftStep(s: FtLocal, event: FtEvent, r: Readings): FtLocal | null 
       if (st !== ST5) return s;
       return r['S6-act-failure-in-online-async'] === 'sby-takes-over' ? s : at(ST9, mode);
     })
-    .with('promote', () => (mode === SBY && r['S3-promotion-on-act-loss'] === 'promote' ? at(st, ACT) : s))
+    // sent to an online SBY that survives the loss of its ACT
+    .with('promote', () => (!isOnline(st) ? null : mode === SBY && r['S3-promotion-on-act-loss'] === 'promote' ? at(st, ACT) : s))
     .with('repair-reset', () => (st === ST10 ? at(ST7, mode) : null))
+    .with('repair-reset-unlinked', () => (st === ST10 ? at(ST6, mode) : null))
     .with('link-divide', () => {
       if (r['D3-crosslink-loss'] !== 'back-to-divide') return s;
       if (st === ST2 || isLockstep(st)) return at(ST1, mode);
@@ -180,7 +187,9 @@ export function ftStep(s: FtLocal, event: FtEvent, r: Readings): FtLocal | null 
       if (st === ST3 && mode === ACT && r['S17-forced-isolation'] === 'not-pre-online-sync-act') return null;
       return at(ST10, mode);
     })
-    .with('link-leave-group', () => (r['D3-crosslink-loss'] === 'back-to-divide' && isLockstep(st) && mode !== ACT ? at(ST6, mode) : s))
+    // out of the group but still linked to the others: Offline; left with no link at all, link-divide follows
+    .with('outvoted', () => (st === ST4 ? at(ST9, SBY) : null))
+    .with('link-leave-group', () => (r['D3-crosslink-loss'] === 'back-to-divide' && isLockstep(st) && mode !== ACT ? at(ST7, mode) : s))
     .exhaustive();
 }
 

@@ -25,6 +25,8 @@ export interface ActionDoc {
   readonly readings: readonly AmbiguityId[];
   /** Counts against the failure budget F. */
   readonly injected?: boolean;
+  /** Detects an injected failure that nothing else reports (a watchdog): drawn as part of the failure. */
+  readonly detects?: boolean;
 }
 
 export const ACTION_DOCS: Record<ActionName, ActionDoc> = {
@@ -166,6 +168,14 @@ export const ACTION_DOCS: Record<ActionName, ActionDoc> = {
     cites: '[0049] [0050] FIG. 6, T106/T119',
     readings: ['D5-copy-direction', 'D7-table4-offline-rows', 'S12-cross-system-gate'],
   },
+  copy_error: {
+    block: 'Failure injection',
+    guard: 'as for dma_copy of the same page; failure budget left',
+    effect: 'the DMA write of page p reaches the destination with a wrong value (the destination is marked corrupted until a full copy); the memory check of Pre online sync is there to find it',
+    cites: '[0064] [0091], [0049] [0050]',
+    readings: ['D5-copy-direction'],
+    injected: true,
+  },
   smi_source: {
     block: 'DMA / shared resource controller 122',
     guard: 'a copy running, source CPU in OS',
@@ -193,6 +203,38 @@ export const ACTION_DOCS: Record<ActionName, ActionDoc> = {
     effect: 'equal storage: ST3 -> ST4; otherwise each differing SBY -> Fault (the ACT cannot be)',
     cites: '[0091] T114-T115, [0092] T210-T211, [0064]',
     readings: ['S4-survivor-state'],
+  },
+  cpu_hang: {
+    block: 'Failure injection',
+    guard: 'system powered, not in Fault, not failed or hung already; failure budget left',
+    effect: 'the CPU subsystem stops responding: it takes no more steps (no BIOS, OS, write, SMI ACK or memory check) until detected (S18) or reset',
+    cites: '[0052], [0071], [0091] (S18)',
+    readings: ['S18-hang-detection'],
+    injected: true,
+  },
+  hang_timeout: {
+    block: 'FT controller 130',
+    guard: 'S18 watchdog: a hung CPU subsystem',
+    effect: 'a timeout detects the hang: the CPU subsystem is separated as for an explicit failure (Fault; survivors as for cpu_fail)',
+    cites: '[0052] [0065] (S18)',
+    readings: ['S18-hang-detection', 'S3-promotion-on-act-loss', 'S4-survivor-state'],
+    detects: true,
+  },
+  dma_hang: {
+    block: 'Failure injection',
+    guard: 'a copy job running, the DMA controller not hung already; failure budget left',
+    effect: 'the DMA controller stops responding in the middle of the copy: no more pages are copied until detected (S18)',
+    cites: '[0044] [0089] (S18)',
+    readings: ['S18-hang-detection'],
+    injected: true,
+  },
+  dma_timeout: {
+    block: 'DMA / shared resource controller 122',
+    guard: 'S18 watchdog: the DMA controller hung',
+    effect: 'a timeout detects it: the copy is abandoned (the source returns to its OS) and the DMA controller recovers',
+    cites: '[0052] (S18)',
+    readings: ['S18-hang-detection'],
+    detects: true,
   },
   repair_reset: {
     block: 'Board controller 101',

@@ -11,7 +11,7 @@ export const E_POWER_ON = ev('power-on-reset'), E_SET_ACT = ev('set-act'), E_SET
   E_SMI_ACK = ev('smi-ack-all'), E_FAIL = ev('explicit-failure'), E_ST3_SBY_OUT = ev('st3-sby-separated'),
   E_LEFT_ALONE = ev('left-alone'), E_ACT_FAILED_ASYNC = ev('act-failed-in-async'), E_PROMOTE = ev('promote'),
   E_REPAIR = ev('repair-reset'), E_ISOLATE = ev('forced-isolation'), E_LINK_DIVIDE = ev('link-divide'),
-  E_LINK_LEAVE = ev('link-leave-group');
+  E_LINK_LEAVE = ev('link-leave-group'), E_OUTVOTED = ev('outvoted'), E_REPAIR_UNLINKED = ev('repair-reset-unlinked');
 
 const cev = (e: CpuEvent): number => CPU_EVENTS.indexOf(e);
 export const C_POWER_ON = cev('power-on-reset'), C_RELEASE = cev('release-reset'), C_BOOT = cev('boot-os'),

@@ -24,11 +24,11 @@ import type { Layout } from './layout.js';
 import { ST } from './layout.js';
 import type { Mutation } from './mutation.js';
 import type { Params } from './params.js';
-import { cpuFail, crosslinkLost, forceIsolate, repairReset } from './phases/failures.js';
+import { cpuFail, cpuHang, crosslinkLost, dmaHang, dmaTimeout, forceIsolate, hangTimeout, repairReset } from './phases/failures.js';
 import { cpuWrite, disagreement, ioOutHeld, mayWrite } from './phases/io.js';
 import { biosWaitSync, bootOs, crosslinkConnect, powerOn, releaseReset, setMode } from './phases/power-on.js';
 import { asyncExit, resyncStart, smiAck } from './phases/resync.js';
-import { contextCopy, copyFromOf, copyToOf, dmaCopy, memoryCheck, smiSource, syncReset, syncStart } from './phases/sync.js';
+import { contextCopy, copyError, copyFromOf, copyToOf, dmaCopy, memoryCheck, smiSource, syncReset, syncStart } from './phases/sync.js';
 import type { Readings } from './readings.js';
 
 export class FtModel implements PackedSystem {
@@ -40,6 +40,8 @@ export class FtModel implements PackedSystem {
   readonly access: AccessTable;
   /** Rule coverage (model/rules.ts for the index space); accumulates over every successors() call. */
   readonly counters: Float64Array;
+  /** Which block table entries were read (model/kernel.ts); accumulates like the counters. */
+  readonly consulted: Uint8Array;
   private readonly k: Kernel;
 
   constructor(readonly params: Params, readonly readings: Readings, readonly mutation: Mutation | null = null) {
@@ -50,6 +52,7 @@ export class FtModel implements PackedSystem {
     this.labelNames = this.labels.names;
     this.access = this.k.access;
     this.counters = this.k.counters;
+    this.consulted = this.k.consulted;
   }
 
   /** All systems powered off; power-on order is free ([0083]-[0084]). */
@@ -91,14 +94,19 @@ export class FtModel implements PackedSystem {
       }
       memoryCheck(k, i);
       repairReset(k, i);
+      cpuHang(k, i);
+      hangTimeout(k, i);
     }
     disagreement(k, false);
     disagreement(k, true);
     asyncExit(k);
     dmaCopy(k);
+    copyError(k);
     smiSource(k);
     contextCopy(k);
     syncReset(k);
+    dmaHang(k);
+    dmaTimeout(k);
   }
 
   /** D5: the system a copy between source `src` (Online ready) and destination `dst` (Recover offline) reads. */

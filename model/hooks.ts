@@ -80,6 +80,9 @@ export const GHOSTS = [
   { id: 'st3-mode', does: 'remembers the mode a system had on entering Pre online sync', cites: '[0064]' },
   { id: 'duplex', does: 'marks that every system was in Online sync and restarts the failure count since then', cites: '[0035] [0065]' },
   { id: 'since-duplex', does: 'counts the failures injected since the systems were last all in Online sync', cites: '[0035]' },
+  { id: 'survivable-fault', does: 'marks that the last failure was a disagreement or a CPU failure of a system in lock-step with a partner', cites: '[0035] [0055]' },
+  { id: 'disagreed', does: 'marks an SBY whose lock-step comparison disagreed, until a copy re-synchronizes it', cites: '[0045] [0064] [0066]' },
+  { id: 'isolated', does: 'marks a system that software compulsorily isolated, until its reset', cites: '[0073] [0070]' },
   { id: 'failed-mark', does: 'marks a CPU subsystem with an explicit failure', cites: '[0065] [0073]' },
 ] as const satisfies readonly HookSpec[];
 export type GhostId = (typeof GHOSTS)[number]['id'];
@@ -105,6 +108,7 @@ export const OUTCOMES = [
   { id: 'cpu_write.untraced', action: 'cpu_write', means: 'S11 untraced: a write past the trace limit is not recorded', cites: '[0067]', named: false },
   { id: 'disagreement.online-sync', action: 'cpu_bus_disagree', means: 'a disagreement in Online sync: Online async, trace starts', cites: '[0066] [0095] T116', named: true },
   { id: 'disagreement.pre-online-sync', action: 'cpu_bus_disagree', means: 'a disagreement in Pre online sync: the SBY to Fault', cites: '[0064]', named: true },
+  { id: 'disagreement.outvoted', action: 'cpu_bus_disagree', means: 'S19 majority: in a group of three in Online sync, the one system that disagreed leaves', cites: '[0055] Table 1 [0102]', named: false },
   { id: 'disagreement.split-check', action: 'cpu_bus_disagree', means: 'S14: a disagreement while one system is in Pre online sync and one in Online sync', cites: '[0064] [0091]', named: false },
   { id: 'io_disagreement.online-sync', action: 'io_disagree', means: 'an IO comparison disagreement in Online sync (S7)', cites: '[0042]', named: true },
   { id: 'io_disagreement.pre-online-sync', action: 'io_disagree', means: 'an IO comparison disagreement in Pre online sync: the SBY to Fault', cites: '[0064]', named: true },

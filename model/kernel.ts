@@ -18,13 +18,15 @@ import { AccessTable, type Outcome } from '../hw/io-subsystem.js';
 import { CPU_PHASE_COUNT } from '../hw/cpu-subsystem.js';
 import { EFFECTS, GHOSTS, GUARDS, effect, ghost } from './hooks.js';
 import { LabelIds } from './label-ids.js';
-import { CPU, EVER_DUPLEX, FAULTS_USED, Layout, MEM, MODE, PREV_ST, RESYNC_FROM, SINCE_DUPLEX, ST, ST3_MODE } from './layout.js';
+import { CORRUPTED, CPU, DMA_HUNG, HUNG, EVER_DUPLEX, FAULTS_USED, Layout, MEM, MODE, PREV_ST, SURVIVABLE, RESYNC_FROM, SINCE_DUPLEX, ST, ST3_MODE, DISAGREED } from './layout.js';
+import { FAULT_COMPARE, FAULT_CPU, FAULT_HANG, FAULT_LINK, type FaultKind } from './faults.js';
 import type { Mutation } from './mutation.js';
 import type { Params } from './params.js';
 import type { Readings } from './readings.js';
-import { COUNTER_COUNT, FT_RULES, OUTCOME_BASE, compileCpuTable, compileFtTable } from './rules.js';
+import { COUNTER_COUNT, CPU_RULES, FT_RULES, OUTCOME_BASE, compileCpuTable, compileFtTable } from './rules.js';
 
-const H_PREV_ST = ghost('prev-st'), H_ST3_MODE = ghost('st3-mode'), H_DUPLEX = ghost('duplex'), H_SINCE = ghost('since-duplex');
+const H_PREV_ST = ghost('prev-st'), H_ST3_MODE = ghost('st3-mode'), H_DUPLEX = ghost('duplex'), H_SINCE = ghost('since-duplex'),
+  H_SURVIVABLE = ghost('survivable-fault');
 const X_BUDGET = effect('budget'), X_CLEAR = effect('leave-service.clear');
 
 export class Kernel {
@@ -44,6 +46,11 @@ export class Kernel {
   readonly ids: LabelIds;
   readonly access: AccessTable;
   readonly counters = new Float64Array(COUNTER_COUNT);
+  /**
+   * Table entries read at least once (FT rules, then CPU rules, as in the
+   * counters): a mutation of an entry never read cannot change anything.
+   */
+  readonly consulted = new Uint8Array(FT_RULES + CPU_RULES);
   /** Fields of the state being expanded. */
   readonly f: Int32Array;
   private readonly word: Int32Array;
@@ -158,6 +165,7 @@ export class Kernel {
   ft(s: Uint32Array, i: number, e: number): boolean {
     const rule = (e * FT_STATE_COUNT + this.get(s, i, ST)) * MODE_COUNT + this.get(s, i, MODE);
     const r = this.ftTable[rule];
+    this.consulted[rule] = 1;
     if (r < 0) return false;
     this.set(s, i, ST, (r / MODE_COUNT) | 0);
     this.set(s, i, MODE, r % MODE_COUNT);
@@ -169,6 +177,7 @@ export class Kernel {
   cpu(s: Uint32Array, i: number, e: number): boolean {
     const rule = e * CPU_PHASE_COUNT + this.get(s, i, CPU);
     const r = this.cpuTable[rule];
+    this.consulted[FT_RULES + rule] = 1;
     if (r < 0) return false;
     this.set(s, i, CPU, r);
     this.pending[this.pendingCount++] = FT_RULES + rule;
@@ -195,10 +204,34 @@ export class Kernel {
     return this.effectOn[x] === 1;
   }
 
-  /** One more injected failure: the budget and the count since full duplication. */
-  injectFault(s: Uint32Array): void {
+  /**
+   * One more injected failure of `kind`: the budget, the count since full
+   * duplication, and whether the service must survive it (a disagreement, a
+   * CPU failure of a system in lock-step with a partner: `lockstepHit`, or a
+   * crosslink loss while some system provides the service).
+   */
+  injectFault(s: Uint32Array, kind: FaultKind, lockstepHit = false): void {
     if (this.does(X_BUDGET)) this.setG(s, FAULTS_USED, this.getG(s, FAULTS_USED) + 1);
-    if (this.keeps(H_SINCE) && this.getG(s, SINCE_DUPLEX) < this.n) this.setG(s, SINCE_DUPLEX, this.getG(s, SINCE_DUPLEX) + 1);
+    // a hang or a copy error not yet detected is a failure still to come: with one pending, the new one is not single
+    const single =
+      this.undetected(this.cur) === 0 &&
+      (kind === FAULT_COMPARE || ((kind === FAULT_CPU || kind === FAULT_HANG) && lockstepHit) || (kind === FAULT_LINK && this.servingNow()));
+    if (this.keeps(H_SURVIVABLE)) this.setG(s, SURVIVABLE, single ? 1 : 0);
+    const since = this.getG(s, SINCE_DUPLEX);
+    if (this.keeps(H_SINCE) && since < this.n) this.setG(s, SINCE_DUPLEX, since + 1);
+  }
+
+  /** Whether some system provides the service in the state being expanded (online, not hung). */
+  servingNow(): boolean {
+    for (let i = 0; i < this.n; i++) if (isOnline(this.now(i, ST)) && this.now(i, HUNG) === 0) return true;
+    return false;
+  }
+
+  /** Failures injected into `s` that nothing has detected yet: hung CPU subsystems, a hung DMA controller, corrupted storage. */
+  undetected(s: Uint32Array): number {
+    let k = this.getG(s, DMA_HUNG);
+    for (let i = 0; i < this.n; i++) k += this.get(s, i, HUNG) + this.get(s, i, CORRUPTED);
+    return k;
   }
 
   /** Whether the failure budget still allows an injection in the state being expanded. */
@@ -227,6 +260,9 @@ export class Kernel {
       if ((st === ST10 || st === ST7 || st === ST6) && this.does(X_CLEAR)) {
         for (let p = 0; p < this.pages; p++) this.set(s, i, MEM + p, 0);
         this.set(s, i, RESYNC_FROM, 0);
+        this.set(s, i, CORRUPTED, 0);
+        // a disagreement that sent a system to Fault stays on record until its reset (fault-has-cause reads it)
+        if (st !== ST10) this.set(s, i, DISAGREED, 0);
       }
     }
     // S15: a pending partial copy is owed by a partner that stays Online ready; once it leaves, the difference is gone.
@@ -238,7 +274,9 @@ export class Kernel {
     }
     if (allSync && this.keeps(H_DUPLEX)) {
       this.setG(s, EVER_DUPLEX, 1);
-      this.setG(s, SINCE_DUPLEX, 0);
+      // failures injected before and not detected yet (a hang, a copy error) still count after it
+      this.setG(s, SINCE_DUPLEX, Math.min(this.n, this.undetected(s)));
+      this.setG(s, SURVIVABLE, 0);
     }
     const counters = this.counters;
     for (let k = 0; k < this.pendingCount; k++) counters[this.pending[k]]++;
@@ -250,6 +288,11 @@ export class Kernel {
 
   stNow(i: number): number {
     return this.f[i * this.ps + ST];
+  }
+
+  /** S18: system i's CPU subsystem has stopped responding: it takes no step of its own. */
+  hungNow(i: number): boolean {
+    return this.f[i * this.ps + HUNG] === 1;
   }
 
   onlineNow(i: number): boolean {

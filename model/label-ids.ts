@@ -29,11 +29,17 @@ export class LabelIds {
   readonly resync_start: Int32Array;
   /** [(src * n + dst) * P + p] */
   readonly dma_copy: Int32Array;
+  /** [(src * n + dst) * P + p] */
+  readonly copy_error: Int32Array;
   readonly smi_source: Int32Array;
   readonly context_copy: Int32Array;
   readonly sync_reset: Int32Array;
   readonly memory_check: Int32Array;
   readonly repair_reset: Int32Array;
+  readonly cpu_hang: Int32Array;
+  readonly hang_timeout: Int32Array;
+  readonly dma_hang: number;
+  readonly dma_timeout: number;
 
   constructor(n: number, pages: number, values: number) {
     const t = this.table;
@@ -71,10 +77,18 @@ export class LabelIds {
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let p = 0; p < pages; p++) {
       if (i !== j) this.dma_copy[(i * n + j) * pages + p] = t.add({ action: 'dma_copy', sys: i, other: j, page: p });
     }
+    this.copy_error = new Int32Array(n * n * pages).fill(-1);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let p = 0; p < pages; p++) {
+      if (i !== j) this.copy_error[(i * n + j) * pages + p] = t.add({ action: 'copy_error', sys: i, other: j, page: p });
+    }
     this.smi_source = perSystem('smi_source');
     this.context_copy = perPair('context_copy', true);
     this.sync_reset = perPair('sync_reset', true);
     this.memory_check = perSystem('memory_check');
     this.repair_reset = perSystem('repair_reset');
+    this.cpu_hang = perSystem('cpu_hang');
+    this.hang_timeout = perSystem('hang_timeout');
+    this.dma_hang = t.add({ action: 'dma_hang' });
+    this.dma_timeout = t.add({ action: 'dma_timeout' });
   }
 }

@@ -24,11 +24,16 @@ export const ACTION_NAMES = [
   'sync_start',
   'resync_start',
   'dma_copy',
+  'copy_error',
   'smi_source',
   'context_copy',
   'sync_reset',
   'memory_check',
   'repair_reset',
+  'cpu_hang',
+  'hang_timeout',
+  'dma_hang',
+  'dma_timeout',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 

@@ -8,12 +8,23 @@ import type { Params } from './params.js';
 
 /** Per-system field offsets; page p of main storage is at MEM + p. */
 export const ST = 0, MODE = 1, CPU = 2, FAILED = 3, TRACING = 4, TRACE_COUNT = 5, TRACE_MASK = 6,
-  HELD = 7, CTX = 8, ACT_SEEN = 9, PREV_ST = 10, ST3_MODE = 11, RESYNC_FROM = 12, MEM = 13;
+  HELD = 7, CTX = 8, ACT_SEEN = 9, PREV_ST = 10, ST3_MODE = 11, RESYNC_FROM = 12, CORRUPTED = 13, DISAGREED = 14,
+  ISOLATED = 15, HUNG = 16, MEM = 17;
 
 /** Global field offsets, relative to `Layout.global`. */
 export const LINKS = 0, JOB = 1, JOB_SRC = 2, JOB_DST = 3, JOB_PROGRESS = 4, FAULTS_USED = 5,
-  EVER_DUPLEX = 6, SINCE_DUPLEX = 7;
-const GLOBAL_FIELDS = 8;
+  EVER_DUPLEX = 6, SINCE_BASE = 7;
+/**
+ * SINCE_DUPLEX: failures injected since the systems were last all in Online
+ * sync, capped at N. SURVIVABLE: the last failure injected is one the
+ * service must survive: a CPU failure of a system in lock-step with a
+ * partner, or a disagreement between lock-step systems ([0035] [0055]);
+ * cleared by the next failure and by full duplication.
+ */
+export const SINCE_DUPLEX = SINCE_BASE, SURVIVABLE = SINCE_BASE + 1;
+/** The DMA controller stopped responding in the middle of its copy job (S18). */
+export const DMA_HUNG = SINCE_BASE + 2;
+const GLOBAL_FIELDS = SINCE_BASE + 3;
 
 const bitsFor = (maxValue: number): number => (maxValue <= 0 ? 1 : 32 - Math.clz32(maxValue));
 
@@ -58,6 +69,10 @@ export class Layout {
         { name: 'prevSt', max: 10 },
         { name: 'st3Mode', max: 2 },
         { name: 'resyncFrom', max: p.systems },
+        { name: 'corrupted', max: 1 },
+        { name: 'disagreed', max: 1 },
+        { name: 'isolated', max: 1 },
+        { name: 'hung', max: 1 },
       ];
       for (let pg = 0; pg < p.pages; pg++) sys.push({ name: `mem${pg}`, max: p.values - 1 });
       for (const f of sys) specs.push({ name: `#${i}.${f.name}`, max: f.max });
@@ -71,8 +86,8 @@ export class Layout {
       { name: 'jobProgress', max: p.pages },
       { name: 'faultsUsed', max: p.faults },
       { name: 'everDuplex', max: 1 },
-      { name: 'sinceDuplex', max: p.systems },
     );
+    specs.push({ name: 'sinceDuplex', max: p.systems }, { name: 'survivable', max: 1 }, { name: 'dmaHung', max: 1 });
     this.names = specs.map((s) => s.name);
     this.word = new Int32Array(specs.length);
     this.shift = new Int32Array(specs.length);

@@ -3,11 +3,13 @@
  * optional expected states per step. The FIG. 9-11 timing charts ship as
  * scenarios, and every counterexample trace is written as one.
  */
+import { readFileSync } from 'node:fs';
 import { initialStatesOf, successorsOf } from '../checker/index.js';
 import { FtModel } from './ft-model.js';
 import { DEFAULT_PARAMS, validateParams, type Params } from './params.js';
 import { defaultReadings, withReadings, type Readings } from './readings.js';
 import { viewOf, type StateView } from './view.js';
+import { parseFairness } from './fairness.js';
 
 export interface ScenarioStep {
   readonly label: string;
@@ -24,6 +26,14 @@ export interface Scenario {
   readonly steps: readonly ScenarioStep[];
   /** For counterexamples: the property this scenario ends by violating. */
   readonly violates?: string;
+  /**
+   * For liveness counterexamples (lassos): the step (0 = the initial state)
+   * whose state the last step returns to; the steps after it repeat forever.
+   * Equal to the number of steps: the run ends there, nothing enabled.
+   */
+  readonly loop?: number;
+  /** For liveness counterexamples: the fairness the run is fair under (model/fairness.ts syntax). */
+  readonly fairness?: string;
 }
 
 export interface ReplayedStep {
@@ -41,35 +51,94 @@ export interface ReplayResult {
   readonly error?: string;
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const PARAM_KEYS = Object.keys(DEFAULT_PARAMS);
+
+const SCENARIO_KEYS = ['description', 'params', 'readings', 'steps', 'violates', 'loop', 'fairness'];
+const STEP_KEYS = ['label', 'note', 'expect'];
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function parseStep(s: unknown, i: number): Parsed<ScenarioStep> {
+  const at = `step ${i + 1}`;
+  if (typeof s === 'string') return { ok: true, value: { label: s } };
+  if (!isObject(s)) return { ok: false, error: `${at}: expected a label string or an object with "label"` };
+  for (const k of Object.keys(s)) {
+    if (!STEP_KEYS.includes(k)) return { ok: false, error: `${at}: unknown key "${k}" (known: ${STEP_KEYS.join(', ')})` };
+  }
+  if (s.label === undefined) return { ok: false, error: `${at}: missing "label"` };
+  if (typeof s.label !== 'string') return { ok: false, error: `${at}: "label" must be a string` };
+  if (s.note !== undefined && typeof s.note !== 'string') return { ok: false, error: `${at}: "note" must be a string` };
+  if (s.expect !== undefined) {
+    if (!isObject(s.expect)) return { ok: false, error: `${at}: "expect" must be an object of system id: "ST4" or "ST4/ACT"` };
+    for (const [sys, want] of Object.entries(s.expect)) {
+      if (!/^\d+$/.test(sys)) return { ok: false, error: `${at}: "expect" key "${sys}" is not a system id (0, 1, ...)` };
+      if (typeof want !== 'string') return { ok: false, error: `${at}: "expect" of system ${sys} must be a string such as "ST4/ACT"` };
+    }
+  }
+  return { ok: true, value: s as unknown as ScenarioStep };
+}
 
 /** Validates scenario JSON (already parsed); errors are one line and name the offending part. */
 export function parseScenario(json: unknown): Parsed<Scenario> {
   const raw = Array.isArray(json) ? { steps: json } : json;
-  if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'a scenario is a JSON object with "steps" (or a JSON array of labels)' };
-  const o = raw as Record<string, unknown>;
+  if (!isObject(raw)) return { ok: false, error: 'a scenario is a JSON object with "steps" (or a JSON array of labels)' };
+  const o = raw;
   for (const k of Object.keys(o)) {
-    if (!['description', 'params', 'readings', 'steps', 'violates'].includes(k)) return { ok: false, error: `unknown scenario key "${k}"` };
+    if (!SCENARIO_KEYS.includes(k)) return { ok: false, error: `unknown scenario key "${k}" (known: ${SCENARIO_KEYS.join(', ')})` };
   }
   if (!Array.isArray(o.steps)) return { ok: false, error: '"steps" must be an array' };
   const steps: ScenarioStep[] = [];
   for (let i = 0; i < o.steps.length; i++) {
-    const s = o.steps[i] as unknown;
-    if (typeof s === 'string') steps.push({ label: s });
-    else if (typeof s === 'object' && s !== null && typeof (s as { label?: unknown }).label === 'string') steps.push(s as ScenarioStep);
-    else return { ok: false, error: `step ${i + 1}: expected a label string or an object with "label"` };
+    const step = parseStep(o.steps[i], i);
+    if (!step.ok) return step;
+    steps.push(step.value);
+  }
+  if (o.description !== undefined && typeof o.description !== 'string') return { ok: false, error: '"description" must be a string' };
+  if (o.violates !== undefined && typeof o.violates !== 'string') return { ok: false, error: '"violates" must be a property name' };
+  if (o.loop !== undefined && !(typeof o.loop === 'number' && Number.isInteger(o.loop) && o.loop >= 0 && o.loop <= steps.length)) {
+    return { ok: false, error: `"loop" must be a step index from 0 to ${steps.length} (the step whose state the last step returns to)` };
+  }
+  if (o.fairness !== undefined) {
+    const f = typeof o.fairness === 'string' ? parseFairness(o.fairness) : { error: 'must be a string' };
+    if ('error' in f) return { ok: false, error: `"fairness": ${f.error}` };
   }
   if (o.params !== undefined) {
-    if (typeof o.params !== 'object' || o.params === null) return { ok: false, error: '"params" must be an object' };
+    if (!isObject(o.params)) return { ok: false, error: '"params" must be an object' };
     for (const [k, v] of Object.entries(o.params)) {
       if (!PARAM_KEYS.includes(k)) return { ok: false, error: `unknown parameter "${k}" (known: ${PARAM_KEYS.join(', ')})` };
       if (typeof v !== 'number') return { ok: false, error: `parameter "${k}" must be a number` };
     }
   }
-  if (o.readings !== undefined && (typeof o.readings !== 'object' || o.readings === null)) return { ok: false, error: '"readings" must be an object of ID: NAME' };
-  return { ok: true, value: { ...(o as object), steps } as Scenario };
+  if (o.readings !== undefined && (!isObject(o.readings) || Object.values(o.readings).some((v) => typeof v !== 'string'))) {
+    return { ok: false, error: '"readings" must be an object of ID: NAME' };
+  }
+  return { ok: true, value: { ...o, steps } as Scenario };
+}
+
+/**
+ * Reads and validates a scenario file (a UTF-8 byte order mark is ignored).
+ * The error is one line: why the file cannot be read, where its JSON is
+ * broken, or which part is not a scenario.
+ */
+export function readScenarioFile(file: string): Parsed<Scenario> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message).split('\n')[0];
+    return { ok: false, error: `cannot read scenario '${file}': ${why}` };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `scenario '${file}' is not valid JSON: ${(e as Error).message.split('\n')[0]}` };
+  }
+  const sc = parseScenario(json);
+  return sc.ok ? sc : { ok: false, error: `scenario '${file}': ${sc.error}` };
 }
 
 /** The model a scenario runs on: its params and readings over the given defaults. */

@@ -8,7 +8,7 @@ import { JOB_NAMES, type JobKind } from '../hw/dma-controller.js';
 import { MODE_NAMES, STATE_NAMES, groupOf, stateLabel, type FtState, type Mode, type StateGroup } from '../hw/ft-controller.js';
 import {
   ACT_SEEN, CPU, CTX, EVER_DUPLEX, FAILED, FAULTS_USED, HELD, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, LINKS, MEM, MODE,
-  PREV_ST, RESYNC_FROM, SINCE_DUPLEX, ST, ST3_MODE, TRACE_COUNT, TRACE_MASK, TRACING,
+  CORRUPTED, DISAGREED, ISOLATED, PREV_ST, RESYNC_FROM, SINCE_DUPLEX, ST, SURVIVABLE, ST3_MODE, TRACE_COUNT, TRACE_MASK, TRACING,
 } from './layout.js';
 import type { FtModel } from './ft-model.js';
 
@@ -29,6 +29,12 @@ export interface SystemView {
   readonly contextReceived: boolean;
   /** The system a Pre offline / Recover offline system may be resynchronized from by a partial copy (S15), or null. */
   readonly resyncFrom: number | null;
+  /** A DMA copy error reached this system's storage since its last full copy began. */
+  readonly corrupted: boolean;
+  /** History: this SBY's lock-step comparison disagreed and no copy has re-synchronized it since. */
+  readonly disagreed: boolean;
+  /** History: software compulsorily isolated this system and it was not reset since. */
+  readonly isolated: boolean;
   /** Ghost (history) fields used by properties. */
   readonly ghost: { readonly previousState: string; readonly modeOnEnteringST3: string; readonly actSeenAtPowerOn: boolean };
 }
@@ -39,7 +45,13 @@ export interface StateView {
   readonly crosslinks: [number, number][];
   readonly dma: { readonly job: string; readonly src: number | null; readonly dst: number | null; readonly progress: number };
   readonly faultsInjected: number;
-  readonly ghost: { readonly everFullyDuplexed: boolean; readonly faultsSinceDuplex: number };
+  readonly ghost: {
+    readonly everFullyDuplexed: boolean;
+    /** Failures injected since the systems were last all in Online sync, capped at N (the sum over kinds, capped). */
+    readonly faultsSinceDuplex: number;
+    /** The last failure is one the service must survive: a disagreement, or a CPU failure in lock-step (cleared by the next failure or full duplication). */
+    readonly survivableFault: boolean;
+  };
 }
 
 const MASK_PAGES = (mask: number, pages: number): number[] => {
@@ -71,6 +83,9 @@ export function viewOfFields(model: FtModel, f: Int32Array): StateView {
       heldIo: f[b + HELD],
       contextReceived: f[b + CTX] === 1,
       resyncFrom: f[b + RESYNC_FROM] === 0 ? null : f[b + RESYNC_FROM] - 1,
+      corrupted: f[b + CORRUPTED] === 1,
+      disagreed: f[b + DISAGREED] === 1,
+      isolated: f[b + ISOLATED] === 1,
       ghost: {
         previousState: stateLabel(f[b + PREV_ST]),
         modeOnEnteringST3: MODE_NAMES[f[b + ST3_MODE] as Mode],
@@ -92,7 +107,11 @@ export function viewOfFields(model: FtModel, f: Int32Array): StateView {
       progress: f[g + JOB_PROGRESS],
     },
     faultsInjected: f[g + FAULTS_USED],
-    ghost: { everFullyDuplexed: f[g + EVER_DUPLEX] === 1, faultsSinceDuplex: f[g + SINCE_DUPLEX] },
+    ghost: {
+      everFullyDuplexed: f[g + EVER_DUPLEX] === 1,
+      faultsSinceDuplex: f[g + SINCE_DUPLEX],
+      survivableFault: f[g + SURVIVABLE] === 1,
+    },
   };
 }
 

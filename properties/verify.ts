@@ -1,25 +1,50 @@
 /**
  * The check stage: build the model for a configuration, explore it once with
- * every selected property, and turn the exploration into verdicts. A verdict
- * "holds" is given only after a complete exploration; a violation always
- * carries the state whose shortest trace refutes it.
+ * every selected property, and turn the exploration into verdicts.
+ *
+ * - "holds" only after a complete exploration, and only if the property's
+ *   trigger held on some reachable state; otherwise "vacuous" (complete, never
+ *   triggered) or "unknown" (the run stopped early).
+ * - A violation carries the state whose shortest trace refutes it and one
+ *   line explaining why it fails there.
+ * - Every verdict carries how many reachable states triggered the property
+ *   and the first of them (its witness, reached by a shortest trace).
  */
-import { explore, statesThatCannotReach, type ExploreOptions, type ExploreResult, type StateIndex } from '../checker/index.js';
+import {
+  canReach, explore, exploreAsync, type Exploration, type ExploreOptions, type ExploreResult, type InvariantSet, type StateIndex,
+} from '../checker/index.js';
 import { FtModel } from '../model/ft-model.js';
+import type { Mutation } from '../model/mutation.js';
 import type { Params } from '../model/params.js';
 import type { Readings } from '../model/readings.js';
-import { PROPERTIES, type Property } from './catalogue.js';
+import { AccessTally } from './access-coverage.js';
+import { PROPERTIES, type InvariantProperty, type Property, type RecoverableProperty } from './catalogue.js';
+import { isLiveness, type LivenessProperty } from './kinds.js';
+import { checkLiveness, fairnessOf, type Lasso } from './liveness-check.js';
+import type { FairnessDecl } from '../model/fairness.js';
 import { StateAccess } from './state-access.js';
 
-export type Verdict = 'holds' | 'violated' | 'unknown';
+export type Verdict = 'holds' | 'violated' | 'vacuous' | 'unknown';
 
 export interface PropertyVerdict {
   readonly property: Property;
   readonly verdict: Verdict;
   /** The refuting state: violating, deadlocked, or (recoverable) stuck; its trace is the shortest. */
   readonly state?: StateIndex;
-  /** Why the verdict is unknown, or what the refuting state means. */
+  /** Why the verdict is unknown or vacuous, or what the refuting state means. */
   readonly note?: string;
+  /** One line of facts on the refuting state: why the property fails there. */
+  readonly explanation?: string;
+  /** Reachable states where the property's trigger held (a lower bound on an incomplete run). */
+  readonly triggered: number;
+  /** The first of them in BFS order: its trace is a shortest witness. */
+  readonly witness?: StateIndex;
+  /** A liveness counterexample: an infinite fair run, a stem and a loop (`state` is then its last state). */
+  readonly lasso?: Lasso;
+  /** Where the lasso's loop starts: the index of the step the last one returns to (its last step for a dead end). */
+  readonly loopStart?: number;
+  /** The fairness a liveness verdict rests on. */
+  readonly fairness?: readonly FairnessDecl[];
 }
 
 export interface CheckConfig {
@@ -32,6 +57,12 @@ export interface CheckConfig {
   readonly maxStates?: number;
   readonly maxSeconds?: number;
   readonly onProgress?: ExploreOptions['onProgress'];
+  /** A first-order mutation of the model (mutation analysis). */
+  readonly mutation?: Mutation | null;
+  /** Keep labelled edges even when no property needs them (diagrams). */
+  readonly recordLabelledEdges?: boolean;
+  /** Fairness for the liveness properties without their own (model/fairness.ts syntax); default the model's. */
+  readonly fairness?: string;
 }
 
 export interface CheckOutcome {
@@ -41,6 +72,8 @@ export interface CheckOutcome {
   readonly verdicts: readonly PropertyVerdict[];
   /** True iff the exploration covered every reachable state. */
   readonly complete: boolean;
+  /** Which Tables 3-4 outcomes reachable states exercise (rule coverage of the access control). */
+  readonly access: AccessTally;
 }
 
 export function selectProperties(names: readonly string[] | undefined): Property[] {
@@ -49,61 +82,192 @@ export function selectProperties(names: readonly string[] | undefined): Property
 }
 
 export function runCheck(config: CheckConfig): CheckOutcome {
-  return checkModel(new FtModel(config.params, config.readings), config);
+  return checkModel(new FtModel(config.params, config.readings, config.mutation ?? null), config);
+}
+
+/**
+ * runCheck in slices that let the event loop run (signal handlers: `onStart`
+ * receives the Exploration, whose interrupt() ends the run as
+ * 'interrupted' with everything decided so far).
+ */
+export async function runCheckAsync(config: CheckConfig, onStart?: (run: Exploration) => void): Promise<CheckOutcome> {
+  const model = new FtModel(config.params, config.readings, config.mutation ?? null);
+  const plan = planCheck(model, config);
+  const result = await exploreAsync(model, plan.options, onStart);
+  return verdictsOf(model, config, plan, result);
 }
 
 /** The same on a given model (tests use it on deliberately broken variants). */
 export function checkModel(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>): CheckOutcome {
-  const selected = selectProperties(config.properties);
-  const access = new StateAccess(model);
-  const invariants = selected.flatMap((p) =>
-    p.kind === 'invariant' ? [{ name: p.name, holds: (w: Uint32Array) => p.holds(access.load(w)) }] : [],
-  );
-  const result = explore(model, {
-    invariants,
-    onViolation: config.allViolations ? 'continue' : 'stop',
-    recordEdges: selected.some((p) => p.kind === 'recoverable') ? 'targets' : 'none',
-    maxStates: config.maxStates,
-    maxSeconds: config.maxSeconds,
-    onProgress: config.onProgress,
-  });
-  const unknownWhy = `not decided: the run stopped early (${result.stopReason})`;
-  const verdicts = selected.map((property): PropertyVerdict => {
-    switch (property.kind) {
-      case 'invariant': {
-        const v = result.violations.find((x) => x.invariant === property.name);
-        if (v) return { property, verdict: 'violated', state: v.state };
-        return result.complete ? { property, verdict: 'holds' } : { property, verdict: 'unknown', note: unknownWhy };
-      }
-      case 'deadlock':
-        if (result.deadlockCount > 0) {
-          return { property, verdict: 'violated', state: result.deadlocks[0], note: `${result.deadlockCount} deadlocked state(s)` };
-        }
-        return result.complete ? { property, verdict: 'holds' } : { property, verdict: 'unknown', note: unknownWhy };
-      case 'recoverable': {
-        if (!result.complete) return { property, verdict: 'unknown', note: unknownWhy };
-        const goal = (w: Uint32Array) => property.goal(access.load(w));
-        const stuck = statesThatCannotReach(result, goal);
-        const words = new Uint32Array(model.stateWords);
-        const first = stuck.find((i) => property.scope(access.load(result.graph.readState(i, words))));
-        if (first === undefined) return { property, verdict: 'holds' };
-        const count = stuck.filter((i) => property.scope(access.load(result.graph.readState(i, words)))).length;
-        let goals = 0;
-        for (let i = 0; i < result.graph.stateCount; i++) if (goal(result.graph.readState(i as StateIndex, words))) goals++;
-        const why = goals === 0 ? 'no reachable state reaches the goal at all' : `${goals} reachable state(s) satisfy the goal`;
-        return {
-          property,
-          verdict: 'violated',
-          state: first,
-          note: `${count} reachable state(s) in scope from which the goal can no longer be reached (${why}); the trace leads to the first`,
-        };
-      }
-    }
-  });
-  return { config: { ...config, params: model.params, readings: model.readings }, model, result, verdicts, complete: result.complete };
+  const plan = planCheck(model, config);
+  return verdictsOf(model, config, plan, explore(model, plan.options));
 }
 
-/** Exit code of `ftcheck check`: 0 all hold, 1 a violation or an incomplete run. */
-export function exitCodeOf(o: CheckOutcome): 0 | 1 {
-  return o.complete && o.verdicts.every((v) => v.verdict === 'holds') ? 0 : 1;
+interface CheckPlan {
+  readonly selected: Property[];
+  readonly invariants: InvariantProperty[];
+  readonly access: StateAccess;
+  readonly tally: AccessTally;
+  readonly options: ExploreOptions;
+}
+
+function planCheck(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>): CheckPlan {
+  const selected = selectProperties(config.properties);
+  const invariants = selected.filter((p): p is InvariantProperty => p.kind === 'invariant');
+  const access = new StateAccess(model);
+  const tally = new AccessTally(model);
+  const needsGraph = selected.some((p) => p.kind === 'recoverable');
+  const needsLabels = config.recordLabelledEdges === true || selected.some(isLiveness);
+  return {
+    selected,
+    invariants,
+    access,
+    tally,
+    options: {
+      invariantSets: catalogueSets(invariants, access, tally),
+      onViolation: config.allViolations ? 'continue' : 'stop',
+      recordEdges: needsLabels ? 'labelled' : needsGraph ? 'targets' : 'none',
+      maxStates: config.maxStates,
+      maxSeconds: config.maxSeconds,
+      onProgress: config.onProgress,
+    },
+  };
+}
+
+/**
+ * The invariant properties as invariant sets: each state is decoded once
+ * (StateAccess) and every property's trigger and holds evaluated on it; the
+ * access tally of rule coverage rides on the same pass. With no invariant
+ * selected the tally still runs (as an empty set).
+ */
+function catalogueSets(invariants: readonly InvariantProperty[], access: StateAccess, tally: AccessTally): InvariantSet[] {
+  const sets: InvariantSet[] = [];
+  for (let at = 0; at < Math.max(1, invariants.length); at += 32) {
+    const part = invariants.slice(at, at + 32);
+    const first = at === 0;
+    sets.push({
+      names: part.map((p) => p.name),
+      evaluate(state, masks) {
+        const s = access.load(state);
+        if (first) tally.count(s);
+        let violated = 0, triggered = 0;
+        for (let k = 0; k < part.length; k++) {
+          const p = part[k];
+          if (p.trigger(s)) triggered |= 1 << k;
+          if (!p.holds(s)) violated |= 1 << k;
+        }
+        masks[0] = violated >>> 0;
+        masks[1] = triggered >>> 0;
+      },
+    });
+  }
+  return sets;
+}
+
+function verdictsOf(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan, result: ExploreResult): CheckOutcome {
+  const { access } = plan;
+  const unknownWhy = `not decided: the run stopped early (${result.stopReason})`;
+  const vacuousWhy = (when: string) => `vacuous: its trigger (${when}) holds on no reachable state`;
+  const words = new Uint32Array(model.stateWords);
+  const verdicts = plan.selected.map((property): PropertyVerdict => {
+    switch (property.kind) {
+      case 'invariant': {
+        const t = result.triggers.find((x) => x.invariant === property.name)!;
+        const trig = { triggered: t.count, ...(t.first !== null ? { witness: t.first } : {}) };
+        const v = result.violations.find((x) => x.invariant === property.name);
+        if (v) {
+          const explanation = property.explain(access.load(result.graph.readState(v.state, words)));
+          return { property, verdict: 'violated', state: v.state, explanation, ...trig };
+        }
+        if (!result.complete) return { property, verdict: 'unknown', note: unknownWhy, ...trig };
+        if (t.count === 0) return { property, verdict: 'vacuous', note: vacuousWhy(property.when), ...trig };
+        return { property, verdict: 'holds', ...trig };
+      }
+      case 'deadlock': {
+        const trig = { triggered: result.stats.expanded, ...(result.stats.states > 0 ? { witness: 0 as StateIndex } : {}) };
+        if (result.deadlockCount > 0) {
+          return { property, verdict: 'violated', state: result.deadlocks[0], note: `${result.deadlockCount} deadlocked state(s)`, explanation: 'no transition is enabled, yet a system is online', ...trig };
+        }
+        if (!result.complete) return { property, verdict: 'unknown', note: unknownWhy, ...trig };
+        return { property, verdict: 'holds', ...trig };
+      }
+      case 'recoverable':
+        return recoverableVerdict(property, result, access, unknownWhy, vacuousWhy(property.when));
+      case 'leads-to':
+      case 'infinitely-often':
+      case 'eventually-always':
+        return livenessVerdict(model, property, result, access, config.fairness, unknownWhy, vacuousWhy(property.when));
+    }
+  });
+  return { config: { ...config, params: model.params, readings: model.readings }, model, result, verdicts, complete: result.complete, access: plan.tally };
+}
+
+function livenessVerdict(
+  model: FtModel, property: LivenessProperty, result: ExploreResult, access: StateAccess, fairness: string | undefined, unknownWhy: string, vacuousWhy: string,
+): PropertyVerdict {
+  if (!result.complete) return { property, verdict: 'unknown', note: unknownWhy, triggered: 0, fairness: fairnessOf(property, fairness) };
+  const r = checkLiveness(model, result, access, property, fairness);
+  const trig = { triggered: r.triggered, ...(r.witness !== null ? { witness: r.witness } : {}), fairness: r.fairness };
+  if (r.lasso) {
+    const last = r.lasso.states[r.lasso.states.length - 1];
+    const cycle = r.lasso.loopStart < r.lasso.states.length - 1;
+    const forSystem = r.lasso.system !== undefined ? ` (for system #${r.lasso.system})` : '';
+    const explanation = cycle
+      ? `a fair run${forSystem} repeats steps ${r.lasso.loopStart}-${r.lasso.states.length - 1} forever without reaching what the property promises`
+      : `the run${forSystem} stops in a state where nothing fair is enabled, so it may wait there forever, and what the property promises never comes`;
+    return { property, verdict: 'violated', state: last, lasso: r.lasso, loopStart: r.lasso.loopStart, explanation, ...trig };
+  }
+  if (property.kind === 'leads-to' && r.triggered === 0) return { property, verdict: 'vacuous', note: vacuousWhy, ...trig };
+  return { property, verdict: 'holds', ...trig };
+}
+
+/** AG (scope -> EF goal) on the recorded graph. */
+function recoverableVerdict(property: RecoverableProperty, result: ExploreResult, access: StateAccess, unknownWhy: string, vacuousWhy: string): PropertyVerdict {
+  const g = result.graph;
+  const n = g.stateCount;
+  const words = new Uint32Array(g.stateWords);
+  const inScope = new Uint8Array(n);
+  const goal = new Uint8Array(n);
+  let triggered = 0, witness = -1, goals = 0;
+  for (let i = 0; i < n; i++) {
+    const s = access.load(g.readState(i as StateIndex, words));
+    if (property.scope(s)) {
+      inScope[i] = 1;
+      triggered++;
+      if (witness < 0) witness = i;
+    }
+    if (property.goal(s)) (goal[i] = 1), goals++;
+  }
+  const trig = { triggered, ...(witness >= 0 ? { witness: witness as StateIndex } : {}) };
+  if (!result.complete || g.edges === undefined) return { property, verdict: 'unknown', note: unknownWhy, ...trig };
+  const can = canReach(g.edges, goal);
+  let first = -1, stuck = 0;
+  for (let i = 0; i < n; i++) {
+    if (inScope[i] === 1 && can[i] === 0) {
+      stuck++;
+      if (first < 0) first = i;
+    }
+  }
+  if (first >= 0) {
+    const why = goals === 0 ? 'no reachable state reaches the goal at all' : `${goals} reachable state(s) satisfy the goal`;
+    return {
+      property,
+      verdict: 'violated',
+      state: first as StateIndex,
+      note: `${stuck} reachable state(s) in scope from which the goal can no longer be reached (${why}); the trace leads to the first`,
+      explanation: property.explain(access.load(g.readState(first as StateIndex, words))),
+      ...trig,
+    };
+  }
+  if (triggered === 0) return { property, verdict: 'vacuous', note: vacuousWhy, ...trig };
+  return { property, verdict: 'holds', ...trig };
+}
+
+/**
+ * Exit code of `ftcheck check`: 0 when every property holds on a complete
+ * run; 1 on a violation, an incomplete run, or (unless allowed) a vacuous
+ * property.
+ */
+export function exitCodeOf(o: CheckOutcome, allowVacuous = false): 0 | 1 {
+  return o.complete && o.verdicts.every((v) => v.verdict === 'holds' || (allowVacuous && v.verdict === 'vacuous')) ? 0 : 1;
 }

@@ -2,13 +2,51 @@
  * The results of `ftcheck check` as a verdict table with run statistics
  * (text) or as one stable JSON object for CI scripts.
  */
+import { fairnessSpec, fairnessText } from '../model/fairness.js';
+import { AMBIGUITIES, nonDefaultReadings } from '../model/readings.js';
 import { PARAM_SPECS } from '../model/params.js';
-import { nonDefaultReadings } from '../model/readings.js';
 import type { CheckOutcome, PropertyVerdict } from '../properties/verify.js';
-import { fullStateText, readableTrace, traceJson, traceText, type ReadableStep } from './trace.js';
+import { coverageOf, coverageJson, coverageSummary, coverageText, type CoverageReport } from './coverage-report.js';
+import { foldOf } from './milestones.js';
+import { foldJson, fullStateJson, fullStateText, readableTrace, traceJson, traceText, type ReadableStep, type ReadableTrace } from './trace.js';
 
+/** The steps of the refuting trace of `v`, or null when it has none. */
 export function stepsOf(o: CheckOutcome, v: PropertyVerdict): ReadableStep[] | null {
+  if (v.lasso) {
+    const g = o.result.graph;
+    const l = v.lasso;
+    return readableTrace(o.model, l.states.map((s, k) => ({ label: k === 0 ? null : l.labels[k - 1], state: g.readState(s) })));
+  }
   return v.state === undefined ? null : readableTrace(o.model, o.result.graph.traceTo(v.state));
+}
+
+/**
+ * The step a lasso's loop returns to, for the liveness verdicts that will
+ * carry one (`loopStart`, an index into the trace); undefined for every
+ * finite trace, which is all the catalogue has today.
+ */
+export function loopStartOf(v: PropertyVerdict): number | undefined {
+  const k = (v as { readonly loopStart?: unknown }).loopStart;
+  return typeof k === 'number' && Number.isInteger(k) && k >= 0 ? k : undefined;
+}
+
+/** The refuting trace of `v` with its loop start, if it is a lasso; null when it has none. */
+export function traceOf(o: CheckOutcome, v: PropertyVerdict): ReadableTrace | null {
+  const steps = stepsOf(o, v);
+  if (!steps) return null;
+  const loopStart = loopStartOf(v);
+  return loopStart !== undefined && loopStart < steps.length ? { steps, loopStart } : { steps };
+}
+
+/** What the refuting state of a verdict is called: violating (invariant), deadlocked, stuck (not recoverable). */
+export function endsAs(v: PropertyVerdict): 'violating' | 'deadlocked' | 'stuck' | 'looping' {
+  if (v.lasso) return 'looping';
+  return v.property.kind === 'invariant' ? 'violating' : v.property.kind === 'deadlock' ? 'deadlocked' : 'stuck';
+}
+
+/** The steps of the witness trace of `v` (to the first state that triggered it), or null. */
+export function witnessOf(o: CheckOutcome, v: PropertyVerdict): ReadableStep[] | null {
+  return v.witness === undefined ? null : readableTrace(o.model, o.result.graph.traceTo(v.witness));
 }
 
 export function configLine(o: CheckOutcome): string {
@@ -18,12 +56,24 @@ export function configLine(o: CheckOutcome): string {
   return `${sizes}; readings: ${readings.length ? readings.join(', ') : 'defaults'}`;
 }
 
+/** What the readings a verdict rests on are: how many defaults, how many of them proposed amendments. */
+export function readingsLine(o: CheckOutcome): string {
+  const changed = nonDefaultReadings(o.model.readings);
+  const atDefault = AMBIGUITIES.filter((e) => o.model.readings[e.id] === e.defaultReading);
+  const amended = atDefault.filter((e) => e.proposedAmendment).length;
+  const head = `readings: ${atDefault.length} of ${AMBIGUITIES.length} at their defaults, ${amended} of those proposed amendments (not the literal text; 'ftcheck readings')`;
+  return changed.length ? `${head}; changed: ${changed.join(', ')}` : head;
+}
+
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+
 export function statsLines(o: CheckOutcome): string[] {
   const s = o.result.stats;
-  const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+  // below a few thousand states the fixed first allocations dominate: bytes per state would mislead
+  const memory = s.states >= 10_000 ? `${s.bytesPerState.toFixed(1)} bytes/state` : `${((s.storeBytes + s.edgeBytes) / 1048576).toFixed(1)} MiB store`;
   return [
     `states ${fmt(s.states)}, transitions ${fmt(s.transitions)}, depth ${s.depth}, ${s.seconds.toFixed(2)} s, ` +
-      `${fmt(s.statesPerSecond)} states/s, ${s.bytesPerState.toFixed(1)} bytes/state`,
+      `${fmt(s.statesPerSecond)} states/s, ${memory}`,
     o.complete ? 'exploration complete: every reachable state was checked' : `exploration INCOMPLETE (${o.result.stopReason}): no verdict "holds" is given`,
     ...(o.result.stopReason === 'violation' && o.verdicts.some((v) => v.verdict === 'unknown')
       ? ['(stopped at the first violation; --all-violations decides every property)']
@@ -35,61 +85,166 @@ export interface TextReportOptions {
   readonly fullTrace?: boolean;
   /** Where each counterexample's scenario was written, by property name. */
   readonly scenarioFiles?: ReadonlyMap<string, string>;
+  /** Print the witness trace of these properties. */
+  readonly witnesses?: readonly string[];
+  /** List the rules never taken (with citations) and the access cells never exercised. */
+  readonly coverage?: boolean;
+}
+
+const MARK: Record<PropertyVerdict['verdict'], string> = { holds: 'holds', violated: 'VIOLATED', vacuous: 'VACUOUS', unknown: 'unknown' };
+
+/** A path quoted for a POSIX shell when it needs quoting. */
+export function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The verdict table: one line per property (verdict, name, cites, trace length, trigger count) and its statement. */
+export function verdictLines(o: CheckOutcome): string[] {
+  const out: string[] = [];
+  const w = Math.max(...o.verdicts.map((v) => v.property.name.length));
+  for (const v of o.verdicts) {
+    const len = v.state !== undefined ? `  trace: ${o.result.graph.depthOf(v.state)} steps` : '';
+    const trig = v.verdict === 'vacuous' ? `  never triggered (${v.property.when})` : `  triggered in ${fmt(v.triggered)} states`;
+    out.push(`  ${MARK[v.verdict].padEnd(8)}  ${v.property.name.padEnd(w)}  ${v.property.cites}${len}${trig}`);
+    out.push(`  ${' '.repeat(8)}  ${v.property.statement}`);
+  }
+  return out;
+}
+
+/** The lines on the vacuous properties (empty when none is). */
+export function vacuityLines(o: CheckOutcome): string[] {
+  const vacuous = o.verdicts.filter((v) => v.verdict === 'vacuous');
+  if (!vacuous.length) return [];
+  return [
+    `${vacuous.length} propert${vacuous.length === 1 ? 'y is' : 'ies are'} VACUOUS: proved only because nothing in this configuration triggers ${vacuous.length === 1 ? 'it' : 'them'} (exit 1 unless --allow-vacuous):`,
+    ...vacuous.map((v) => `  ${v.property.name}: its trigger (${v.property.when}) holds on no reachable state`),
+  ];
+}
+
+/** A counterexample as `check` prints it: heading, why, the trace (folded unless full), the refuting state in full. */
+export function counterexampleText(o: CheckOutcome, v: PropertyVerdict, t: ReadableTrace, full = false): string[] {
+  const out: string[] = [];
+  const { steps } = t;
+  out.push(`Counterexample: ${v.property.name} — ${v.property.statement}`);
+  if (v.explanation) out.push(`  why: ${v.explanation}`);
+  if (v.note) out.push(`  (${v.note})`);
+  if (steps.length === 1) out.push('  the initial state itself refutes the property (0 steps):');
+  out.push(traceText(o.model, steps, { full, loopStart: t.loopStart }));
+  out.push(`  ${endsAs(v)} state (step ${steps.length - 1}), in full:`);
+  out.push(fullStateText(steps[steps.length - 1].view));
+  return out;
 }
 
 export function checkText(o: CheckOutcome, opts: TextReportOptions = {}): string {
   const out: string[] = [];
   out.push(`ftcheck: US 2006/0150004 A1 FT controller model (${configLine(o)})`);
+  out.push(readingsLine(o));
   out.push('');
-  const w = Math.max(...o.verdicts.map((v) => v.property.name.length));
-  for (const v of o.verdicts) {
-    const mark = v.verdict === 'holds' ? 'holds   ' : v.verdict === 'violated' ? 'VIOLATED' : 'unknown ';
-    const len = v.state !== undefined ? `  (trace: ${o.result.graph.depthOf(v.state)} steps)` : '';
-    out.push(`  ${mark}  ${v.property.name.padEnd(w)}  ${v.property.cites}${len}`);
+  out.push(...verdictLines(o));
+  const live = o.verdicts.filter((v) => v.fairness !== undefined);
+  if (live.length) {
+    const specs = new Set(live.map((v) => fairnessText(v.fairness!)));
+    for (const f of specs) {
+      const names = live.filter((v) => fairnessText(v.fairness!) === f).map((v) => v.property.name);
+      out.push(`  the liveness verdicts (${names.length === live.length ? 'all' : names.join(', ')}) rest on the fairness: ${f}`);
+    }
   }
   out.push('');
   out.push(...statsLines(o));
-  const dead = o.complete ? o.result.coverage.firings.reduce((k, f) => k + (f === 0 ? 1 : 0), 0) : 0;
-  if (o.complete && dead > 0) out.push(`${dead} transition label(s) never fired (see --coverage)`);
+  const coverage = coverageOf(o);
+  if (o.complete) out.push(coverageSummary(coverage));
+  out.push(...vacuityLines(o));
   for (const v of o.verdicts) {
-    const steps = stepsOf(o, v);
-    if (!steps) continue;
+    const t = traceOf(o, v);
+    if (!t) continue;
     out.push('');
-    out.push(`Counterexample: ${v.property.name} — ${v.property.statement}`);
-    if (v.note) out.push(`  (${v.note})`);
-    out.push(traceText(o.model, steps, { full: opts.fullTrace }));
-    out.push(`  ${v.property.kind === 'invariant' ? 'violating' : v.property.kind === 'deadlock' ? 'deadlocked' : 'stuck'} state (step ${steps.length - 1}), in full:`);
-    out.push(fullStateText(steps[steps.length - 1].view));
+    out.push(...counterexampleText(o, v, t, opts.fullTrace));
     const file = opts.scenarioFiles?.get(v.property.name);
-    if (file) out.push(`  replay: ftcheck replay ${file}`);
+    if (file) out.push(`  replay: ftcheck replay ${shellQuote(file)}`);
+  }
+  for (const name of opts.witnesses ?? []) {
+    const v = o.verdicts.find((x) => x.property.name === name);
+    if (!v) continue;
+    out.push('');
+    const steps = witnessOf(o, v);
+    if (!steps) {
+      out.push(`Witness: ${name} — its trigger (${v.property.when}) holds on no ${o.complete ? 'reachable state' : 'state explored before the run stopped'}`);
+      continue;
+    }
+    out.push(`Witness: ${name} — shortest trace to the first state where its trigger holds: ${v.property.when} (${steps.length - 1} steps)`);
+    out.push(traceText(o.model, steps, { full: opts.fullTrace }));
+  }
+  if (opts.coverage) {
+    out.push('');
+    out.push(coverageText(coverage));
   }
   return out.join('\n');
 }
 
-export function checkJson(o: CheckOutcome, scenarioFiles?: ReadonlyMap<string, string>): object {
+/** What the readings of a run are, for JSON: how many at their defaults, how many of those proposed amendments, which changed. */
+export function readingsSummary(o: CheckOutcome): { atDefault: number; total: number; proposedAmendments: number; changed: string[] } {
+  const atDefault = AMBIGUITIES.filter((e) => o.model.readings[e.id] === e.defaultReading);
+  return {
+    atDefault: atDefault.length,
+    total: AMBIGUITIES.length,
+    proposedAmendments: atDefault.filter((e) => e.proposedAmendment).length,
+    changed: nonDefaultReadings(o.model.readings),
+  };
+}
+
+/**
+ * The stable JSON of `check --json`: everything the text report shows (the
+ * configuration and readings, the verdicts with their trigger counts and
+ * vacuity, the statistics, every counterexample with its explanation, its
+ * complete trace, the fold the text applies to it, its refuting state in full
+ * and the replay command, the witnesses, the coverage) as data.
+ */
+export function checkJson(o: CheckOutcome, scenarioFiles?: ReadonlyMap<string, string>, coverage: CoverageReport = coverageOf(o)): object {
   const s = o.result.stats;
   return {
     complete: o.complete,
     stopReason: o.result.stopReason,
-    config: { params: o.model.params, readings: o.model.readings },
-    stats: { states: s.states, transitions: s.transitions, depth: s.depth, seconds: s.seconds, statesPerSecond: s.statesPerSecond, bytesPerState: s.bytesPerState },
+    stoppedAtFirstViolation: o.result.stopReason === 'violation' && o.verdicts.some((v) => v.verdict === 'unknown'),
+    config: { params: o.model.params, readings: o.model.readings, readingsSummary: readingsSummary(o), line: configLine(o) },
+    stats: {
+      states: s.states,
+      transitions: s.transitions,
+      depth: s.depth,
+      seconds: s.seconds,
+      statesPerSecond: s.statesPerSecond,
+      bytesPerState: s.bytesPerState,
+      storeBytes: s.storeBytes,
+      edgeBytes: s.edgeBytes,
+    },
     properties: o.verdicts.map((v) => {
-      const steps = stepsOf(o, v);
+      const t = traceOf(o, v);
+      const witness = witnessOf(o, v);
+      const file = scenarioFiles?.get(v.property.name);
+      const last = t ? t.steps[t.steps.length - 1] : undefined;
       return {
         name: v.property.name,
+        kind: v.property.kind,
         statement: v.property.statement,
         cites: v.property.cites,
+        trigger: v.property.when,
+        ...(v.fairness ? { fairness: fairnessSpec(v.fairness) } : {}),
         verdict: v.verdict,
+        triggered: v.triggered,
+        witness: witness ? traceJson(o.model, witness) : null,
+        ...(v.explanation ? { explanation: v.explanation } : {}),
         ...(v.note ? { note: v.note } : {}),
-        ...(steps ? { trace: traceJson(steps) } : {}),
-        ...(scenarioFiles?.get(v.property.name) ? { scenario: scenarioFiles.get(v.property.name) } : {}),
+        ...(t && last
+          ? {
+              length: t.steps.length - 1,
+              trace: traceJson(o.model, t.steps),
+              ...(t.loopStart !== undefined ? { loopStart: t.loopStart } : {}),
+              fold: foldJson(foldOf(t.steps.map((x) => x.view), { loopStart: t.loopStart })),
+              refutingState: { ends: endsAs(v), step: last.step, fields: fullStateJson(last.view) },
+            }
+          : {}),
+        ...(file ? { scenario: file, replay: `ftcheck replay ${shellQuote(file)}` } : {}),
       };
     }),
+    coverage: coverageJson(coverage),
   };
-}
-
-export function coverageText(o: CheckOutcome): string {
-  const rows = o.model.labelNames.map((name, l) => [name, o.result.coverage.firings[l]] as const);
-  const w = Math.max(...rows.map(([n]) => n.length));
-  return rows.map(([n, f]) => `  ${n.padEnd(w)}  ${f === 0 ? 'NEVER FIRED' : Math.round(f).toLocaleString('en-US')}`).join('\n');
 }

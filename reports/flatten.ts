@@ -17,6 +17,11 @@ export function flatten(v: StateView, withGhosts: boolean): Map<string, string> 
     m.set(`${k}.heldIo`, String(s.heldIo));
     m.set(`${k}.contextReceived`, String(s.contextReceived));
     m.set(`${k}.resyncFrom`, s.resyncFrom === null ? '-' : `#${s.resyncFrom}`);
+    m.set(`${k}.corrupted`, String(s.corrupted));
+    if (withGhosts) {
+      m.set(`${k}.ghost.disagreed`, String(s.disagreed));
+      m.set(`${k}.ghost.isolated`, String(s.isolated));
+    }
     if (withGhosts) {
       m.set(`${k}.ghost.previousState`, s.ghost.previousState);
       m.set(`${k}.ghost.modeOnEnteringST3`, s.ghost.modeOnEnteringST3);
@@ -29,6 +34,7 @@ export function flatten(v: StateView, withGhosts: boolean): Map<string, string> 
   if (withGhosts) {
     m.set('ghost.everFullyDuplexed', String(v.ghost.everFullyDuplexed));
     m.set('ghost.faultsSinceDuplex', String(v.ghost.faultsSinceDuplex));
+    m.set('ghost.survivableFault', String(v.ghost.survivableFault));
   }
   return m;
 }

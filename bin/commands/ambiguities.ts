@@ -3,10 +3,13 @@
  * each combination, with --product), run the whole property catalogue; write
  * reports/out/ambiguities.md with the matrix and every counterexample.
  * Exit 0: every run complete and every counterexample confirmed by replay;
- * 1: a run stopped early or a counterexample did not replay; 2: bad usage.
+ * 1: a run stopped early, a counterexample did not replay, or a file could
+ * not be written (the results are printed first); 2: bad usage, including an
+ * --out that cannot be written, found before any run.
  */
 import type { Command } from 'commander';
-import { reportExitCode, rowOutcome, type AmbiguityReport } from '../../reports/ambiguities/findings.js';
+import { join } from 'node:path';
+import { matricesOf, reportExitCode, rowOutcome, summarize, type AmbiguityReport } from '../../reports/ambiguities/findings.js';
 import { ambiguitiesJson } from '../../reports/ambiguities/json.js';
 import {
   MAX_PAIRS_RUNS, MAX_PRODUCT_RUNS, THREE_SYSTEM_COST, planCost, planFor, productSize, resolveOnly, type PlanMode,
@@ -17,13 +20,14 @@ import { renderCounterexamples } from '../../reports/ambiguities/render.js';
 import { writeCounterexampleFiles, writeReportFile } from '../../reports/ambiguities/write.js';
 import { MermaidRenderer, chromiumPath } from '../../reports/mermaid/render.js';
 import { addModelOptions, resolveModelConfig } from '../cli-config.js';
-import { UsageError } from '../errors.js';
+import { EXIT_VIOLATION, UsageError } from '../errors.js';
+import { checkOutputDir, makeOutputDir, writeOutputs } from '../output-path.js';
 import { DEFAULT_OUT } from './check.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** One line on stderr per run: `[ 3/22] D5-copy-direction=from-recover-offline: 26,033 states, 0.4 s; violates ...`. */
-function progressLine(tag: string, row: Row, baseline: Row, k: number, n: number): void {
+export function progressLine(tag: string, row: Row, baseline: Row, k: number, n: number): void {
   const count = `${String(k + 1).padStart(String(n).length)}/${n}`;
   const where = tag ? ` ${tag}` : '';
   process.stderr.write(`[${count}${where}] ${row.key}: ${row.states.toLocaleString('en-US')} states, ${row.seconds.toFixed(1)} s; ${rowOutcome(row, baseline)}\n`);
@@ -67,6 +71,8 @@ export function registerAmbiguities(program: Command): void {
           );
         }
       }
+      const out = String(opts.out);
+      checkOutputDir(out, '--out');
       const quiet = Boolean(opts.json);
       const report: AmbiguityReport = ambiguityReport({
         params: config.params,
@@ -80,26 +86,55 @@ export function registerAmbiguities(program: Command): void {
         onRun: quiet ? undefined : progressLine,
       });
       const command = ['ftcheck', ...process.argv.slice(2)].join(' ');
-      const out = String(opts.out);
-      const files = writeCounterexampleFiles(report, out);
+      const matrices = matricesOf(report);
+      const summaries = matrices.map(summarize);
+      const runs = summaries.reduce((k, s) => k + s.runs, 0);
+      const counterexamples = summaries.reduce((k, s) => k + s.counterexamples, 0);
+      const replayed = summaries.reduce((k, s) => k + s.replayed, 0);
+      const incomplete = summaries.reduce((k, s) => k + s.incomplete.length, 0);
+      if (!quiet) {
+        // the results, before any file is written (the progress lines above gave each run's verdicts)
+        const confirmed = replayed === counterexamples ? 'each confirmed by an independent replay' : `${counterexamples - replayed} NOT confirmed by replay`;
+        const stopped = incomplete ? `; ${incomplete} run(s) stopped early` : '';
+        process.stdout.write(`${runs} runs, ${counterexamples} counterexample${counterexamples === 1 ? '' : 's'}, ${confirmed}${stopped}\n`);
+      }
       let svgs = 0;
-      if (opts.render) {
+      let file: string | null = null;
+      let scenarioCount = 0;
+      let written = writeOutputs(() => {
+        makeOutputDir(out);
+        scenarioCount = writeCounterexampleFiles(report, out).scenarios.length;
+      }, out);
+      if (written.ok && opts.render) {
         const renderer = await MermaidRenderer.open(chromiumPath());
         if ('error' in renderer) process.stderr.write(`ftcheck: ${renderer.error}: no SVG written; the report still embeds the Mermaid text\n`);
         else {
           try {
             svgs = (await renderCounterexamples(report, renderer)).length;
+          } catch (e) {
+            written = writeOutputs(() => {
+              throw e;
+            }, out);
           } finally {
             await renderer.close();
           }
         }
       }
-      const file = writeReportFile(report, out, { command });
-      if (quiet) process.stdout.write(JSON.stringify({ report: file, ...ambiguitiesJson(report) }, null, 2) + '\n');
-      else {
-        const runs = report.main.rows.length + (report.supplement?.rows.length ?? 0);
+      if (written.ok) {
+        written = writeOutputs(() => {
+          file = writeReportFile(report, out, { command });
+        }, join(out, 'ambiguities.md'));
+      }
+      const writeError = written.ok ? undefined : written.error;
+      if (writeError) process.stderr.write(`ftcheck: error: ${writeError}\n`);
+      if (quiet) process.stdout.write(JSON.stringify({ report: file, ...ambiguitiesJson(report), ...(writeError ? { writeError } : {}) }, null, 2) + '\n');
+      else if (file) {
         const rendered = opts.render ? `, ${svgs} SVG diagrams` : '';
-        process.stdout.write(`wrote ${file} (${runs} runs, ${files.scenarios.length} counterexample scenarios${rendered})\n`);
+        process.stderr.write(`wrote ${file} (${runs} runs, ${scenarioCount} counterexample scenarios${rendered})\n`);
+      }
+      if (writeError) {
+        process.exitCode = EXIT_VIOLATION;
+        return;
       }
       process.exitCode = reportExitCode(report);
     });

@@ -1,45 +1,154 @@
 /** `ftcheck check`: exhaustive proof of the property catalogue, or shortest counterexamples. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { createProgressReporter } from '../../checker/index.js';
-import { runCheck, exitCodeOf } from '../../properties/verify.js';
-import { checkJson, checkText, coverageText, stepsOf } from '../../reports/check-report.js';
+import { createProgressReporter, type Exploration } from '../../checker/index.js';
+import { PROPERTY_NAMES } from '../../properties/catalogue.js';
+import { exitCodeOf, runCheckAsync } from '../../properties/verify.js';
+import { checkJson, checkText, stepsOf } from '../../reports/check-report.js';
+import { coverageOf, namedNeverTaken } from '../../reports/coverage-report.js';
+import { counterexampleItf, itfFileName } from '../../reports/itf.js';
+import { junitXml } from '../../reports/junit.js';
 import { traceScenario } from '../../reports/trace.js';
+import { fairnessSpec } from '../../model/fairness.js';
 import { addModelOptions, resolveModelConfig } from '../cli-config.js';
+import { UsageError } from '../errors.js';
+import { checkOutputDir, checkOutputFile, makeOutputDir, writeOutputs } from '../output-path.js';
 
 export const DEFAULT_OUT = 'reports/out';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function registerCheck(program: Command): void {
   const cmd = program
     .command('check')
-    .description('explore the composed model exhaustively and prove or refute every property (exit 0: all hold; 1: a violation or an incomplete run; 2: bad usage)');
+    .description(
+      'explore the composed model exhaustively and prove or refute every property (exit 0: all hold; 1: a violation, a vacuous property, or an incomplete run; 2: bad usage; 130/143: interrupted by SIGINT/SIGTERM, after printing what was decided)',
+    );
   addModelOptions(cmd);
   cmd
     .option('--json', 'print one JSON object (documented in the README) instead of text')
-    .option('--full-trace', 'show whole states at each step of a counterexample instead of the changed fields')
-    .option('--coverage', 'list how often each transition label fired')
+    .option('--full-trace', 'show whole states at each step of a trace instead of the changed fields')
+    .option('--coverage', 'list the rules never taken with their citations, the labels never fired and the Tables 3-4 outcomes never exercised')
+    .option('--witness <NAME>', 'print the shortest trace to the first state where property NAME says something (repeatable)', collect)
+    .option('--allow-vacuous', 'exit 0 even if a property is vacuous (its trigger never holds)')
+    .option('--strict', 'exit 1 when a rule that the patent names is never taken')
     .option('--out <DIR>', 'where counterexample scenarios are written', DEFAULT_OUT)
-    .action((opts: Record<string, unknown>) => {
+    .option('--junit <FILE>', 'also write a JUnit XML report: one test case per property, a violation a failure carrying its trace')
+    .option('--itf <DIR>', 'also write each counterexample in the Informal Trace Format of Apalache and Quint, as DIR/PROPERTY.itf.json')
+    .action(async (opts: Record<string, unknown>) => {
       const config = resolveModelConfig(opts);
-      const progress = createProgressReporter({ enabled: !opts.json });
-      const outcome = runCheck({ ...config, onProgress: progress.onProgress });
-      progress.stop();
+      const witnesses = (opts.witness as string[] | undefined) ?? [];
+      for (const w of witnesses) if (!PROPERTY_NAMES.includes(w)) throw new UsageError(`--witness: unknown property '${w}' (known: ${PROPERTY_NAMES.join(', ')})`);
+      const outDir = String(opts.out);
+      checkOutputDir(outDir, '--out');
+      const junitFile = opts.junit === undefined ? undefined : String(opts.junit);
+      if (junitFile !== undefined) checkOutputFile(junitFile, '--junit');
+      const itfDir = opts.itf === undefined ? undefined : String(opts.itf);
+      if (itfDir !== undefined) checkOutputDir(itfDir, '--itf');
+      const progress = createProgressReporter();
+      let signal: NodeJS.Signals | null = null;
+      let run: Exploration | null = null;
+      const onSignal = (sig: NodeJS.Signals) => {
+        if (signal !== null) process.exit(sig === 'SIGINT' ? 130 : 143); // a second signal: stop at once
+        signal = sig;
+        run?.interrupt();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      let outcome;
+      try {
+        outcome = await runCheckAsync({ ...config, onProgress: progress.onProgress }, (r) => (run = r));
+      } finally {
+        progress.stop();
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+      // the verdicts first: whatever happens to the files, a finished run is never without them
+      const dir = join(outDir, 'counterexamples');
+      const scenarios = new Map<string, object>();
       const files = new Map<string, string>();
       for (const v of outcome.verdicts) {
         const steps = stepsOf(outcome, v);
         if (!steps) continue;
-        const dir = join(String(opts.out), 'counterexamples');
-        mkdirSync(dir, { recursive: true });
-        const file = join(dir, `${v.property.name}.json`);
-        writeFileSync(file, JSON.stringify(traceScenario(outcome.model, steps, v.property.name), null, 2) + '\n');
-        files.set(v.property.name, file);
+        const lasso = v.lasso && v.fairness ? { loopStart: v.lasso.loopStart, fairness: fairnessSpec(v.fairness) } : undefined;
+        scenarios.set(v.property.name, traceScenario(outcome.model, steps, v.property.name, lasso));
+        files.set(v.property.name, join(dir, `${v.property.name}.json`));
       }
-      if (opts.json) process.stdout.write(JSON.stringify(checkJson(outcome, files), null, 2) + '\n');
+      const coverage = coverageOf(outcome);
+      if (opts.json) process.stdout.write(JSON.stringify(checkJson(outcome, files, coverage), null, 2) + '\n');
       else {
-        process.stdout.write(checkText(outcome, { fullTrace: Boolean(opts.fullTrace), scenarioFiles: files }) + '\n');
-        if (opts.coverage) process.stdout.write('\nCoverage (firings per transition label):\n' + coverageText(outcome) + '\n');
+        process.stdout.write(checkText(outcome, { fullTrace: Boolean(opts.fullTrace), scenarioFiles: files, witnesses, coverage: Boolean(opts.coverage) }) + '\n');
       }
-      process.exitCode = exitCodeOf(outcome);
+      const checked = outcome.verdicts.map((v) => v.property.name);
+      let written = writeScenarios(dir, scenarios, checked);
+      if (junitFile !== undefined) {
+        const xml = junitXml(outcome, { allowVacuous: Boolean(opts.allowVacuous), fullTrace: Boolean(opts.fullTrace), scenarioFiles: files });
+        written = writeReported(() => [writeText(junitFile, xml)]) && written;
+      }
+      if (itfDir !== undefined) {
+        const traces = new Map(outcome.verdicts.flatMap((v) => {
+          const t = counterexampleItf(outcome, v, files.get(v.property.name));
+          return t ? [[v.property.name, JSON.stringify(t, null, 2) + '\n'] as const] : [];
+        }));
+        written = writeReported(() => writeStale(itfDir, traces, checked.map(itfFileName), itfFileName)) && written;
+      }
+      const strictFailure = Boolean(opts.strict) && outcome.complete && namedNeverTaken(coverage).length > 0;
+      if (strictFailure && !opts.json) {
+        process.stderr.write(`ftcheck: --strict: ${namedNeverTaken(coverage).length} rule(s) the patent names were never taken (see --coverage)\n`);
+      }
+      const verdictCode = Math.max(exitCodeOf(outcome, Boolean(opts.allowVacuous)), strictFailure || !written ? 1 : 0);
+      process.exitCode = signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : verdictCode;
     });
+}
+
+/** Writes `text` to `file` (its directory created level by level) and returns it. */
+function writeText(file: string, text: string): string {
+  makeOutputDir(dirname(file));
+  writeFileSync(file, text);
+  return file;
+}
+
+/**
+ * Writes one file per entry of `texts` (by property name) into `dir` and
+ * removes the files of the properties checked now that have none (so the
+ * directory never shows a stale counterexample). Returns the files written.
+ */
+function writeStale(dir: string, texts: ReadonlyMap<string, string>, checkedFiles: readonly string[], fileOf: (name: string) => string): string[] {
+  makeOutputDir(dir);
+  const keep = new Set([...texts.keys()].map(fileOf));
+  for (const f of checkedFiles) if (!keep.has(f)) rmSync(join(dir, f), { force: true });
+  return [...texts].map(([name, text]) => {
+    const file = join(dir, fileOf(name));
+    writeFileSync(file, text);
+    return file;
+  });
+}
+
+/** Runs a write after the verdicts: one `wrote FILE` line per file, or one error line (false: exit 1). */
+function writeReported(write: () => string[]): boolean {
+  const w = writeOutputs(write);
+  if (!w.ok) process.stderr.write(`ftcheck: error: ${w.error}\n`);
+  else for (const f of w.value) process.stderr.write(`wrote ${f}\n`);
+  return w.ok;
+}
+
+/**
+ * Writes the counterexample scenarios of this run, and removes those an
+ * earlier run left for the properties checked now that no longer fail (so a
+ * directory never shows a stale counterexample). A write that fails is one
+ * line on stderr (false: the caller exits 1); the verdicts were already printed.
+ */
+function writeScenarios(dir: string, scenarios: ReadonlyMap<string, object>, checked: readonly string[]): boolean {
+  const w = writeOutputs(() => {
+    if (scenarios.size > 0) makeOutputDir(dir);
+    for (const name of checked) {
+      const file = join(dir, `${name}.json`);
+      const sc = scenarios.get(name);
+      if (sc) writeFileSync(file, JSON.stringify(sc, null, 2) + '\n');
+      else rmSync(file, { force: true });
+    }
+  });
+  if (!w.ok) process.stderr.write(`ftcheck: error: ${w.error}\n`);
+  return w.ok;
 }

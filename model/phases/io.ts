@@ -5,30 +5,59 @@
  * sections 114 and 133 detect ([0042] [0046] [0064] [0066], FIG. 11 T116).
  */
 import { canHoldAnother } from '../../hw/comparison-buffer.js';
-import { CPU_OS } from '../../hw/cpu-subsystem.js';
+import { CPU_OS, CPU_SMM } from '../../hw/cpu-subsystem.js';
+import { JOB_IDLE } from '../../hw/dma-controller.js';
 import { ACT, ST2, ST3, ST4, ST5, ST9, ST10, isOnline } from '../../hw/ft-controller.js';
 import { RECORDED, STALLED, traceWrite } from '../../hw/ft-trace.js';
-import { E_BUS_DISAGREE, E_IO_DISAGREE, E_ST3_SBY_OUT } from '../events.js';
-import { effect, guard, outcome } from '../hooks.js';
+import { E_BUS_DISAGREE, E_IO_DISAGREE, E_OUTVOTED, E_ST3_SBY_OUT } from '../events.js';
+import { effect, ghost, guard, outcome } from '../hooks.js';
+import { FAULT_COMPARE } from '../faults.js';
 import type { Kernel } from '../kernel.js';
-import { CPU, HELD, MEM, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
-import { actAmongNow, afterSeparation, clearTrace, inGroupNow } from './shared.js';
+import { CPU, DISAGREED, HELD, JOB, JOB_DST, JOB_SRC, MEM, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
+import { abortJobOf, actAmongNow, afterSeparation, clearTrace, inGroupNow } from './shared.js';
 
 const G_ONLINE = guard('cpu_write.online'), G_GROUP = guard('cpu_write.lockstep-group'), G_TRACE_ROOM = guard('cpu_write.trace-room'),
   G_ASYNC = guard('io_out_held.online-async'), G_ROOM = guard('io_out_held.buffer-room'), G_BUDGET = guard('inject.budget'),
   G_PAIR = guard('disagreement.lockstep-pair');
+const H_DISAGREED = ghost('disagreed');
 const X_TRACE = effect('cpu_write.trace'), X_START_TRACE = effect('disagreement.start-trace');
 const O_LOCKSTEP = outcome('cpu_write.lockstep'), O_ALONE = outcome('cpu_write.alone'), O_TRACED = outcome('cpu_write.traced'),
   O_UNTRACED = outcome('cpu_write.untraced'), O_SYNC = outcome('disagreement.online-sync'), O_PRE = outcome('disagreement.pre-online-sync'),
-  O_SPLIT = outcome('disagreement.split-check'), O_IO_SYNC = outcome('io_disagreement.online-sync'), O_IO_PRE = outcome('io_disagreement.pre-online-sync');
+  O_SPLIT = outcome('disagreement.split-check'), O_OUTVOTED = outcome('disagreement.outvoted'), O_IO_SYNC = outcome('io_disagreement.online-sync'), O_IO_PRE = outcome('io_disagreement.pre-online-sync');
+
+/**
+ * S19 majority: system `odd` disagreed with the rest of its Online sync group
+ * of three or more: it alone leaves for Pre offline ([0072]: SMI to its CPUs),
+ * as an SBY to be synchronized again by a full copy; an outvoted ACT hands
+ * the service to a promoted SBY ([0035]).
+ */
+function outvote(k: Kernel, io: boolean, odd: number): void {
+  const s = k.begin();
+  k.injectFault(s, FAULT_COMPARE);
+  const src = k.nowG(JOB_SRC);
+  if (k.nowG(JOB) !== JOB_IDLE && k.now(src, ST) === ST4) {
+    abortJobOf(k, s, k.nowG(JOB_DST));
+    for (let j = 0; j < k.n; j++) if (k.now(j, ST) === ST4 && k.get(s, j, CPU) === CPU_SMM) k.set(s, j, CPU, CPU_OS);
+  }
+  const wasAct = k.now(odd, MODE) === ACT;
+  if (!k.ft(s, odd, E_OUTVOTED)) return;
+  k.took(O_OUTVOTED);
+  if (k.keeps(H_DISAGREED)) k.set(s, odd, DISAGREED, 1);
+  clearTrace(k, s, odd);
+  k.set(s, odd, RESYNC_FROM, 0);
+  afterSeparation(k, s, wasAct);
+  k.emit(io ? k.ids.io_disagree : k.ids.cpu_bus_disagree);
+}
 
 /** Whether system i's CPU can write now: online, running its OS; in ST3/ST4 it acts for its lock-step group. */
 export function mayWrite(k: Kernel, i: number): boolean {
   const st = k.now(i, ST);
   if ((!isOnline(st) || k.now(i, CPU) !== CPU_OS) && k.enforce(G_ONLINE)) return false;
+  if (k.hungNow(i)) return false;
   if (st !== ST3 && st !== ST4) return true;
   for (let j = 0; j < k.n; j++) {
     if (!inGroupNow(k, i, j)) continue;
+    if (k.hungNow(j)) return false; // a hung member stops the whole lock-step group
     // the lowest member acts for the group; all must run
     if ((j < i || k.now(j, CPU) !== CPU_OS) && k.enforce(G_GROUP)) return false;
   }
@@ -68,6 +97,7 @@ export function cpuWrite(k: Kernel, i: number, p: number, v: number): void {
 /** [0042]: in Online async an outbound IO access is held in comparison buffers 131/132 while they have room. */
 export function ioOutHeld(k: Kernel, i: number): void {
   if ((k.now(i, ST) !== ST5 || k.now(i, CPU) !== CPU_OS) && k.enforce(G_ASYNC)) return;
+  if (k.hungNow(i)) return;
   if (!canHoldAnother(k.now(i, HELD), k.bufferCap) && k.enforce(G_ROOM)) return;
   const s = k.begin();
   k.set(s, i, HELD, k.now(i, HELD) + 1);
@@ -89,15 +119,28 @@ export function disagreement(k: Kernel, io: boolean): void {
     else if (st === ST5 && k.enforce(G_PAIR)) return; // already running apart
   }
   if (members < 2 && k.enforce(G_PAIR)) return;
+  // S19 majority: in a group of three or more in Online sync, the two that agree outvote the one that differs
+  if (members >= 3 && pre === 0 && k.readings['S19-disagreement-among-three'] === 'majority') {
+    for (let odd = 0; odd < k.n; odd++) if (k.now(odd, ST) === ST4) outvote(k, io, odd);
+    return;
+  }
   const s = k.begin();
-  k.injectFault(s);
+  k.injectFault(s, FAULT_COMPARE);
+  // S13 online-sync-group: a group that stops running in lock-step can no longer be the copy source
+  const src = k.nowG(JOB_SRC);
+  if (k.nowG(JOB) !== JOB_IDLE && k.readings['S13-n3-copy-source'] === 'online-sync-group' && k.now(src, ST) === ST4) {
+    abortJobOf(k, s, k.nowG(JOB_DST));
+    for (let j = 0; j < k.n; j++) if (k.now(j, ST) === ST4 && k.get(s, j, CPU) === CPU_SMM) k.set(s, j, CPU, CPU_OS);
+  }
   k.took(pre === 0 ? (io ? O_IO_SYNC : O_SYNC) : pre === members ? (io ? O_IO_PRE : O_PRE) : O_SPLIT);
-  // S14: with any member still in Pre online sync, the [0064] rule may govern the whole pair.
-  const pairRule = pre > 0 && k.readings['S14-disagreement-during-split-check'] === 'pair-still-pre-online-sync';
+  // S14: with the pair split between Pre online sync and Online sync, the [0064] rule may govern the whole pair.
+  const pairRule = pre > 0 && pre < members && k.readings['S14-disagreement-during-split-check'] === 'pair-still-pre-online-sync';
   let actLost = false;
   for (let i = 0; i < k.n; i++) {
     const before = k.now(i, ST);
     if (before !== ST3 && before !== ST4) continue;
+    // [0045] [0064] [0066]: the SBY's storage can no longer be trusted until a copy re-synchronizes it
+    if (k.now(i, MODE) !== ACT && k.keeps(H_DISAGREED)) k.set(s, i, DISAGREED, 1);
     if (!k.ft(s, i, pairRule ? E_ST3_SBY_OUT : io ? E_IO_DISAGREE : E_BUS_DISAGREE)) return;
     const after = k.get(s, i, ST);
     if (after === ST5) {

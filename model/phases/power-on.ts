@@ -52,7 +52,7 @@ export function setMode(k: Kernel, i: number): void {
 /** [0083] T102, [0084] T202: the power-on reset is released once the mode is set. */
 export function releaseReset(k: Kernel, i: number): void {
   const st = k.now(i, ST);
-  if (k.now(i, CPU) !== CPU_RESET || st === OFF || st === ST10) return;
+  if (k.now(i, CPU) !== CPU_RESET || st === OFF || st === ST10 || k.hungNow(i)) return;
   if (st === ST6 && k.now(i, MODE) === NONE && k.enforce(G_MODE_SET)) return; // T101/T201 come before T102/T202
   const s = k.begin();
   if (!k.cpu(s, i, C_RELEASE)) return;
@@ -61,7 +61,7 @@ export function releaseReset(k: Kernel, i: number): void {
 
 /** [0083] T103-T104, [0091] T111-T113, [0092] T207-T209: BIOS boots or returns to the OS of an online system. */
 export function bootOs(k: Kernel, i: number): void {
-  if (k.now(i, CPU) !== CPU_BIOS) return;
+  if (k.now(i, CPU) !== CPU_BIOS || k.hungNow(i)) return;
   if (!isOnline(k.now(i, ST)) && k.enforce(G_ONLINE)) return;
   const s = k.begin();
   if (!k.cpu(s, i, C_BOOT)) return;
@@ -71,7 +71,7 @@ export function bootOs(k: Kernel, i: number): void {
 /** [0086] T205: an offline system loops in BIOS waiting for synchronization. */
 export function biosWaitSync(k: Kernel, i: number): void {
   const st = k.now(i, ST);
-  if (k.now(i, CPU) !== CPU_BIOS) return;
+  if (k.now(i, CPU) !== CPU_BIOS || k.hungNow(i)) return;
   if (!(st === ST6 || st === ST7 || st === ST8) && k.enforce(G_OFFLINE)) return;
   const s = k.begin();
   if (!k.cpu(s, i, C_WAIT)) return;

@@ -34,10 +34,11 @@ export function asyncExit(k: Kernel): void {
     marks |= asyncExitMarks(k.now(i, TRACE_COUNT), k.traceCap, k.now(i, HELD), k.bufferCap, k.readings);
   }
   if (!any || (marks === 0 && k.enforce(G_DUE))) return;
+  const act = actAmongNow(k, ST5);
+  if (act >= 0 && k.hungNow(act)) return; // the exit is a software instruction ([0072]) of the ACT
   const s = k.begin();
   if (marks & MARK_TRACE) k.took(O_TRACE_MARK);
   if (marks & MARK_BUFFER) k.took(O_BUFFER_MARK);
-  const act = actAmongNow(k, ST5);
   for (let i = 0; i < k.n; i++) {
     if (k.now(i, ST) !== ST5) continue;
     if (!k.ft(s, i, E_ASYNC_EXIT)) return;
@@ -52,6 +53,7 @@ export function asyncExit(k: Kernel): void {
 /** [0071] [0072] [0096] T118/T214: the SBY's CPUs enter SMM and return SMI ACK: ST9 -> ST8. */
 export function smiAck(k: Kernel, i: number): void {
   if ((k.now(i, ST) !== ST9 || k.now(i, CPU) !== CPU_OS) && k.enforce(G_PRE_OFFLINE)) return;
+  if (k.hungNow(i)) return; // no SMI ACK from a hung CPU
   const s = k.begin();
   if (!k.cpu(s, i, C_SMI) || !k.ft(s, i, E_SMI_ACK)) return;
   k.emit(k.ids.smi_ack[i]);
@@ -66,6 +68,7 @@ export function resyncStart(k: Kernel, src: number, dst: number): void {
   if (k.nowG(JOB) !== JOB_IDLE && k.enforce(G_IDLE)) return;
   if (!k.linkedNow(src, dst) && k.enforce(G_LINK)) return;
   if ((k.now(src, ST) !== ST2 || k.now(src, CPU) !== CPU_OS) && k.enforce(G_SOURCE)) return;
+  if (k.hungNow(src)) return;
   if ((k.now(dst, ST) !== ST8 || k.now(dst, CPU) !== CPU_SMM) && k.enforce(G_DESTINATION)) return;
   // S15: the traced difference is relative to the system it was duplicated with.
   if (k.readings['S15-partial-copy-source'] === 'former-partner' && k.now(dst, RESYNC_FROM) !== src + 1 && k.enforce(G_PARTNER)) return;
@@ -78,5 +81,8 @@ export function resyncStart(k: Kernel, src: number, dst: number): void {
   if (k.readings['S10-partial-copy-range'] === 'both-traces') k.set(s, src, TRACE_MASK, k.now(src, TRACE_MASK) | k.now(dst, TRACE_MASK));
   k.set(s, dst, TRACE_MASK, 0);
   k.set(s, dst, TRACE_COUNT, 0);
+  // N >= 3: one trace memory holds one difference, and this copy consumes it; any other system that waited for a
+  // partial copy from the same source will need a full copy instead ([0047] one trace function per controller)
+  for (let j = 0; j < k.n; j++) if (j !== dst && k.now(j, RESYNC_FROM) === src + 1) k.set(s, j, RESYNC_FROM, 0);
   k.emit(k.ids.resync_start[src * k.n + dst]);
 }

@@ -4,12 +4,12 @@
  * ([0064]-[0067]) or abandoning a copy.
  */
 import { CPU_OS, CPU_SMM } from '../../hw/cpu-subsystem.js';
-import { JOB_IDLE } from '../../hw/dma-controller.js';
+import { JOB_FULL, JOB_IDLE } from '../../hw/dma-controller.js';
 import { ACT, SBY, ST2, ST3, ST4, ST8, ST9, isLockstep, isOnline } from '../../hw/ft-controller.js';
-import { E_LEFT_ALONE, E_PROMOTE } from '../events.js';
+import { E_LEFT_ALONE, E_PROMOTE, E_ST3_SBY_OUT } from '../events.js';
 import { effect, guard, outcome } from '../hooks.js';
 import type { Kernel } from '../kernel.js';
-import { CPU, CTX, HELD, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
+import { CPU, CTX, DISAGREED, HELD, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
 
 const G_PROMOTE_ONE = guard('promote.one');
 const X_ABORT = effect('abort-job');
@@ -21,6 +21,17 @@ export function clearTrace(k: Kernel, s: Uint32Array, i: number): void {
   k.set(s, i, TRACE_COUNT, 0);
   k.set(s, i, TRACE_MASK, 0);
   k.set(s, i, HELD, 0);
+}
+
+/**
+ * System i left lock-step or lost a link: its trace and comparison buffers
+ * are moot, except the trace of the source of a running full copy, which
+ * records the writes the copy must still carry over (S9; only at N >= 3 can
+ * such a source change state during the copy).
+ */
+export function clearTraceOfLeaver(k: Kernel, s: Uint32Array, i: number): void {
+  if (k.getG(s, JOB) === JOB_FULL && k.getG(s, JOB_SRC) === i) k.set(s, i, HELD, 0);
+  else clearTrace(k, s, i);
 }
 
 /** The ACT among systems in FT state `st` of the state being expanded (lowest index), or -1. */
@@ -59,12 +70,26 @@ export function owesPartialCopyNow(k: Kernel, src: number, except: number): bool
  */
 export function afterSeparation(k: Kernel, s: Uint32Array, actLost: boolean): void {
   if (actLost) {
-    let hasAct = false;
-    for (let i = 0; i < k.n; i++) if (isOnline(k.get(s, i, ST)) && k.get(s, i, MODE) === ACT) hasAct = true;
+    let hasAct = false, preOnline = 0, elsewhere = 0;
+    for (let i = 0; i < k.n; i++) {
+      const st = k.get(s, i, ST);
+      if (isOnline(st) && k.get(s, i, MODE) === ACT) hasAct = true;
+      if (st === ST3) preOnline++;
+      else if (isOnline(st)) elsewhere++;
+    }
     if (!hasAct) {
+      // [0064]: no mode switches in Pre online sync, so an SBY elsewhere takes over first; with only Pre online
+      // sync SBYs left (N >= 3), a failure sets them to Fault but one, which takes over and leaves per S4
+      if (elsewhere === 0 && preOnline >= 2) {
+        for (let i = 0, kept = 0; i < k.n; i++) if (k.get(s, i, ST) === ST3 && kept++ > 0) k.ft(s, i, E_ST3_SBY_OUT);
+      }
       for (let i = 0; i < k.n; i++) {
-        if (isOnline(k.get(s, i, ST)) && k.get(s, i, MODE) === SBY) {
-          if (k.ft(s, i, E_PROMOTE) && k.get(s, i, MODE) === ACT) k.took(O_PROMOTES);
+        const st = k.get(s, i, ST);
+        if (isOnline(st) && k.get(s, i, MODE) === SBY && (st !== ST3 || elsewhere === 0)) {
+          if (k.ft(s, i, E_PROMOTE) && k.get(s, i, MODE) === ACT) {
+            k.took(O_PROMOTES);
+            k.set(s, i, DISAGREED, 0); // its storage is the reference now
+          }
           if (k.enforce(G_PROMOTE_ONE)) break;
         }
       }
@@ -77,7 +102,7 @@ export function afterSeparation(k: Kernel, s: Uint32Array, actLost: boolean): vo
       if (!isLockstep(k.get(s, i, ST))) continue;
       k.ft(s, i, E_LEFT_ALONE);
       k.took(O_LEFT_ALONE);
-      if (!isLockstep(k.get(s, i, ST))) clearTrace(k, s, i);
+      if (!isLockstep(k.get(s, i, ST))) clearTraceOfLeaver(k, s, i);
     }
   }
 }
@@ -93,12 +118,19 @@ export function abortJobOf(k: Kernel, s: Uint32Array, i: number): void {
   const src = k.getG(s, JOB_SRC), dst = k.getG(s, JOB_DST);
   if (src !== i && dst !== i) return;
   if (k.get(s, dst, RESYNC_FROM) === src + 1) k.set(s, dst, RESYNC_FROM, 0);
-  if (src !== i) {
+  // the source's trace still holds the difference another system waits for (N >= 3): keep it
+  let othersWait = false;
+  for (let j = 0; j < k.n; j++) {
+    const st = k.get(s, j, ST);
+    if (j !== dst && k.get(s, j, RESYNC_FROM) === src + 1 && (st === ST9 || st === ST8)) othersWait = true;
+  }
+  if (src !== i && !othersWait) {
     k.set(s, src, TRACING, 0);
     k.set(s, src, TRACE_COUNT, 0);
     k.set(s, src, TRACE_MASK, 0);
-    if (k.get(s, src, CPU) === CPU_SMM) k.set(s, src, CPU, CPU_OS);
   }
+  // the CPUs that entered SMM for the copy (its source, and under S13 the source's group) return to their OS
+  for (let j = 0; j < k.n; j++) if (j !== i && isOnline(k.get(s, j, ST)) && k.get(s, j, CPU) === CPU_SMM) k.set(s, j, CPU, CPU_OS);
   k.set(s, dst, CTX, 0);
   k.setG(s, JOB, JOB_IDLE);
   k.setG(s, JOB_SRC, 0);

@@ -11,17 +11,19 @@ import { ACT, ST2, ST3, ST4, ST7, ST8, ST10 } from '../../hw/ft-controller.js';
 import { DELIVERED, INBOUND_CROSS_DMA } from '../../hw/io-subsystem.js';
 import { pagesEqual } from '../../hw/main-storage.js';
 import { C_SMI, C_SYNC_RESET, E_ASSIGN_ACT, E_ASSIGN_SBY, E_CHECK_FAIL, E_CHECK_OK, E_RECOVER, E_RESET_DST, E_RESET_SRC } from '../events.js';
-import { effect, guard, outcome } from '../hooks.js';
+import { effect, ghost, guard, outcome } from '../hooks.js';
+import { FAULT_COPY } from '../faults.js';
 import type { Kernel } from '../kernel.js';
-import { CPU, CTX, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, MEM, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
+import { CORRUPTED, CPU, CTX, DISAGREED, DMA_HUNG, JOB, JOB_DST, JOB_PROGRESS, JOB_SRC, MEM, MODE, RESYNC_FROM, ST, TRACE_COUNT, TRACE_MASK, TRACING } from '../layout.js';
 import { afterSeparation, clearTrace, inGroupNow, owesPartialCopyNow } from './shared.js';
 
-const G_IDLE = guard('sync_start.idle'), G_LINK = guard('sync_start.link'), G_SOURCE = guard('sync_start.source'),
+const G_BUDGET = guard('inject.budget'), G_IDLE = guard('sync_start.idle'), G_LINK = guard('sync_start.link'), G_SOURCE = guard('sync_start.source'),
   G_DESTINATION = guard('sync_start.destination'), G_TRACE_FREE = guard('sync_start.trace-free'), 
   G_ACCESS = guard('dma_copy.access'), G_SMI_OS = guard('smi_source.os'), G_CTX_SMM = guard('context_copy.source-in-smm'),
   G_CTX_DONE = guard('context_copy.copy-done'), G_RESET_CTX = guard('sync_reset.context'), G_RESET_WAITS = guard('sync_reset.destination-waits'),
   G_CHECK_ST3 = guard('memory_check.pre-online-sync'), G_COMPARE = guard('memory_check.compare');
 const X_WRITE = effect('dma_copy.write');
+const H_DISAGREED = ghost('disagreed');
 const O_FROM_READY = outcome('sync_start.from-online-ready'), O_FROM_SYNC = outcome('sync_start.from-online-sync'),
   O_AGAIN = outcome('sync_start.resynchronizes-recover-offline'), O_FULL_PAGE = outcome('dma_copy.full-page'),
   O_TRACED_PAGE = outcome('dma_copy.traced-page'), O_RESET_FULL = outcome('sync_reset.after-full-copy'),
@@ -32,7 +34,22 @@ function canBeSourceNow(k: Kernel, src: number): boolean {
   const st = k.now(src, ST);
   if (k.now(src, CPU) !== CPU_OS) return false;
   if (st === ST2) return true;
-  return st === ST4 && k.now(src, MODE) === ACT && k.readings['S13-n3-copy-source'] === 'act-in-online-sync';
+  if (st !== ST4 || k.now(src, MODE) !== ACT) return false;
+  const r = k.readings['S13-n3-copy-source'];
+  if (r === 'act-in-online-sync') return true;
+  if (r !== 'online-sync-group') return false;
+  // a running group: a linked partner in Online sync, and no memory check of Pre online sync pending
+  let partner = false;
+  for (let j = 0; j < k.n; j++) {
+    if (k.now(j, ST) === ST3) return false;
+    if (j !== src && k.now(j, ST) === ST4 && k.linkedNow(src, j)) partner = true;
+  }
+  return partner;
+}
+
+/** S13 online-sync-group: j is another member of the Online sync group whose ACT `src` is the copy source. */
+export function groupMemberNow(k: Kernel, src: number, j: number): boolean {
+  return j !== src && k.now(src, ST) === ST4 && k.now(j, ST) === ST4 && k.linkedNow(src, j) && k.readings['S13-n3-copy-source'] === 'online-sync-group';
 }
 
 /**
@@ -44,10 +61,13 @@ export function syncStart(k: Kernel, src: number, dst: number): void {
   if (k.nowG(JOB) !== JOB_IDLE && k.enforce(G_IDLE)) return;
   if (!k.linkedNow(src, dst) && k.enforce(G_LINK)) return;
   if (!canBeSourceNow(k, src) && k.enforce(G_SOURCE)) return;
+  if (k.hungNow(src) || k.hungNow(dst)) return;
   const dstSt = k.now(dst, ST), dstCpu = k.now(dst, CPU);
   const waiting = dstCpu === CPU_WAIT_SYNC;
   // An orphaned Recover offline system (its copy source was lost) may be synchronized again.
   if (!((dstSt === ST7 && waiting) || (dstSt === ST8 && (waiting || dstCpu === CPU_SMM))) && k.enforce(G_DESTINATION)) return;
+  // S13 online-sync-group: the destination joins the whole group in lock-step, so it needs a link to every member
+  for (let j = 0; j < k.n; j++) if (j !== dst && groupMemberNow(k, src, j) && !k.linkedNow(dst, j) && k.enforce(G_LINK)) return;
   // S16: the source's trace memory may still hold the difference a partner waits for.
   if (k.readings['S16-trace-memory-sharing'] === 'finish-resync-first' && owesPartialCopyNow(k, src, dst) && k.enforce(G_TRACE_FREE)) return;
   const s = k.begin();
@@ -60,6 +80,7 @@ export function syncStart(k: Kernel, src: number, dst: number): void {
   k.setG(s, JOB_PROGRESS, 0);
   k.set(s, dst, CTX, 0);
   k.set(s, dst, RESYNC_FROM, 0);
+  k.set(s, dst, CORRUPTED, 0);
   clearTrace(k, s, dst);
   k.set(s, src, TRACE_COUNT, 0);
   k.set(s, src, TRACE_MASK, 0);
@@ -83,8 +104,22 @@ export function copyToOf(k: { readonly readings: Kernel['readings'] }, src: numb
  * system's DMA controller and must pass its access control (Table 4).
  */
 export function dmaCopy(k: Kernel): void {
+  copyPageStep(k, false);
+}
+
+/**
+ * Failure injection, [0064] [0091]: the DMA write of the next page reaches the
+ * destination with a wrong value. Nothing notices until the memory check of
+ * Pre online sync compares the storage of the two systems.
+ */
+export function copyError(k: Kernel): void {
+  if (!k.budgetLeft() && k.enforce(G_BUDGET)) return;
+  copyPageStep(k, true);
+}
+
+function copyPageStep(k: Kernel, corrupt: boolean): void {
   const kind = k.nowG(JOB) as JobKind;
-  if (kind === JOB_IDLE) return;
+  if (kind === JOB_IDLE || k.nowG(DMA_HUNG) === 1) return;
   const src = k.nowG(JOB_SRC), dst = k.nowG(JOB_DST);
   const progress = k.nowG(JOB_PROGRESS);
   const page = nextCopyPage(kind, progress, k.pages, k.now(src, TRACE_MASK));
@@ -93,7 +128,12 @@ export function dmaCopy(k: Kernel): void {
   const delivered = k.outcome(INBOUND_CROSS_DMA, k.now(to, ST), k.now(from, ST), k.linkedNow(src, dst)) === DELIVERED;
   if (!delivered && k.enforce(G_ACCESS)) return;
   const s = k.begin();
-  if (k.does(X_WRITE)) k.set(s, to, MEM + page, k.now(from, MEM + page));
+  const value = k.now(from, MEM + page);
+  if (corrupt) {
+    k.injectFault(s, FAULT_COPY);
+    k.set(s, to, MEM + page, (value + 1) % k.values);
+    k.set(s, to, CORRUPTED, 1);
+  } else if (k.does(X_WRITE)) k.set(s, to, MEM + page, value);
   if (kind === JOB_FULL && progress < k.pages) {
     k.setG(s, JOB_PROGRESS, progress + 1);
     k.took(O_FULL_PAGE);
@@ -101,7 +141,7 @@ export function dmaCopy(k: Kernel): void {
     k.set(s, src, TRACE_MASK, k.now(src, TRACE_MASK) & ~(1 << page));
     k.took(O_TRACED_PAGE);
   }
-  k.emit(k.ids.dma_copy[(src * k.n + dst) * k.pages + page]);
+  k.emit((corrupt ? k.ids.copy_error : k.ids.dma_copy)[(src * k.n + dst) * k.pages + page]);
 }
 
 /** Applies CPU event e to the copy source and its lock-step companions (an Online sync source under S13); false if the source refuses. */
@@ -117,6 +157,7 @@ export function smiSource(k: Kernel): void {
   if (k.nowG(JOB) === JOB_IDLE) return;
   const src = k.nowG(JOB_SRC);
   if (k.now(src, CPU) !== CPU_OS && k.enforce(G_SMI_OS)) return;
+  if (k.hungNow(src)) return;
   const s = k.begin();
   if (!cpuOfSourceGroup(k, s, src, C_SMI)) return;
   k.emit(k.ids.smi_source[src]);
@@ -127,7 +168,7 @@ export function contextCopy(k: Kernel): void {
   const kind = k.nowG(JOB) as JobKind;
   if (kind === JOB_IDLE) return;
   const src = k.nowG(JOB_SRC), dst = k.nowG(JOB_DST);
-  if (k.now(dst, CTX) === 1) return;
+  if (k.now(dst, CTX) === 1 || k.hungNow(src)) return;
   if ((k.now(src, CPU) !== CPU_SMM || !k.linkedNow(src, dst)) && k.enforce(G_CTX_SMM)) return;
   if (nextCopyPage(kind, k.nowG(JOB_PROGRESS), k.pages, k.now(src, TRACE_MASK)) >= 0 && k.enforce(G_CTX_DONE)) return;
   const s = k.begin();
@@ -146,15 +187,25 @@ export function syncReset(k: Kernel): void {
   const dstCpu = k.now(dst, CPU);
   if ((k.now(dst, CTX) !== 1 || k.now(src, CPU) !== CPU_SMM || !k.linkedNow(src, dst)) && k.enforce(G_RESET_CTX)) return;
   if (dstCpu !== CPU_SMM && dstCpu !== CPU_WAIT_SYNC && k.enforce(G_RESET_WAITS)) return;
+  if (k.hungNow(src) || k.hungNow(dst)) return;
+  // S13 online-sync-group: the destination must still be linked to every member it joins
+  for (let j = 0; j < k.n; j++) if (j !== dst && groupMemberNow(k, src, j) && !k.linkedNow(dst, j) && k.enforce(G_RESET_CTX)) return;
   const s = k.begin();
   if (!cpuOfSourceGroup(k, s, src, C_SYNC_RESET)) return;
   if (!k.ft(s, src, E_RESET_SRC) || !k.ft(s, dst, E_RESET_DST)) return;
   if (!k.ft(s, src, E_ASSIGN_ACT) || !k.ft(s, dst, E_ASSIGN_SBY) || !k.cpu(s, dst, C_SYNC_RESET)) return;
+  // S13 online-sync-group: the reset applies to every system the synchronization involves ([0090])
+  for (let j = 0; j < k.n; j++) {
+    if (j === dst || !groupMemberNow(k, src, j)) continue;
+    if (!k.ft(s, j, E_RESET_SRC) || !k.ft(s, j, E_ASSIGN_SBY)) return;
+    clearTrace(k, s, j);
+  }
   k.took(kind === JOB_FULL ? O_RESET_FULL : O_RESET_PARTIAL);
   clearTrace(k, s, src);
   clearTrace(k, s, dst);
   k.set(s, dst, CTX, 0);
   k.set(s, dst, RESYNC_FROM, 0);
+  if (k.keeps(H_DISAGREED)) k.set(s, dst, DISAGREED, 0); // re-synchronized by the copy
   k.setG(s, JOB, JOB_IDLE);
   k.setG(s, JOB_SRC, 0);
   k.setG(s, JOB_DST, 0);
@@ -169,6 +220,7 @@ export function syncReset(k: Kernel): void {
  */
 export function memoryCheck(k: Kernel, i: number): void {
   if ((k.now(i, ST) !== ST3 || k.now(i, CPU) !== CPU_OS) && k.enforce(G_CHECK_ST3)) return;
+  if (k.hungNow(i)) return;
   const c = k.cur;
   const lay = k.layout;
   let equal = true;

@@ -95,6 +95,14 @@ export const DECISIONS: Readonly<Record<string, string>> = {
     'For three or more systems: specify whether the one main-storage trace of an FT controller ([0047]) can serve a pending ' +
     'resynchronization and a new synchronization at once. If not, the ACT must finish (or abandon) the partial copy it owes ' +
     'one partner before it starts copying to a third system; otherwise the new copy overwrites the difference information.',
+  'S18-hang-detection':
+    'Specify what detects a CPU subsystem or a DMA controller that stops responding in the middle of a sequence (no SMI ACK, ' +
+    'no return to the OS, a copy that never finishes): a watchdog timeout that separates it like an explicit failure, or ' +
+    'nothing. Without a detector every sequence of FIGS. 9-11 can wait forever; the progress properties show where.',
+  'S19-disagreement-among-three':
+    'For three or more systems: specify what a comparison disagreement does when two systems agree and one differs. ' +
+    'Separating only the odd one keeps the others in Online sync; applying the two-system rule sends every SBY out and ' +
+    'leaves the group simplex until the resynchronizations complete.',
 };
 
 export function decisionOf(id: string): string | undefined {

@@ -28,7 +28,10 @@ export function rowOutcome(row: Row, baseline?: Row): string {
   const keeps = repaired.length ? `; keeps ${repaired.join(', ')}, which the base readings break` : '';
   const broken = newViolations(row);
   if (broken.length) return `violates ${listViolations(broken)}${keeps}`;
-  if (row.sameStatesAsBaseline) return 'reaches exactly the states the baseline reaches: no difference in this configuration';
+  if (row.graphDiff?.same) return 'reaches exactly the labelled graph the baseline reaches: no difference in this configuration';
+  if (row.sameStatesAsBaseline && row.graphDiff) {
+    return `same states as the baseline, different transitions (${row.graphDiff.extra + row.graphDiff.missing} edges differ: ${row.graphDiff.extra} only here, ${row.graphDiff.missing} only in the baseline; e.g. ${row.graphDiff.example}) but breaks no property${keeps}`;
+  }
   const counts = baseline ? ` (${row.states.toLocaleString('en-US')} states, the baseline ${baseline.states.toLocaleString('en-US')})` : '';
   return `reaches other states than the baseline${counts} but breaks no property${keeps}`;
 }
@@ -57,8 +60,8 @@ export function summarize(m: AmbiguityMatrix): Summary {
   return {
     runs: m.rows.length,
     breaking: rows.filter((r) => r.complete && newViolations(r).length > 0),
-    noDifference: rows.filter((r) => r.complete && newViolations(r).length === 0 && r.sameStatesAsBaseline),
-    harmless: rows.filter((r) => r.complete && newViolations(r).length === 0 && !r.sameStatesAsBaseline),
+    noDifference: rows.filter((r) => r.complete && newViolations(r).length === 0 && r.graphDiff?.same === true),
+    harmless: rows.filter((r) => r.complete && newViolations(r).length === 0 && r.graphDiff?.same !== true),
     incomplete: m.rows.filter((r) => !r.complete),
     counterexamples: cxs.length,
     replayed: cxs.filter((x) => x.cx.replay.ok).length,

@@ -40,6 +40,8 @@ function matrixJson(m: AmbiguityMatrix): object {
       complete: r.complete,
       stopReason: r.stopReason,
       sameStatesAsBaseline: r.sameStatesAsBaseline,
+      sameGraphAsBaseline: r.graphDiff?.same ?? null,
+      ...(r.graphDiff && !r.graphDiff.same ? { edgesOnlyHere: r.graphDiff.extra, edgesOnlyInBaseline: r.graphDiff.missing, exampleEdge: r.graphDiff.example } : {}),
       outcome: rowOutcome(r, m.rows[0]),
       verdicts: Object.fromEntries(
         r.cells.map((c) => [

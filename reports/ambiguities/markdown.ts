@@ -107,7 +107,7 @@ function summaryLines(m: AmbiguityMatrix, supplement?: AmbiguityMatrix): string[
     out.push('');
   }
   if (s.noDifference.length) {
-    out.push('Readings that make no difference in this configuration (exactly the baseline\u2019s reachable states):', '');
+    out.push('Readings that make no difference in this configuration (exactly the baseline\u2019s reachable labelled graph: the same states and the same transitions):', '');
     for (const r of s.noDifference) {
       const n3 = supplement?.rows.find((x) => x.key === r.key);
       out.push(`- \`${r.key}\`${n3 ? `; with three systems it ${rowOutcome(n3, supplement!.rows[0])} (see the three-system supplement)` : ''}`);
@@ -145,10 +145,10 @@ function matrixTable(m: AmbiguityMatrix): string[] {
   const listed = listedRows(m);
   for (const row of listed) {
     const cells = m.properties.map((p) => cellMark(m, row, row.cells.find((c) => c.property === p.name)));
-    const same = row.sameStatesAsBaseline ? ' =' : '';
+    const same = row.graphDiff?.same ? ' ==' : row.sameStatesAsBaseline ? ' =' : '';
     out.push(`| ${td(rowLabel(row))} | ${fmt(row.states)}${same}${row.complete ? '' : ' (incomplete)'} | ${cells.join(' | ')} |`);
   }
-  out.push('', '"=" after the state count: the run reached exactly the baseline\u2019s states (by fingerprint).');
+  out.push('', '"==" after the state count: the run reached exactly the baseline\u2019s labelled graph (every edge compared); "=": the same states, but different transitions.');
   const hidden = m.rows.length - listed.length;
   if (hidden) out.push(`${hidden} pair(s) not listed: they show exactly the violations of their two readings alone (all rows are in --json).`);
   out.push('');

@@ -14,6 +14,9 @@ import type { FtModel } from '../../model/ft-model.js';
 import { initialState, parseScenario, replay, scenarioModel, successorsOf, type Scenario } from '../../model/scenario.js';
 import type { Property } from '../../properties/catalogue.js';
 import { StateAccess } from '../../properties/state-access.js';
+import { isLiveness } from '../../properties/kinds.js';
+import { checkLasso } from '../../properties/lasso-check.js';
+import { parseFairness } from '../../model/fairness.js';
 
 export interface ReplayCheck {
   /** The scenario replays to its end and its last state refutes the property. */
@@ -50,6 +53,10 @@ export function refutedAt(model: FtModel, property: Property, words: Uint32Array
       if (model.isTerminal(words)) return { ok: false, why: 'the last state is a legitimate end state (no system online)' };
       return { ok: true, why: 'the last state has no successor and a system is still online' };
     }
+    case 'leads-to':
+    case 'infinitely-often':
+    case 'eventually-always':
+      return { ok: false, why: 'a liveness property is refuted by a whole run with its loop, not by its last state (checkScenario replays it)' };
     case 'recoverable': {
       if (!property.scope(access.load(words))) return { ok: false, why: 'the last state is out of the property\u2019s scope' };
       const goal = property.goal;
@@ -73,6 +80,15 @@ export function checkScenario(scenario: Scenario, property: Property, expectedSt
   const r = replay(model.value, parsed.value);
   if (!r.ok) return { ok: false, detail: `replay stopped: ${r.error}` };
   if (r.steps.length !== expectedSteps) return { ok: false, detail: `replayed ${r.steps.length} steps, expected ${expectedSteps}` };
+  if (isLiveness(property)) {
+    if (parsed.value.loop === undefined) return { ok: false, detail: 'a liveness counterexample needs "loop"' };
+    const fairness = parseFairness(parsed.value.fairness ?? 'default');
+    if ('error' in fairness) return { ok: false, detail: fairness.error };
+    const states = [initialState(model.value), ...r.steps.map((s) => s.words)];
+    const labels = r.steps.map((s) => model.value.labels.idOf(s.label)!);
+    const c = checkLasso(model.value, property, fairness, states, labels, parsed.value.loop);
+    return { ok: c.ok, detail: `replayed ${r.steps.length} steps, loop back to step ${parsed.value.loop}; ${c.why}` };
+  }
   const last = r.steps.length ? r.steps[r.steps.length - 1].words : initialState(model.value);
   const v = refutedAt(model.value, property, last);
   return { ok: v.ok, detail: `replayed ${r.steps.length} steps; ${v.why}` };

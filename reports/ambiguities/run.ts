@@ -3,7 +3,8 @@
  * readings and keep, per run, the verdict of every property and, for each
  * violation, its shortest counterexample as text, as a replayable scenario
  * (confirmed by an independent replay) and as a sequence diagram. The
- * exploration graphs are dropped after each run, so memory stays that of one run.
+ * exploration graphs are dropped after each run (but the baseline's, kept to
+ * compare every run's labelled graph with it), so memory stays that of two runs.
  */
 import type { ExploreResult } from '../../checker/index.js';
 import type { FtModel } from '../../model/ft-model.js';
@@ -14,8 +15,10 @@ import type { Property } from '../../properties/catalogue.js';
 import { runCheck, selectProperties, type Verdict } from '../../properties/verify.js';
 import { stepsOf } from '../check-report.js';
 import { traceScenario, traceText, type ReadableStep } from '../trace.js';
+import { fairnessSpec } from '../../model/fairness.js';
 import { counterexampleDiagram } from './diagram.js';
 import { stateSetFingerprint } from './fingerprint.js';
+import { diffGraphs, edgeKeysOf, type EdgeKeys, type GraphDiff } from './graph-diff.js';
 import { findInteractions, type Interaction } from './interactions.js';
 import { rowKey, rowSlug, type Choice, type PlanMode, type PlannedRun } from './plan.js';
 import { checkScenario, type ReplayCheck } from './replay-check.js';
@@ -64,8 +67,10 @@ export interface Row {
   readonly stopReason: ExploreResult['stopReason'];
   /** Order-independent fingerprint of the reachable states (see fingerprint.ts). */
   readonly fingerprint: string;
-  /** Same reachable states as the baseline run: the reading changes nothing here. */
+  /** Same reachable states as the baseline run. */
   readonly sameStatesAsBaseline: boolean;
+  /** Compared with the baseline's labelled graph edge by edge (null for the baseline itself, or an incomplete run). */
+  readonly graphDiff: GraphDiff | null;
   readonly cells: readonly Cell[];
 }
 
@@ -85,7 +90,7 @@ export interface AmbiguityMatrix {
 }
 
 /** Draws a counterexample; default counterexampleDiagram (reports/mermaid). */
-export type DiagramFn = (steps: readonly ReadableStep[], property: Property, title: string, note?: string) => string | null;
+export type DiagramFn = (steps: readonly ReadableStep[], property: Property, title: string, note?: string, loopStart?: number) => string | null;
 
 export interface ExploreAmbiguitiesConfig {
   /** See AmbiguityMatrix.tag; default ''. */
@@ -105,10 +110,12 @@ export interface ExploreAmbiguitiesConfig {
   readonly onRun?: (row: Row, index: number, total: number) => void;
 }
 
-function counterexampleOf(model: FtModel, property: Property, steps: ReadableStep[], row: string, note: string | undefined, diagram: DiagramFn | null): Counterexample {
+function counterexampleOf(
+  model: FtModel, property: Property, steps: ReadableStep[], row: string, note: string | undefined, diagram: DiagramFn | null, lasso?: { loopStart: number; fairness: string },
+): Counterexample {
   const length = steps.length - 1;
   const scenario: Scenario = {
-    ...traceScenario(model, steps, property.name),
+    ...traceScenario(model, steps, property.name, lasso),
     description: `Counterexample to ${property.name} under ${row}: shortest trace found by ftcheck ambiguities`,
   };
   return {
@@ -119,11 +126,17 @@ function counterexampleOf(model: FtModel, property: Property, steps: ReadableSte
     text: traceText(model, steps),
     scenario,
     replay: checkScenario(scenario, property, length),
-    diagram: diagram ? diagram(steps, property, `${property.name} under ${row}`, note) : null,
+    diagram: diagram ? diagram(steps, property, `${property.name} under ${row}`, note, lasso?.loopStart) : null,
   };
 }
 
-function runOne(config: ExploreAmbiguitiesConfig, run: PlannedRun, baseline: Row | null): Row {
+interface BaselineGraph {
+  readonly model: FtModel;
+  readonly result: ExploreResult;
+  readonly keys: EdgeKeys;
+}
+
+function runOne(config: ExploreAmbiguitiesConfig, run: PlannedRun, baseline: Row | null, baseGraph: { current: BaselineGraph | null }): Row {
   const outcome = runCheck({
     params: config.params,
     readings: run.readings,
@@ -131,7 +144,12 @@ function runOne(config: ExploreAmbiguitiesConfig, run: PlannedRun, baseline: Row
     allViolations: true,
     maxStates: config.maxStates,
     maxSeconds: config.maxSeconds,
+    recordLabelledEdges: true,
   });
+  const keys = outcome.complete ? edgeKeysOf(outcome.model, outcome.result) : null;
+  const here = keys ? { model: outcome.model, result: outcome.result, keys } : null;
+  const graphDiff = baseline !== null && here !== null && baseGraph.current !== null ? diffGraphs(here, baseGraph.current) : null;
+  if (baseline === null) baseGraph.current = here;
   const key = rowKey(run.varied);
   const title = config.tag === 'n3' ? `${key} (three systems)` : key;
   const cells = outcome.verdicts.map((v): Cell => {
@@ -141,7 +159,12 @@ function runOne(config: ExploreAmbiguitiesConfig, run: PlannedRun, baseline: Row
       property: v.property.name,
       verdict: v.verdict,
       ...(v.note ? { note: v.note } : {}),
-      ...(steps ? { counterexample: counterexampleOf(outcome.model, v.property, steps, title, v.note, config.diagram === undefined ? counterexampleDiagram : config.diagram) } : {}),
+      ...(steps
+        ? {
+            counterexample: counterexampleOf(outcome.model, v.property, steps, title, v.note, config.diagram === undefined ? counterexampleDiagram : config.diagram,
+              v.lasso && v.fairness ? { loopStart: v.lasso.loopStart, fairness: fairnessSpec(v.fairness) } : undefined),
+          }
+        : {}),
       alsoAtBaseline: v.verdict === 'violated' && atBase?.verdict === 'violated',
     };
   });
@@ -160,6 +183,7 @@ function runOne(config: ExploreAmbiguitiesConfig, run: PlannedRun, baseline: Row
     stopReason: outcome.result.stopReason,
     fingerprint,
     sameStatesAsBaseline: baseline !== null && outcome.complete && baseline.complete && baseline.fingerprint === fingerprint,
+    graphDiff,
     cells,
   };
 }
@@ -170,8 +194,10 @@ export function exploreAmbiguities(config: ExploreAmbiguitiesConfig): AmbiguityM
   const t0 = performance.now();
   const rows: Row[] = [];
   let baseline: Row | null = null;
+  // the baseline's graph stays until the matrix is done: every row is compared with it edge by edge
+  const baseGraph: { current: BaselineGraph | null } = { current: null };
   config.runs.forEach((run, k) => {
-    const row = runOne(config, run, baseline);
+    const row = runOne(config, run, baseline, baseGraph);
     if (baseline === null) baseline = row;
     rows.push(row);
     config.onRun?.(row, k, config.runs.length);

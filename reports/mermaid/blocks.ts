@@ -83,6 +83,16 @@ export function messageOf(l: Label, moved: readonly number[]): Message {
     case 'dma_copy':
     case 'context_copy':
       return m(dma(s), cpu(o));
+    case 'copy_error':
+      return m(dma(s), cpu(o), '-x');
+    case 'cpu_hang':
+      return m(failureInjection, cpu(s), '-x');
+    case 'hang_timeout':
+      return m(ft(s), cpu(s), '-x');
+    case 'dma_hang':
+      return m(failureInjection, dma(first), '-x');
+    case 'dma_timeout':
+      return m(dma(first), ft(first));
     case 'smi_source':
       return m(dma(s), cpu(s));
     case 'memory_check':

@@ -28,12 +28,15 @@ export function mermaidLines(lines: readonly string[]): string {
 }
 
 /**
- * YAML front matter holding a diagram title. Mermaid reads the title as YAML,
- * not as diagram text, so entity codes do not apply: the title is written as
- * a double-quoted YAML (JSON) string of printable ASCII.
+ * YAML front matter holding a diagram title and optionally a Mermaid config
+ * for this diagram (layout, spacing). Mermaid reads it as YAML, not as
+ * diagram text, so entity codes do not apply: the title is written as a
+ * double-quoted YAML (JSON) string of printable ASCII, the config as a JSON
+ * object (YAML's flow style).
  */
-export function frontMatter(title: string): string {
-  return `---\ntitle: ${JSON.stringify(title.replace(/[^\x20-\x7e]/g, '?'))}\n---\n`;
+export function frontMatter(title: string, config?: object): string {
+  const c = config ? `config: ${JSON.stringify(config)}\n` : '';
+  return `---\ntitle: ${JSON.stringify(title.replace(/[^\x20-\x7e]/g, '?'))}\n${c}---\n`;
 }
 
 /**

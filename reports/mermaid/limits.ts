@@ -10,13 +10,16 @@ export const MAX_TEXT_SIZE = 50_000;
 /** Mermaid's default maxEdges for flowcharts. */
 export const MAX_FLOWCHART_EDGES = 500;
 /**
- * Edges up to which a flowchart is drawn at all: about 10 s of layout and
- * still followable by eye. Larger product graphs fall back to the projection.
+ * The largest product flowchart that still reads, found by rendering the
+ * N = 2 product at several sizes and looking at the PNGs: 78 arrows between
+ * 45 state tuples (model readings hidden) lay out with ELK in 3,900 x 3,100
+ * px with every label beside its arrow, and each arrow can be followed; all
+ * 146 arrows between the same tuples take 11,000 x 5,000 px (9,900 x 5,600
+ * with dagre), where arrows run across the whole drawing and cannot be
+ * followed. Larger product graphs are drawn projected (reports/diagrams.ts).
  */
-export const READABLE_FLOWCHART_EDGES = 250;
-/** Transition labels listed on one projected edge before "+k more". */
-export const LABELS_PER_EDGE = 4;
-
+export const READABLE_FLOWCHART_EDGES = 80;
+export const READABLE_FLOWCHART_NODES = 50;
 /** The Mermaid configuration every diagram is rendered with. */
 export const MERMAID_CONFIG = {
   maxTextSize: MAX_TEXT_SIZE,
@@ -30,20 +33,29 @@ export const MERMAID_CONFIG = {
 export interface DiagramLimits {
   /** Characters of diagram text; never above MAX_TEXT_SIZE. */
   readonly maxTextSize: number;
-  /** Flowchart edges; never above MAX_FLOWCHART_EDGES. */
+  /** Flowchart edges (arrows) of a product graph; never above MAX_FLOWCHART_EDGES. */
   readonly flowchartEdges: number;
+  /** Flowchart nodes of a product graph. */
+  readonly flowchartNodes: number;
 }
 
-export const DEFAULT_LIMITS: DiagramLimits = { maxTextSize: MAX_TEXT_SIZE, flowchartEdges: READABLE_FLOWCHART_EDGES };
+export const DEFAULT_LIMITS: DiagramLimits = { maxTextSize: MAX_TEXT_SIZE, flowchartEdges: READABLE_FLOWCHART_EDGES, flowchartNodes: READABLE_FLOWCHART_NODES };
 
-/** Why a diagram cannot be drawn faithfully, or null. `flowchartEdges` is given for flowcharts only. */
-export function sizeProblem(text: string, flowchartEdges?: number, limits: DiagramLimits = DEFAULT_LIMITS): string | null {
+/**
+ * Why a diagram cannot be drawn faithfully, or null. `flowchart` (nodes and
+ * edges drawn) is given for the flowcharts held to the readable size.
+ */
+export function sizeProblem(text: string, flowchart?: { nodes: number; edges: number }, limits: DiagramLimits = DEFAULT_LIMITS): string | null {
   const maxText = Math.min(limits.maxTextSize, MAX_TEXT_SIZE);
   const maxEdges = Math.min(limits.flowchartEdges, MAX_FLOWCHART_EDGES);
   const fmt = (x: number) => x.toLocaleString('en-US');
   if (text.length > maxText) return `${fmt(text.length)} characters of diagram text, past the limit of ${fmt(maxText)} (Mermaid's maxTextSize is ${fmt(MAX_TEXT_SIZE)})`;
-  if (flowchartEdges !== undefined && flowchartEdges > maxEdges) {
-    return `${fmt(flowchartEdges)} edges, past the ${fmt(maxEdges)} a flowchart can lay out legibly (Mermaid's maxEdges is ${fmt(MAX_FLOWCHART_EDGES)})`;
+  if (flowchart && (flowchart.edges > maxEdges || flowchart.nodes > limits.flowchartNodes)) {
+    const past = [
+      flowchart.nodes > limits.flowchartNodes ? `${fmt(flowchart.nodes)} nodes` : '',
+      flowchart.edges > maxEdges ? `${fmt(flowchart.edges)} edges` : '',
+    ].filter(Boolean);
+    return `${past.join(' and ')}, past the ${fmt(limits.flowchartNodes)} nodes and ${fmt(maxEdges)} edges up to which a flowchart reads`;
   }
   return null;
 }

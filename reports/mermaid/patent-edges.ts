@@ -1,42 +1,7 @@
-/**
- * The transitions of FIG. 8 that the patent text names. The figure body is
- * missing from the OCR text, so this is the list of transitions stated in
- * Tables 1-2, [0059]-[0073] and the FIGS. 9-11 walkthroughs (READING-GUIDE,
- * "Other transitions stated in the text"), each with its paragraphs. The
- * reconstructed diagram marks those the model never takes, and marks model
- * edges that are not on this list as coming from a reading.
- */
-import { OFF, ST1, ST10, ST2, ST3, ST4, ST5, ST6, ST7, ST8, ST9, type FtState } from '../../hw/ft-controller.js';
-
-export interface PatentEdge {
-  readonly from: FtState;
-  readonly to: FtState;
-  /** What triggers it, in the patent's words. */
-  readonly trigger: string;
-  readonly cites: string;
-}
-
-export const PATENT_EDGES: readonly PatentEdge[] = [
-  { from: OFF, to: ST6, trigger: 'power-on reset', cites: '[0069] [0083] T100' },
-  { from: ST6, to: ST1, trigger: 'board controller sets ACT', cites: '[0061] [0083] T101' },
-  { from: ST6, to: ST7, trigger: 'crosslink connected', cites: '[0070] [0085] T204' },
-  { from: ST1, to: ST2, trigger: 'crosslink connected', cites: '[0062] [0070] [0085] T204' },
-  { from: ST7, to: ST8, trigger: 'recover mode set for duplication', cites: '[0071] [0088] T105' },
-  { from: ST2, to: ST3, trigger: 'synchronization reset (copy source)', cites: '[0090] T110, [0098] T122' },
-  { from: ST8, to: ST3, trigger: 'synchronization reset (copy destination)', cites: '[0090] T110, [0098] T122' },
-  { from: ST3, to: ST4, trigger: 'memory check completed', cites: '[0091] T115, [0092] T211' },
-  { from: ST4, to: ST5, trigger: 'CPU-bus disagreement', cites: '[0066] [0095] T116' },
-  { from: ST5, to: ST2, trigger: 'trace almost full, ACT', cites: '[0062] [0072] [0095] T117' },
-  { from: ST5, to: ST9, trigger: 'trace almost full, SBY', cites: '[0067] [0072] [0095] T213' },
-  { from: ST9, to: ST8, trigger: 'SMI ACK from every CPU', cites: '[0071] [0072] [0096] T214' },
-  { from: ST3, to: ST10, trigger: 'failure or disagreement: SBY set to Fault', cites: '[0064]' },
-  { from: ST4, to: ST10, trigger: 'failure separates the faulty system', cites: '[0065]' },
-  { from: ST5, to: ST10, trigger: 'failure of the SBY', cites: '[0066] [0067]' },
-  { from: ST1, to: ST10, trigger: 'failure or forced isolation of a system in service', cites: '[0073]' },
-  { from: ST2, to: ST10, trigger: 'failure or forced isolation of a system in service', cites: '[0073]' },
-  { from: ST10, to: ST7, trigger: 'reset of a Fault system', cites: '[0070]' },
-];
-
-export function patentEdge(from: number, to: number): PatentEdge | undefined {
-  return PATENT_EDGES.find((e) => e.from === from && e.to === to);
-}
+/** The transitions of FIG. 8 that the patent text names (the list lives in model/patent-transitions.ts, which rule coverage also reads). */
+export {
+  PATENT_TRANSITIONS as PATENT_EDGES,
+  patentNames,
+  patentTransition as patentEdge,
+  type PatentTransition as PatentEdge,
+} from '../../model/patent-transitions.js';

@@ -65,9 +65,13 @@ export class MermaidRenderer {
     }
   }
 
-  /** The SVG of `definition`; throws Mermaid's parse error on bad syntax. */
-  async svg(definition: string): Promise<Uint8Array> {
-    const r = await renderMermaid(this.browser, definition, 'svg', { mermaidConfig: { ...MERMAID_CONFIG }, backgroundColor: 'white' });
+  /**
+   * The SVG of `definition`; throws Mermaid's parse error on bad syntax.
+   * `svgId` sets the id of the <svg> element, which its embedded styles are
+   * scoped to: SVGs inlined into one page need different ids.
+   */
+  async svg(definition: string, svgId?: string): Promise<Uint8Array> {
+    const r = await renderMermaid(this.browser, definition, 'svg', { mermaidConfig: { ...MERMAID_CONFIG }, backgroundColor: 'white', ...(svgId ? { svgId } : {}) });
     return r.data;
   }
 

@@ -47,11 +47,18 @@ const SECTIONS: readonly { section: DiagramSection; heading: string; intro: stri
     section: 'fig8',
     heading: 'FIG. 8 reconstructed from the model',
     intro:
-      'The reachable graph projected onto one system\'s FT-controller state. Each arrow lists the transition labels that move it ' +
-      '(labels of other systems included) and, when the patent names the transition, its paragraphs. Dashed grey states are never reached; ' +
-      '"NOT TAKEN" arrows are transitions the patent names that the model never takes; "a model reading" marks transitions the patent does not name.',
+      'The reachable graph projected onto one system\'s FT-controller state. Each arrow carries the transition labels that move it, grouped by action ' +
+      '(labels of other systems included) and, when the patent names the transition, its paragraphs. The legend in each diagram gives the arrow styles: ' +
+      'solid for what the patent names, dashed for a model reading, red for failure injections, grey dotted for a transition the patent names that the model never takes. ' +
+      'Dashed grey states are never reached.',
   },
-  { section: 'product', heading: 'Product graph', intro: 'Both systems\' FT-controller states together: one node per reachable pair, arrows labelled as above.' },
+  {
+    section: 'product',
+    heading: 'Product graph',
+    intro:
+      'All systems\' FT-controller states together: one node per reachable tuple, arrows styled as in FIG. 8 with their labels grouped by action. ' +
+      'When that is too large to read, its projection onto each system\'s state group is drawn instead, and the title says so.',
+  },
   { section: 'scenario', heading: 'Sequence diagrams of the figures', intro: 'The FIG. 9-11 scenarios replayed on the model, in the manner of the patent\'s timing charts: one numbered message per step, a note at each state change.' },
   { section: 'counterexample', heading: 'Counterexamples', intro: 'The shortest trace to each violated property, ending in the refuting state.' },
 ];
@@ -69,7 +76,7 @@ export function reportMarkdown(r: ReportInput): string {
   out.push('|---|---|---|---|---|');
   for (const v of o.verdicts) {
     const d = r.diagrams.find((x) => x.section === 'counterexample' && x.property === v.property.name);
-    const mark = v.verdict === 'holds' ? 'holds' : v.verdict === 'violated' ? '**VIOLATED**' : 'unknown';
+    const mark = v.verdict === 'holds' ? 'holds' : v.verdict === 'violated' ? '**VIOLATED**' : v.verdict === 'vacuous' ? 'vacuous (never triggered)' : 'unknown';
     const trace = v.state !== undefined ? `${o.result.graph.depthOf(v.state)} steps${d ? `, [diagram](#${anchorOf(d.title)})` : ''}` : '';
     const statement = v.note ? `${v.property.statement} (${v.note})` : v.property.statement;
     out.push(`| ${mdCell(v.property.name)} | ${mark} | ${mdCell(statement)} | ${mdCell(v.property.cites)} | ${mdCell(trace)} |`);

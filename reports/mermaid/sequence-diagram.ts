@@ -34,6 +34,12 @@ export interface SequenceTrace {
   readonly verdict?: SequenceVerdict;
   /** A closing note over every FT controller, e.g. why a replay stopped. */
   readonly footer?: string;
+  /**
+   * A lasso (liveness counterexample): the trace step (0 = the initial
+   * state) the last step returns to. The steps after it are drawn in a
+   * `loop` box; equal to the number of steps: the run stops there forever.
+   */
+  readonly loopStart?: number;
 }
 
 /** A no-break space: an empty line Mermaid does not drop. */
@@ -85,8 +91,10 @@ export function sequenceDiagram(t: SequenceTrace): string {
     : `initial state: ${t.initial.systems.map((s) => `#${s.id} ${stateText(s)}${s.mode ? ' ' + s.mode : ''}`).join(', ')}`;
   body.push(`  Note over ${span}: ${mermaidText(initial)}`);
   let prev = t.initial;
+  const looping = t.loopStart !== undefined && t.loopStart < t.steps.length;
   t.steps.forEach((step, k) => {
-    const last = k === t.steps.length - 1 && t.verdict !== undefined;
+    if (looping && k === t.loopStart) body.push(`  loop forever: back to step ${t.loopStart}`);
+    const last = k === t.steps.length - 1 && t.verdict !== undefined && t.loopStart === undefined;
     const notes: { sys: number; text: string }[] = [];
     step.view.systems.forEach((s, i) => {
       const c = changeNote(prev.systems[i], s);
@@ -109,6 +117,11 @@ export function sequenceDiagram(t: SequenceTrace): string {
     }
     prev = step.view;
   });
+  if (looping) body.push('  end');
+  if (t.verdict && t.loopStart !== undefined) {
+    const ends = looping ? `the loop repeats forever` : `the run stops at step ${t.loopStart}: nothing fair is enabled, forever`;
+    body.push('  rect rgb(255, 228, 228)', `    Note over ${span}: ${mermaidLines([ends])}<br/>${verdictNote(t.verdict)}`, '  end');
+  }
   if (t.verdict && t.steps.length === 0) {
     // the initial state itself refutes the property
     body.push('  rect rgb(255, 228, 228)', `    Note over ${span}: ${verdictNote(t.verdict)}`, '  end');

@@ -2,7 +2,7 @@
  * `ftcheck ambiguities` in-process (registered on a fresh commander program,
  * as bin/ftcheck.ts does): options, usage errors, the files it writes.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -47,6 +47,10 @@ describe('usage errors', () => {
     await expect(run('--product', '--only', 'D6', '--only', 'S7', '--systems', '3')).rejects.toThrow(/is 9 runs, past the limit of 64 \(with three systems each counts as 30: 270\)/);
   });
 
+  it('--out is checked before any run', async () => {
+    await expect(run('--only', 'D5', '--out', '/proc/ftcheck-amb')).rejects.toThrow(/^--out '\/proc\/ftcheck-amb': cannot create it: \/proc holds/);
+  });
+
   it('--product and --pairs exclude each other', async () => {
     await expect(run('--product', '--pairs')).rejects.toThrow('--product and --pairs exclude each other');
   });
@@ -73,16 +77,27 @@ describe('a run', () => {
     expect(md).toContain(`ftcheck replay ${v.scenario}`);
   });
 
-  it('progress: one line per run on stderr', async () => {
+  it('progress: one line per run on stderr, the totals on stdout, then a "wrote" line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ftcheck-amb-cli-'));
     const r = await run('--only', 'S1', '--out', dir);
     const lines = r.err.trim().split('\n');
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^\[1\/2\] baseline: [\d,]+ states/);
     expect(lines[1]).toMatch(/^\[2\/2\] S1-power-on-arbitration=snapshot-at-power-on: .*violates one-act \(4 steps\)/);
     // two counterexamples: one-act, and redundancy-recoverable (a system repaired before it ever got a mode later
     // decides ACT from its power-on snapshot next to the running ACT: two Online ready ACTs, no copy destination)
-    expect(r.out).toMatch(/^wrote .*ambiguities\.md \(2 runs, 2 counterexample scenarios\)/);
+    expect(r.out).toBe('2 runs, 2 counterexamples, each confirmed by an independent replay\n');
+    expect(lines[2]).toBe(`wrote ${join(dir, 'ambiguities.md')} (2 runs, 2 counterexample scenarios)`);
+    expect(r.code).toBe(0);
+  });
+
+  it('a report that cannot be written after the runs: the totals are printed, one error line, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ftcheck-amb-cli-'));
+    mkdirSync(join(dir, 'ambiguities.md'));
+    const r = await run('--only', 'D5', '--property', 'copy-into-standby', '--faults', '0', '--out', dir);
+    expect(r.out).toBe('2 runs, 1 counterexample, each confirmed by an independent replay\n');
+    expect(r.err.trim().split('\n').at(-1)).toBe(`ftcheck: error: could not write ${join(dir, 'ambiguities.md')}: it is a directory`);
+    expect(r.code).toBe(1);
   });
 
   it('--product over two entries: every combination, and what only they break together', async () => {
@@ -104,7 +119,10 @@ describe('a run', () => {
     // S4 stay alone: the ACT fails in Pre online sync (S5 default: it goes to Fault), the SBY is promoted (S3 default)
     // but stays in ST3 (S4 stay): its mode switches in ST3, which [0064] forbids. With S3 keep-sby nothing is promoted,
     // so no mode switches: the combination keeps pre-online-sync-mode-fixed that S4 stay alone breaks (a masked
-    // violation). It breaks online-has-act instead, as S3 keep-sby does alone: no violation needs both.
+    // violation). It breaks online-has-act instead, as S3 keep-sby does alone. And one violation needs both: the ACT
+    // fails in Online async (S6 default: the SBY stays there), the SBY is neither promoted (keep-sby) nor moved to
+    // Online ready (stay), so the exit from Online async sends it, an SBY, to Pre offline: no system online after
+    // a single CPU failure in lock-step (service-survives-single-fault).
     const dir = mkdtempSync(join(tmpdir(), 'ftcheck-amb-cli-'));
     const j = JSON.parse((await run('--product', '--only', 'S3', '--only', 'S4', '--json', '--out', dir)).out);
     const verdict = (key: string, p: string) => j.rows.find((x: { key: string }) => x.key === key).verdicts[p].verdict;
@@ -119,6 +137,8 @@ describe('a run', () => {
       property: 'pre-online-sync-mode-fixed',
       subRows: ['S4-survivor-state=stay'],
     });
-    expect(j.interactions.filter((x: { kind: string }) => x.kind === 'breaks-together')).toEqual([]);
+    expect(j.interactions.filter((x: { kind: string }) => x.kind === 'breaks-together').map((x: { property: string; row: string }) => [x.row, x.property])).toEqual([
+      [both, 'service-survives-single-fault'],
+    ]);
   });
 });

@@ -41,7 +41,7 @@ describe('progress reporter', () => {
     expect(reporter.shown).toBe(false);
   });
 
-  it('draws the bar once the run passes a second, with states and depth, and stops', () => {
+  it('draws the status line once the run passes a second: states, queue, depth, rate, memory; no percentage', () => {
     const stream = new FakeStream(true);
     const reporter = createProgressReporter({ stream });
     reporter.onProgress(at(0.5));
@@ -50,8 +50,12 @@ describe('progress reporter', () => {
     reporter.stop();
     const text = stream.chunks.join('');
     expect(reporter.shown).toBe(true);
-    expect(text).toMatch(/4990\/5000 expanded/);
+    expect(text).toMatch(/9,000 states \(10 queued\)/);
     expect(text).toMatch(/depth 4/);
+    expect(text).toMatch(/6,000 states\/s/);
+    expect(text).toMatch(/1 MiB/);
+    expect(text).not.toMatch(/%/);
+    expect(text.endsWith('\r\x1b[K')).toBe(true);
   });
 });
 

@@ -1,15 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ftcheck as run } from './support/ftcheck.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ftcheck-cli-'));
 
-function ftcheck(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bin/ftcheck.ts', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const ftcheck = (...args: string[]) => run(args);
 
 describe('ftcheck check', () => {
   it('--json on the defaults: complete, every property holds, exit 0', () => {
@@ -63,18 +60,49 @@ describe('bad input gives one line and exit 2', () => {
     ['unknown reading option', ['check', '--reading', 'D2-act-on-async-exit=sideways'], /has no option 'sideways'/],
     ['unknown property', ['check', '--property', 'happiness'], /unknown property 'happiness'/],
     ['unknown option', ['check', '--colour'], /unknown option '--colour'/],
-    ['missing config file', ['check', '--config', join(tmp, 'none.json')], /cannot read config file/],
-    ['missing scenario', ['replay', join(tmp, 'none.json')], /cannot read scenario/],
+    ['missing config file, and why', ['check', '--config', join(tmp, 'none.json')], /cannot read config file '.*none\.json': no such file or directory/],
+    ['a directory as config file', ['check', '--config', tmp], /cannot read config file '.*': it is a directory/],
+    ['missing scenario', ['replay', join(tmp, 'none.json')], /cannot read scenario '.*none\.json': no such file/],
+    ['--reading __proto__=x (not silently dropped)', ['check', '--reading', '__proto__=x'], /unknown reading '__proto__'/],
+    ['transitions --reading __proto__=x', ['transitions', '--reading', '__proto__=x'], /unknown reading '__proto__'/],
+    ['a fractional --max-states', ['check', '--max-states', '1.5'], /--max-states must be a whole number of states \(got '1\.5'\)/],
+    ['transitions --out naming a directory (was EISDIR)', ['transitions', '--out', tmp], /^ftcheck: error: --out '.*': is a directory; give a file name\n$/],
+    ['diagram --out "" (was ENOENT)', ['diagram', '--out', ''], /^ftcheck: error: --out must name a directory \(got an empty string\)\n$/],
+    ['diagram --out inside procfs (was a hang at full CPU)', ['diagram', '--out', '/proc/ftcheck-test/out'], /cannot create it: \/proc holds the kernel's process information, not storage/],
+    ['ambiguities --out under a file', ['ambiguities', '--out', join(tmp, 'cfg-bom.json', 'x')], /cannot create it: .*cfg-bom\.json is not a directory/],
+    ['a misspelt scenario step key', ['replay', join(tmp, 'lable.json')], /step 2: unknown key "lable" \(known: label, note, expect\)/],
+    ['a scenario that claims an unknown property', ['replay', join(tmp, 'claims-happiness.json')], /"violates": unknown property 'happiness'/],
   ];
+  writeFileSync(join(tmp, 'cfg-bom.json'), '\uFEFF{"pages": 1}');
+  writeFileSync(join(tmp, 'lable.json'), JSON.stringify({ steps: ['power_on(#0)', { lable: 'set_act(#0)' }] }));
+  writeFileSync(join(tmp, 'claims-happiness.json'), JSON.stringify({ violates: 'happiness', steps: [] }));
   for (const [what, args, message] of cases) {
     it(what, () => {
       const r = ftcheck(...args);
       expect(r.code).toBe(2);
       expect(r.err.split('\n')[0]).toMatch(/^ftcheck: error: /);
       expect(r.err).toMatch(message);
-      expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).not.toMatch(/\n\s+at |internal error/); // no stack trace, never the bug message
     });
   }
+
+  it('a config file with a UTF-8 byte order mark is read', () => {
+    const r = ftcheck('check', '--json', '--config', join(tmp, 'cfg-bom.json'), '--max-states', '50', '--out', tmp);
+    expect(r.err).toBe('');
+    expect(JSON.parse(r.out).config.params.pages).toBe(1);
+  });
+
+  it('replay --json on a file that is not JSON still prints one JSON object', () => {
+    const f = join(tmp, 'broken.json');
+    writeFileSync(f, '{"steps": [');
+    const r = ftcheck('replay', f, '--json');
+    expect(r.code).toBe(2);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ ok: false, steps: [] });
+    expect(j.error).toMatch(/^scenario '.*broken\.json' is not valid JSON: /);
+    expect(r.err).toMatch(/^ftcheck: error: scenario .* is not valid JSON/);
+  });
 
   it('config file: unknown key, wrong type, out-of-range value', () => {
     const write = (name: string, body: unknown) => {

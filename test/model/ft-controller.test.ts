@@ -27,7 +27,9 @@ describe('FT controller 130 local transitions', () => {
     expect(ftStep(at(ST2, ACT), 'sync-reset-source', r)).toEqual(at(ST3, ACT));
     expect(ftStep(at(ST8, SBY), 'sync-reset-destination', r)).toEqual(at(ST3, SBY));
     expect(ftStep(at(ST7, SBY), 'sync-reset-destination', r)).toBeNull();
-    expect(ftStep(at(ST4, ACT), 'sync-reset-source', r)).toBeNull();
+    // S13: an Online sync group as the source: by default (online-sync-group) every member goes to Pre online sync
+    expect(ftStep(at(ST4, ACT), 'sync-reset-source', r)).toEqual(at(ST3, ACT));
+    expect(ftStep(at(ST4, ACT), 'sync-reset-source', reading('S13-n3-copy-source', 'online-ready-only'))).toBeNull();
     expect(ftStep(at(ST4, ACT), 'sync-reset-source', reading('S13-n3-copy-source', 'act-in-online-sync'))).toEqual(at(ST4, ACT));
   });
 

@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, replay, replayJson, scenarioModel, type Scenario } from '../../model/scenario.js';
+import { DEFAULT_PARAMS, PARAM_SPECS } from '../../model/params.js';
+import { parseScenario, readScenarioFile, replay, replayJson, scenarioModel, type Scenario } from '../../model/scenario.js';
 
 function load(name: string): Scenario {
   const parsed = parseScenario(JSON.parse(readFileSync(`scenarios/${name}`, 'utf8')));
@@ -90,6 +93,33 @@ describe('the patent timing charts replay on the model', () => {
     const last = r.steps[r.steps.length - 1].view.systems;
     expect(last[0].memory).toEqual(last[1].memory);
   });
+  it('each figure states the parameters it needs and replays whatever the run\'s other parameters are', () => {
+    const own = Object.fromEntries(['fig9-power-on.json', 'fig10-sync.json', 'fig11-resync.json'].map((f) => [f, load(f).params]));
+    // two systems; FIGS. 10-11 copy two pages; FIG. 11's trace is almost full after two writes and it injects one disagreement
+    expect(own).toEqual({
+      'fig9-power-on.json': { systems: 2 },
+      'fig10-sync.json': { systems: 2, pages: 2 },
+      'fig11-resync.json': { systems: 2, pages: 2, trace: 2, faults: 1 },
+    });
+    for (const f of Object.keys(own)) {
+      const sc = load(f);
+      for (const spec of PARAM_SPECS) {
+        for (let v = spec.min; v <= spec.max; v++) {
+          const model = scenarioModel(sc, { ...DEFAULT_PARAMS, [spec.key]: v });
+          if (!model.ok) throw new Error(model.error);
+          expect(replay(model.value, sc).error, `${f} with ${spec.flag} ${v}`).toBeUndefined();
+        }
+      }
+    }
+  });
+  it('a scenario file with a UTF-8 byte order mark reads; an unreadable one says why', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ftcheck-scenario-'));
+    const f = join(dir, 'bom.json');
+    writeFileSync(f, '\uFEFF' + JSON.stringify(['power_on(#0)']));
+    expect(readScenarioFile(f)).toEqual({ ok: true, value: { steps: [{ label: 'power_on(#0)' }] } });
+    expect(readScenarioFile(join(dir, 'none.json'))).toEqual({ ok: false, error: `cannot read scenario '${join(dir, 'none.json')}': no such file` });
+    expect(readScenarioFile(dir)).toEqual({ ok: false, error: `cannot read scenario '${dir}': it is a directory` });
+  });
   it('the scenario files state the same expectations, and replay checks them', () => {
     for (const f of ['fig9-power-on.json', 'fig10-sync.json', 'fig11-resync.json']) expect(replayed(load(f)).ok).toBe(true);
   });
@@ -124,7 +154,12 @@ describe('replay errors and JSON', () => {
     });
   });
   it('parseScenario rejects unknown keys and bad steps with one-line errors', () => {
-    expect(parseScenario({ steps: [], colour: 1 })).toEqual({ ok: false, error: 'unknown scenario key "colour"' });
+    expect(parseScenario({ steps: [], colour: 1 })).toEqual({ ok: false, error: 'unknown scenario key "colour" (known: description, params, readings, steps, violates, loop, fairness)' });
+    // a misspelt step key is named as such, not reported as a missing label
+    expect(parseScenario({ steps: ['power_on(#0)', { lable: 'set_act(#0)' }] })).toEqual({ ok: false, error: 'step 2: unknown key "lable" (known: label, note, expect)' });
+    expect(parseScenario({ steps: [{ note: 'x' }] })).toEqual({ ok: false, error: 'step 1: missing "label"' });
+    expect(parseScenario({ steps: [{ label: 'power_on(#0)', expect: { zero: 'ST6' } }] }).ok).toBe(false);
+    expect(parseScenario({ steps: [], violates: 3 }).ok).toBe(false);
     expect(parseScenario({ steps: [3] })).toEqual({ ok: false, error: 'step 1: expected a label string or an object with "label"' });
     expect(parseScenario({ steps: [], params: { size: 3 } }).ok).toBe(false);
   });

@@ -13,22 +13,24 @@ import { describe, expect, it } from 'vitest';
 import type { StateIndex } from '../../checker/index.js';
 import { viewOf } from '../../model/view.js';
 import { buildDiagrams, renderDiagrams, writeGraph, writeMermaidFiles, writeReport, type DiagramSet } from '../../reports/diagrams.js';
-import { MAX_TEXT_SIZE } from '../../reports/mermaid/limits.js';
+import { DEFAULT_LIMITS, MAX_TEXT_SIZE, READABLE_FLOWCHART_EDGES, READABLE_FLOWCHART_NODES, sizeProblem } from '../../reports/mermaid/limits.js';
+import { groupFlowchart, productArrows, productFlowchart } from '../../reports/mermaid/product.js';
 import { ftStatesOf, project } from '../../reports/mermaid/projection.js';
 import { pngScale } from '../../reports/mermaid/render.js';
 import { anchorOf } from '../../reports/mermaid/report-md.js';
 import { sequenceDiagram } from '../../reports/mermaid/sequence-diagram.js';
-import { useMermaidBrowser } from './support/mermaid-page.js';
+import { describeRendering } from '../support/rendering.js';
+import { parseFlowchart } from './support/flowchart-text.js';
+import { overlapping, useMermaidBrowser, type Box } from './support/mermaid-page.js';
 import { ONE_ACT_BROKEN, params, readings } from './support/fixtures.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ftcheck-diagrams-'));
-const skipRender = process.env.FTCHECK_SKIP_RENDER === '1';
 
 const sets: Record<string, DiagramSet> = {
   defaults: buildDiagrams({ params: params(), readings: readings() }),
   'one-act broken': buildDiagrams({ params: params(), readings: readings(ONE_ACT_BROKEN) }),
   'no failures': buildDiagrams({ params: params({ faults: 0 }), readings: readings() }),
-  'tight limits': buildDiagrams({ params: params(), readings: readings(), limits: { maxTextSize: 3000, flowchartEdges: 20 } }),
+  'tight limits': buildDiagrams({ params: params(), readings: readings(), limits: { maxTextSize: 3000, flowchartEdges: 20, flowchartNodes: 10 } }),
 };
 
 /** Text of an SVG file with tags stripped and XML entities decoded. */
@@ -70,17 +72,36 @@ describe('buildDiagrams', () => {
     }
   });
 
-  it('falls back to the projection when the product graph is too large for a flowchart', () => {
-    const full = sets.defaults.diagrams.find((d) => d.name === 'product')!;
-    const small = sets['tight limits'].diagrams.find((d) => d.name === 'product')!;
+  it('draws the product projected onto state groups when it is too large to read, and says why in the title and caption', () => {
+    const d = sets.defaults.diagrams.find((x) => x.name === 'product')!;
     const product = sets.defaults.projections.get('product')!;
-    const drawnEdges = (t: string) => (t.match(/-->/g) ?? []).length;
-    expect(drawnEdges(full.text)).toBe(product.edges().filter((e) => e.v !== e.w).length);
-    expect(product.edges().length).toBeGreaterThan(20);
-    expect(small.title).toMatch(/too large/);
-    expect(small.caption.join(' ')).toMatch(/past the (limit of 3,000|20 a flowchart)/);
+    const names = sets.defaults.outcome.model.labelNames;
+    const full = productFlowchart(product, { labelNames: names, title: 't' });
+    expect(full.edges).toBeGreaterThan(READABLE_FLOWCHART_EDGES);
+    expect(d.title).toBe(`Product graph of systems #0, #1 projected onto Online / Offline / Fault: ${full.nodes} tuples and ${full.edges} arrows are too many to read`);
+    expect(d.text).toContain(`title: ${JSON.stringify(d.title)}`);
+    expect(d.text).toBe(groupFlowchart(product, { labelNames: names, title: d.title }).text);
+    expect(d.caption.join(' ')).toMatch(new RegExp(`${full.edges} edges, past the ${READABLE_FLOWCHART_NODES} nodes and ${READABLE_FLOWCHART_EDGES} edges`));
+    // the caption suggests --hide failures exactly when the product without failure arrows reads
+    const lighter = productFlowchart(product, { labelNames: names, title: '', hide: { failures: true, readings: false } });
+    const reads = sizeProblem(lighter.text, lighter, DEFAULT_LIMITS) === null;
+    if (reads) expect(d.caption.join(' ')).toMatch(`With --hide failures the product has ${lighter.nodes} tuples and ${lighter.edges} arrows`);
+    else expect(d.caption.join(' ')).not.toMatch(/--hide failures/);
+    expect(d.problem).toBeNull();
+    expect(sets.defaults.notes.join('\n')).toMatch(/projection onto state groups drawn instead/);
+  });
+
+  it('draws the product tuple by tuple when it reads, and falls back to system #0 when even the group projection does not', () => {
+    const small = sets['no failures'].diagrams.find((d) => d.name === 'product')!;
+    expect(small.title).toBe('Product graph of systems #0, #1');
+    const p = sets['no failures'].projections.get('product')!;
+    expect(small.text).toBe(productFlowchart(p, { labelNames: sets['no failures'].outcome.model.labelNames, title: small.title }).text);
+    const tight = sets['tight limits'].diagrams.find((d) => d.name === 'product')!;
+    expect(tight.title).toMatch(/too large, projection onto system #0 drawn instead/);
+    expect(tight.caption.join(' ')).toMatch(/past the limit of 3,000.*even projected onto state groups/);
     const sys0 = sets['tight limits'].projections.get('system-0')!;
-    expect(drawnEdges(small.text)).toBe(sys0.edges().filter((e) => e.v !== e.w).length);
+    const arrows = parseFlowchart(tight.text).arrows.filter((a) => !a.legend);
+    expect(arrows.length).toBe(productArrows(sys0, sets['tight limits'].outcome.model.labelNames).length);
     expect(sets['tight limits'].notes.join('\n')).toMatch(/too large to draw/);
   });
 });
@@ -167,7 +188,7 @@ describe('graph JSON', () => {
   });
 });
 
-describe.skipIf(skipRender)('Mermaid', () => {
+describeRendering('Mermaid', () => {
   const browser = useMermaidBrowser();
 
   it('parses every generated diagram without a syntax error', async () => {
@@ -179,12 +200,17 @@ describe.skipIf(skipRender)('Mermaid', () => {
     expect(bad).toEqual([]);
   });
 
+  // FIG. 8 of the defaults (the issue's case), the rest from the run with a counterexample
+  const fig8 = sets.defaults.diagrams.find((d) => d.name === 'fig8-system-0')!;
+  let fig8Svg: string | undefined;
+
   it('renders FIG. 8, FIG. 9-11 and a counterexample to SVG and PNG through mermaid-cli', async () => {
     const src = sets['one-act broken'];
     const wanted = new Set(['fig8-system-0', 'fig9-power-on', 'fig10-sync', 'fig11-resync', 'counterexample-one-act']);
-    const subset: DiagramSet = { ...src, diagrams: src.diagrams.filter((d) => wanted.has(d.name)) };
+    const subset: DiagramSet = { ...src, diagrams: [fig8, ...src.diagrams.filter((d) => wanted.has(d.name) && d.name !== fig8.name)] };
     const out = join(tmp, 'render');
     const files = await renderDiagrams(subset, out, browser.renderer);
+    fig8Svg = readFileSync(join(out, 'fig8-system-0.svg'), 'utf8');
     expect(files.map((f) => f.diagram).sort()).toEqual([...wanted].sort());
     for (const f of files) {
       const d = subset.diagrams.find((x) => x.name === f.diagram)!;
@@ -206,5 +232,18 @@ describe.skipIf(skipRender)('Mermaid', () => {
       }
       expect(existsSync(f.png)).toBe(true);
     }
+  });
+
+  it('FIG. 8 as rendered: no two edge labels overlap, and no label covers a state', async () => {
+    const svg = fig8Svg ?? new TextDecoder().decode(await browser.renderer.svg(fig8.text));
+    const labels = await browser.page.boxes(svg, 'g.edgeLabel');
+    const states = await browser.page.boxes(svg, 'g.node');
+    const shown = (b: Box) => `'${b.text}' at ${Math.round(b.x)},${Math.round(b.y)}`;
+    // every labelled arrow and legend entry has its label box
+    expect(labels.length).toBe(parseFlowchart(fig8.text).arrows.filter((a) => a.lines.length).length);
+    expect(states.length).toBeGreaterThanOrEqual(11);
+    expect(overlapping(labels).map(([a, b]) => `${shown(a)} overlaps ${shown(b)}`)).toEqual([]);
+    const covered = labels.flatMap((l) => states.filter((st) => overlapping([l, st]).length).map((st) => `${shown(l)} covers ${shown(st)}`));
+    expect(covered).toEqual([]);
   });
 });

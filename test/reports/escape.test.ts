@@ -14,6 +14,7 @@ import { FtModel } from '../../model/ft-model.js';
 import { DEFAULT_PARAMS } from '../../model/params.js';
 import { defaultReadings } from '../../model/readings.js';
 import { viewOf } from '../../model/view.js';
+import { describeRendering } from '../support/rendering.js';
 import { decodeMermaid, normalizeSpace, useMermaidBrowser } from './support/mermaid-page.js';
 
 const NASTY = [
@@ -84,7 +85,7 @@ const CONTEXTS: Record<string, { build: (texts: string[]) => string; selector: s
   'flowchart edge': { build: (ts) => ['flowchart TB', ...ts.map((t, i) => `N${i} -->|"${mermaidText(t)}"| N${i + 1}`)].join('\n'), selector: '.edgeLabel' },
 };
 
-describe.skipIf(process.env.FTCHECK_SKIP_RENDER === '1')('escaped text drawn by Mermaid', () => {
+describeRendering('escaped text drawn by Mermaid', () => {
   const browser = useMermaidBrowser();
 
   for (const [name, ctx] of Object.entries(CONTEXTS)) {

@@ -1,17 +1,12 @@
 /**
- * The projections against a direct recomputation from decoded states, and
- * the FIG. 8 diagram's marks (unreached states, patent transitions not
- * taken, group arrows) read back from the diagram text.
+ * The projections against a direct recomputation from decoded states (the
+ * diagrams drawn from them are tested in flowcharts.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { explore, type ExploredGraph, type StateIndex } from '../../checker/index.js';
 import { FtModel } from '../../model/ft-model.js';
 import { viewOf } from '../../model/view.js';
-import { PATENT_EDGES } from '../../reports/mermaid/patent-edges.js';
 import { ALL_FT_STATES, ftStatesOf, nodeKey, project } from '../../reports/mermaid/projection.js';
-import { drawnTransitions, stateDiagram } from '../../reports/mermaid/state-diagram.js';
-import { describeState } from '../../reports/mermaid/projection.js';
-import { decodeMermaid } from './support/mermaid-page.js';
 import { params, readings } from './support/fixtures.js';
 
 function run(p = params(), r = readings()): { model: FtModel; graph: ExploredGraph; complete: boolean } {
@@ -62,73 +57,5 @@ describe('project', () => {
   it('refuses a graph explored without edges', () => {
     const g = explore(model, { maxStates: 10 }).graph;
     expect(() => project(g, ftStatesOf(model, g), n, [0], { complete: false })).toThrow(/recordEdges/);
-  });
-});
-
-/** The arrows of a stateDiagram text: [from id, to id, decoded label lines]. */
-function arrowsOf(text: string): [string, string, string[]][] {
-  return [...text.matchAll(/^\s*(\w+) --> (\w+) : (.*)$/gm)].map((m) => [m[1], m[2], m[3].split('<br/>').map(decodeMermaid)]);
-}
-
-describe('FIG. 8 state diagram', () => {
-  // No failure budget: nothing can fail or disagree, so Fault, Online async and Pre offline are out of reach.
-  const cases = { defaults: run(), 'no failures (F=0)': run(params({ faults: 0 })) };
-  for (const [name, r] of Object.entries(cases)) {
-    describe(name, () => {
-      const ft = ftStatesOf(r.model, r.graph);
-      const p = project(r.graph, ft, r.model.params.systems, [0], { complete: r.complete, allStates: true });
-      const text = stateDiagram(p, { labelNames: r.model.labelNames, title: 't' });
-      const reached = new Set(p.nodes().filter((k) => p.node(k).count > 0));
-      const drawn = drawnTransitions(p, r.model.labelNames);
-
-      it('marks exactly the unreached states', () => {
-        const marked = [...text.matchAll(/^\s*class (\w+) unreached$/gm)].map((m) => m[1]).sort();
-        expect(marked).toEqual(ALL_FT_STATES.map((st) => nodeKey([st])).filter((k) => !reached.has(k)).sort());
-      });
-
-      it('draws every patent transition: taken with its labels, or NOT TAKEN exactly when no edge projects onto it', () => {
-        for (const pe of PATENT_EDGES) {
-          const taken = p.hasEdge(nodeKey([pe.from]), nodeKey([pe.to]));
-          const t = drawn.find((x) => x.from === pe.from && x.to === pe.to)!;
-          expect(t, `${pe.from}->${pe.to}`).toBeDefined();
-          expect(t.kind).toBe(taken ? 'patent' : 'not-taken');
-          expect(t.cites).toBe(pe.cites);
-        }
-        const notTakenLines = arrowsOf(text).filter(([, , lines]) => lines[0].startsWith('NOT TAKEN'));
-        expect(notTakenLines.length).toBe(drawn.filter((t) => t.kind === 'not-taken').length);
-      });
-
-      it('every drawn arrow, with group arrows expanded, is a projected transition or a patent one, and none is lost', () => {
-        const ids = new Map(ALL_FT_STATES.map((st) => [nodeKey([st]), st]));
-        const got = new Set<string>();
-        for (const [from, to, lines] of arrowsOf(text)) {
-          if (from === '[*]') continue;
-          const g = /^group_(\w+)$/.exec(from);
-          const sources = g ? ALL_FT_STATES.filter((st) => describeState(st).group === g[1] && reached.has(nodeKey([st]))) : [ids.get(from)!];
-          if (g) expect(lines.some((l) => l.startsWith('from every'))).toBe(true);
-          for (const s of sources) got.add(`${s}->${ids.get(to)}`);
-        }
-        expect(got).toEqual(new Set(drawn.map((t) => `${t.from}->${t.to}`)));
-        expect(drawn.every((t) => t.from !== t.to)).toBe(true);
-      });
-
-      it('labels each taken arrow with its first labels and counts the rest', () => {
-        for (const [from, to, lines] of arrowsOf(text)) {
-          if (from.startsWith('group_') || lines[0].startsWith('NOT TAKEN')) continue;
-          const e = p.edge(from, to);
-          const names = e.labels.map((l) => r.model.labelNames[l]);
-          expect(lines.slice(0, Math.min(names.length, 4))).toEqual(names.slice(0, 4));
-          if (names.length > 4) expect(lines[4]).toBe(`+${names.length - 4} more`);
-        }
-      });
-    });
-  }
-
-  it('with no failures, Fault is never reached and the failure transitions of the patent are not taken', () => {
-    const r = cases['no failures (F=0)'];
-    const p = project(r.graph, ftStatesOf(r.model, r.graph), r.model.params.systems, [0], { complete: r.complete, allStates: true });
-    expect(p.node('ST10').count).toBe(0);
-    const notTaken = drawnTransitions(p, r.model.labelNames).filter((t) => t.kind === 'not-taken');
-    expect(notTaken.map((t) => t.to)).toContain(10);
   });
 });

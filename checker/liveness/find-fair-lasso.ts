@@ -1,0 +1,125 @@
+import type { EdgeGraph } from '../edge-graph.js';
+import { ComponentJudge } from './component-verdict.js';
+import { bfsDepths } from './depths.js';
+import { bestFairComponent } from './emerson-lei.js';
+import { fairCycle } from './fair-cycle.js';
+import { FairnessBits } from './fairness-bits.js';
+import { ENTRY, PENDING, REMOVED, UNSEEN } from './marks.js';
+import { edgeSource, pathTo, shortestPathFromInitial } from './paths.js';
+import { regionDistances } from './region-distances.js';
+import { SccSplitter } from './scc.js';
+import type { FairnessConstraint, LassoQuery, LivenessResult } from './types.js';
+
+/**
+ * The core search (see index.ts for the contract): a fair lasso whose stem
+ * reaches a source and then stays in the region (and the source's level),
+ * ending in a fair cycle through an accept state or in an accept dead end;
+ * of those, one with the shortest stem.
+ *
+ * 1. BFS from the initial states: depth of every state; the reachable
+ *    sources in the region, in BFS order, are the entries.
+ * 2. Multi-source BFS inside the region from the entries, each at its depth:
+ *    `dist` (shortest stem to each state reached, R) and `via` (its last edge);
+ *    skipped when every reachable region state is an entry.
+ * 3. SCCs of R, Emerson-Lei refinement: the fair component with the entry of
+ *    least dist; the accept dead end of least dist. The nearer wins (the
+ *    dead end on a tie).
+ * 4. Lasso: stem = shortest path to the entry's source + `via` path to the
+ *    entry; loop = fairCycle through the entry.
+ *
+ * Memory: six uint32 per state, one more per state of R.
+ */
+export function findFairLasso(
+  graph: EdgeGraph,
+  initial: ArrayLike<number>,
+  query: LassoQuery,
+  fairness: readonly FairnessConstraint[],
+): LivenessResult {
+  const n = graph.stateCount;
+  const { sources, region, accept } = query;
+  const level = query.level ?? null;
+  checkInputs(graph, initial, query);
+  const bits = new FairnessBits(fairness, graph.labelCount);
+
+  const dist = new Uint32Array(n).fill(UNSEEN);
+  // call stack and component stack of the SCC split; before it, BFS queue
+  // and entry list; after it, scratch of the cycle and stem searches
+  const stack = new Uint32Array(2 * n);
+  const reached = bfsDepths(graph, initial, dist, stack);
+  let triggered = 0;
+  let entryCount = 0;
+  let inRegion = 0;
+  for (let i = 0; i < reached; i++) {
+    const s = stack[i];
+    if (region[s] !== 0) inRegion++;
+    if (sources[s] === 0) continue;
+    triggered++;
+    if (region[s] !== 0) stack[entryCount++] = s;
+  }
+  if (entryCount === 0) return { holds: true, triggered };
+
+  const via = new Uint32Array(n).fill(UNSEEN);
+  const queue = new Uint32Array(n);
+  if (entryCount < inRegion) regionDistances(graph, region, level, stack, entryCount, dist, via, queue);
+  // every reachable region state is an entry (GF, FG): its depth is its distance
+  else for (let i = 0; i < entryCount; i++) via[stack[i]] = ENTRY;
+
+  const mark = new Uint32Array(n).fill(REMOVED);
+  let count = 0;
+  let deadEnd = -1;
+  const enabled = new Uint32Array(bits.words);
+  const zero = new Uint32Array(bits.words);
+  const all = zero.slice().fill(0xffffffff);
+  for (let v = 0; v < n; v++) {
+    if (via[v] === UNSEEN) continue;
+    queue[count++] = v;
+    mark[v] = UNSEEN;
+    if (accept[v] === 0 || (deadEnd >= 0 && dist[v] >= dist[deadEnd])) continue;
+    let ends = graph.firstEdge(v) === graph.firstEdge(v + 1);
+    if (!ends && query.stutter === true) {
+      // a fair stutter: nothing fair is enabled here, so the behaviour may stay forever
+      bits.enabledAt(graph, v, enabled);
+      ends = !bits.intersects(enabled, all);
+    }
+    if (ends) deadEnd = v;
+  }
+  const members = new Uint32Array(count);
+  const splitter = new SccSplitter(graph, level, mark, stack);
+  splitter.split(queue, 0, count, members, 0);
+  const judge = new ComponentJudge(graph, bits, accept, mark);
+  const fair = bestFairComponent(graph, bits, judge, splitter, members, count, dist, queue);
+
+  const useCycle = fair !== null && (deadEnd < 0 || dist[fair.entry] < dist[deadEnd]);
+  if (!useCycle && deadEnd < 0) return { holds: true, triggered };
+  const end = useCycle ? fair!.entry : deadEnd;
+  const regionPath = pathTo(graph, via, end);
+  const source = regionPath.length > 0 ? edgeSource(graph, regionPath[0]) : end;
+  const loop = useCycle
+    ? fairCycle(graph, bits, accept, mark, fair!.id, fair!.enabled, end, stack.subarray(0, n), via, queue)
+    : [];
+  const stem = shortestPathFromInitial(graph, initial, source, mark, queue).concat(regionPath);
+  if (stem.length !== dist[end]) throw new Error(`internal: stem of ${stem.length} steps, expected ${dist[end]}`);
+  const edges = stem.concat(loop);
+  const states = [stem.length > 0 ? edgeSource(graph, stem[0]) : source];
+  for (const k of edges) states.push(graph.target(k));
+  return { holds: false, triggered, states, edges, loopStart: stem.length };
+}
+
+function checkInputs(graph: EdgeGraph, initial: ArrayLike<number>, query: LassoQuery): void {
+  const n = graph.stateCount;
+  // component ids go up to 3n + 1, below the sentinels; a DFS frame keeps
+  // an edge id in 31 bits (the top one is the root flag)
+  if (3 * n + 2 >= PENDING || graph.edgeCount > 0x7fffffff) throw new Error(`graph too large for liveness: ${n} states, ${graph.edgeCount} edges`);
+  for (const [name, mask] of [
+    ['sources', query.sources],
+    ['region', query.region],
+    ['accept', query.accept],
+    ['level', query.level ?? null],
+  ] as const) {
+    if (mask !== null && mask.length !== n) throw new Error(`${name} has length ${mask.length}, the graph has ${n} states`);
+  }
+  for (let i = 0; i < initial.length; i++) {
+    const s = initial[i];
+    if (!Number.isInteger(s) || s < 0 || s >= n) throw new Error(`initial state ${s} is not a state of the graph (0 .. ${n - 1})`);
+  }
+}
