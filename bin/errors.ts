@@ -71,3 +71,10 @@ export function internalErrorMessage(e: unknown): string {
     'please report it with the command line you ran and the stack trace that FTCHECK_DEBUG=1 prints'
   );
 }
+
+/** `--workers N`: an integer from 1 to 64; absent, `dflt`. */
+export function parseWorkers(value: unknown, dflt: number): number {
+  const workers = value === undefined ? dflt : Number(value);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be an integer from 1 to 64 (got '${String(value)}')`);
+  return workers;
+}

@@ -6,6 +6,15 @@ import type { LabelId, StateIndex } from './transition-system.js';
 /** Callback of `RecordedEdges.forEachEdge`; `k` is the edge's id (its position in recording order). */
 export type EdgeVisitor = (src: StateIndex, label: LabelId, dst: StateIndex, k: number) => void;
 
+/**
+ * A read-only column of unsigned integers, by position: what RecordedEdges
+ * reads its targets, labels and starts from (a ChunkedColumn in the
+ * sequential run, a flat shared array in the parallel one).
+ */
+export interface ReadColumn {
+  get(k: number): number;
+}
+
 /** Which edges a run keeps: none, targets only (enough for AG EF), or targets with labels (liveness, diagrams). */
 export type EdgeMode = 'none' | 'targets' | 'labelled';
 
@@ -72,10 +81,15 @@ export class EdgeRecorder {
  * equals the run's transition count. Read-only.
  */
 export class RecordedEdges implements EdgeGraph {
+  /**
+   * @param starts   first edge of each state below `expanded`
+   * @param expanded states whose out-edges were recorded (every state from
+   *   `expanded` on has none)
+   */
   constructor(
-    private readonly targets: ChunkedColumn,
-    private readonly labels: ChunkedColumn | null,
-    private readonly starts: ChunkedColumn,
+    private readonly targets: ReadColumn,
+    private readonly labels: ReadColumn | null,
+    private readonly starts: ReadColumn,
     private readonly expanded: number,
     readonly count: number,
     readonly stateCount: number,

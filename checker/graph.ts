@@ -1,5 +1,6 @@
 import type { RecordedEdges } from './edges.js';
-import { NO_PARENT, type StateStore } from './store.js';
+import { NO_PARENT } from './store.js';
+import type { StoredStates } from './stored-states.js';
 import { buildTrace, type TraceStep } from './trace.js';
 import type { LabelId, StateIndex } from './transition-system.js';
 
@@ -7,6 +8,8 @@ import type { LabelId, StateIndex } from './transition-system.js';
  * Read-only view of the states an exploration stored, in BFS order
  * (index 0 = first initial state). Every stored state has a shortest path
  * from an initial state through `parentOf`, so `traceTo(i)` is minimal.
+ * Works over any StoredStates: the sequential store or the parallel run's
+ * shared one.
  */
 export class ExploredGraph {
   /**
@@ -14,7 +17,7 @@ export class ExploredGraph {
    *   level d; `levelCount` entries are valid, all levels non-empty.
    */
   constructor(
-    private readonly store: StateStore,
+    private readonly store: StoredStates,
     private readonly levelStarts: Uint32Array,
     private readonly levelCount: number,
     readonly labelNames: readonly string[],

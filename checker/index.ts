@@ -29,3 +29,7 @@ export { replayLabels, replayTrace, type ReplayError, type ReplayResult } from '
 export { initialStatesOf, successorsOf, type Move } from './collect.js';
 export { createProgressReporter, type ProgressReporter, type ProgressReporterOptions } from './progress.js';
 export { hashWords } from './hash.js';
+export { exploreParallel, ParallelExploration, type ParallelOptions } from './parallel/explore-parallel.js';
+export { WorkerPool } from './parallel/pool.js';
+export { loadSource, type LoadedSource, type SourceModule, type SourceSystem, type SystemSource } from './parallel/source.js';
+export type { StoredStates } from './stored-states.js';

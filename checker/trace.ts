@@ -1,5 +1,6 @@
 import type { LabelId, StateIndex } from './transition-system.js';
-import { NO_PARENT, type StateStore } from './store.js';
+import { NO_PARENT } from './store.js';
+import type { StoredStates } from './stored-states.js';
 
 /** One step of a trace: the label taken to reach `state` (null for the initial state). */
 export interface TraceStep {
@@ -14,7 +15,7 @@ export interface TraceStep {
  * Parents are set at discovery in BFS order, so this path is a shortest one
  * (its length minus one is the BFS depth of `index`).
  */
-export function buildTrace(store: StateStore, index: StateIndex): TraceStep[] {
+export function buildTrace(store: StoredStates, index: StateIndex): TraceStep[] {
   if (!(index >= 0 && index < store.count)) throw new RangeError(`state index ${index} out of range 0..${store.count - 1}`);
   const steps: TraceStep[] = [];
   let i: number = index;

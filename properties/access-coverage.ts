@@ -32,6 +32,20 @@ export class AccessTally {
 
   constructor(private readonly model: FtModel) {}
 
+  /** The counts as one array (a worker thread's share of a parallel run). */
+  snapshot(): Float64Array {
+    const out = new Float64Array(this.own.length + this.pair.length);
+    out.set(this.own);
+    out.set(this.pair, this.own.length);
+    return out;
+  }
+
+  /** Adds counts taken by snapshot() (of a tally over the same model). */
+  absorb(counts: Float64Array): void {
+    for (let k = 0; k < this.own.length; k++) this.own[k] += counts[k];
+    for (let k = 0; k < this.pair.length; k++) this.pair[k] += counts[this.own.length + k];
+  }
+
   /** Counts one reachable state. */
   count(s: StateAccess): void {
     for (let i = 0; i < s.n; i++) {

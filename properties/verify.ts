@@ -13,7 +13,12 @@
 import {
   canReach, explore, exploreAsync, type Exploration, type ExploreOptions, type ExploreResult, type InvariantSet, type StateIndex,
 } from '../checker/index.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { exploreParallel } from '../checker/parallel/explore-parallel.js';
+import type { WorkerPool } from '../checker/parallel/pool.js';
 import { FtModel } from '../model/ft-model.js';
+import type { CheckSourceArgs } from './check-source.js';
 import type { Mutation } from '../model/mutation.js';
 import type { Params } from '../model/params.js';
 import type { Readings } from '../model/readings.js';
@@ -97,13 +102,49 @@ export async function runCheckAsync(config: CheckConfig, onStart?: (run: Explora
   return verdictsOf(model, config, plan, result);
 }
 
+/**
+ * runCheckAsync on `workers` threads (checker/parallel/): the same verdicts,
+ * counts, traces and coverage (a complete parallel run is the sequential one),
+ * from the compiled check-source module. `onStart` receives the run, whose
+ * interrupt() ends it as 'interrupted'.
+ */
+export async function runCheckParallel(
+  config: CheckConfig,
+  workers: number,
+  onStart?: (run: { interrupt(): void }) => void,
+  where: { readonly module?: string; readonly pool?: WorkerPool; readonly workerScript?: string } = {},
+): Promise<CheckOutcome> {
+  const model = new FtModel(config.params, config.readings, config.mutation ?? null);
+  const plan = planCheck(model, config);
+  const { invariantSets: _sets, ...options } = plan.options;
+  const args: CheckSourceArgs = { params: config.params, readings: config.readings, mutation: config.mutation ?? null, properties: plan.selected.map((p) => p.name) };
+  const source = { module: where.module ?? checkSourceModule().href, args };
+  const raw = await exploreParallel(source, { ...options, workers, pool: where.pool, workerScript: where.workerScript }, onStart);
+  const own = model.counters.length;
+  plan.tally.absorb(raw.counters.subarray(own));
+  return verdictsOf(model, config, plan, { ...raw, counters: raw.counters.slice(0, own) });
+}
+
+/** Whether this is compiled code, whose check-source module workers can load as it is (not the copy a build left). */
+export function parallelCheckCompiled(): boolean {
+  return import.meta.url.endsWith('.js');
+}
+
+/** The compiled check-source module (workers run compiled code only; from TypeScript sources, the copy under dist/). */
+export function checkSourceModule(): URL {
+  const here = import.meta.url;
+  const url = here.endsWith('.js') ? new URL('./check-source.js', here) : new URL('../dist/properties/check-source.js', here);
+  if (!existsSync(fileURLToPath(url))) throw new Error(`the compiled check source is missing (${fileURLToPath(url)}): run npm run build`);
+  return url;
+}
+
 /** The same on a given model (tests use it on deliberately broken variants). */
 export function checkModel(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>): CheckOutcome {
   const plan = planCheck(model, config);
   return verdictsOf(model, config, plan, explore(model, plan.options));
 }
 
-interface CheckPlan {
+export interface CheckPlan {
   readonly selected: Property[];
   readonly invariants: InvariantProperty[];
   readonly access: StateAccess;
@@ -111,7 +152,7 @@ interface CheckPlan {
   readonly options: ExploreOptions;
 }
 
-function planCheck(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>): CheckPlan {
+export function planCheck(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>): CheckPlan {
   const selected = selectProperties(config.properties);
   const invariants = selected.filter((p): p is InvariantProperty => p.kind === 'invariant');
   const access = new StateAccess(model);

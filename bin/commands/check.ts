@@ -1,10 +1,11 @@
 /** `ftcheck check`: exhaustive proof of the property catalogue, or shortest counterexamples. */
 import { rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { createProgressReporter, type Exploration } from '../../checker/index.js';
+import { createProgressReporter } from '../../checker/index.js';
 import { PROPERTY_NAMES } from '../../properties/catalogue.js';
-import { exitCodeOf, runCheckAsync } from '../../properties/verify.js';
+import { exitCodeOf, parallelCheckCompiled, runCheckAsync, runCheckParallel } from '../../properties/verify.js';
 import { checkJson, checkText, stepsOf } from '../../reports/check-report.js';
 import { coverageOf, namedNeverTaken } from '../../reports/coverage-report.js';
 import { counterexampleItf, itfFileName } from '../../reports/itf.js';
@@ -12,7 +13,7 @@ import { junitXml } from '../../reports/junit.js';
 import { traceScenario } from '../../reports/trace.js';
 import { fairnessSpec } from '../../model/fairness.js';
 import { addModelOptions, resolveModelConfig } from '../cli-config.js';
-import { UsageError } from '../errors.js';
+import { parseWorkers, UsageError } from '../errors.js';
 import { checkOutputDir, checkOutputFile, makeOutputDir, writeOutputs } from '../output-path.js';
 
 export const DEFAULT_OUT = 'reports/out';
@@ -35,9 +36,12 @@ export function registerCheck(program: Command): void {
     .option('--strict', 'exit 1 when a rule that the patent names is never taken')
     .option('--out <DIR>', 'where counterexample scenarios are written', DEFAULT_OUT)
     .option('--junit <FILE>', 'also write a JUnit XML report: one test case per property, a violation a failure carrying its trace')
+    .option('--workers <N>', 'explore on N threads sharing one store: the same verdicts, counts and shortest traces (default: the number of cores)')
     .option('--itf <DIR>', 'also write each counterexample in the Informal Trace Format of Apalache and Quint, as DIR/PROPERTY.itf.json')
     .action(async (opts: Record<string, unknown>) => {
       const config = resolveModelConfig(opts);
+      // from TypeScript sources (tsx) the workers would load the last build's model: one thread unless asked
+      const workers = parseWorkers(opts.workers, parallelCheckCompiled() ? availableParallelism() : 1);
       const witnesses = (opts.witness as string[] | undefined) ?? [];
       for (const w of witnesses) if (!PROPERTY_NAMES.includes(w)) throw new UsageError(`--witness: unknown property '${w}' (known: ${PROPERTY_NAMES.join(', ')})`);
       const outDir = String(opts.out);
@@ -48,7 +52,7 @@ export function registerCheck(program: Command): void {
       if (itfDir !== undefined) checkOutputDir(itfDir, '--itf');
       const progress = createProgressReporter();
       let signal: NodeJS.Signals | null = null;
-      let run: Exploration | null = null;
+      let run: { interrupt(): void } | null = null;
       const onSignal = (sig: NodeJS.Signals) => {
         if (signal !== null) process.exit(sig === 'SIGINT' ? 130 : 143); // a second signal: stop at once
         signal = sig;
@@ -58,7 +62,8 @@ export function registerCheck(program: Command): void {
       process.on('SIGTERM', onSignal);
       let outcome;
       try {
-        outcome = await runCheckAsync({ ...config, onProgress: progress.onProgress }, (r) => (run = r));
+        const checked = { ...config, onProgress: progress.onProgress };
+        outcome = workers > 1 ? await runCheckParallel(checked, workers, (r) => (run = r)) : await runCheckAsync(checked, (r) => (run = r));
       } finally {
         progress.stop();
         process.off('SIGINT', onSignal);

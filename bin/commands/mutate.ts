@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { analyseMutations, BaselineFailsError } from '../../properties/mutation/analysis.js';
 import { mutationJson, mutationMarkdown, mutationText } from '../../reports/mutation-report.js';
 import { addModelOptions, resolveModelConfig } from '../cli-config.js';
-import { UsageError } from '../errors.js';
+import { parseWorkers, UsageError } from '../errors.js';
 import { checkOutputDir, makeOutputDir, writeOutputs } from '../output-path.js';
 
 export function registerMutate(program: Command): void {
@@ -23,8 +23,7 @@ export function registerMutate(program: Command): void {
     .option('--out <DIR>', 'where mutation.md is written', 'reports/out')
     .action(async (opts: Record<string, unknown>) => {
       const config = resolveModelConfig(opts);
-      const workers = opts.workers === undefined ? availableParallelism() : Number(opts.workers);
-      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be an integer from 1 to 64 (got '${String(opts.workers)}')`);
+      const workers = parseWorkers(opts.workers, availableParallelism());
       const sample = opts.sample !== undefined ? Number(opts.sample) : opts.quick ? 150 : undefined;
       if (sample !== undefined && !(Number.isInteger(sample) && sample >= 1)) throw new UsageError(`--sample must be a positive integer (got '${String(opts.sample)}')`);
       let only: RegExp | undefined;
