@@ -2,26 +2,35 @@
 import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { Option } from 'commander';
-import { defaultReadings, withReadings } from '../../model/readings.js';
-import { transitionsMarkdown } from '../../reports/transitions.js';
-import { parseReadingFlags } from '../cli-config.js';
-import { EXIT_VIOLATION, UsageError } from '../errors.js';
+import { runCheck } from '../../properties/verify.js';
+import { configLine } from '../../reports/check-report.js';
+import { labelFirings, transitionsMarkdown, type TransitionCounts } from '../../reports/transitions.js';
+import { addModelOptions, resolveModelConfig } from '../cli-config.js';
+import { EXIT_VIOLATION } from '../errors.js';
 import { checkOutputFile, makeOutputDir, writeOutputs } from '../output-path.js';
 
 export function registerTransitions(program: Command): void {
-  program
+  const cmd = program
     .command('transitions')
-    .description('print the whole transition relation as Markdown tables, one per hardware block, with citations')
-    .addOption(new Option('--reading <ID=NAME>', 'show the relation under this reading (repeatable)').argParser((v: string, prev: string[] = []) => [...prev, v]))
+    .description('print the whole transition relation as Markdown tables, one per hardware block, with citations');
+  addModelOptions(cmd, false, false);
+  cmd
+    .option('--coverage', 'explore the configuration (model options) first and add to every rule how often reachable transitions take it')
     .option('--out <FILE>', 'write to FILE instead of standard output (its directory is created if needed)')
-    .action((opts: { reading?: string[]; out?: string }) => {
-      if (opts.out !== undefined) checkOutputFile(opts.out, '--out');
-      const r = withReadings(defaultReadings(), parseReadingFlags(opts.reading ?? []));
-      if ('error' in r) throw new UsageError(r.error);
-      const md = transitionsMarkdown(r);
-      if (opts.out === undefined) return void process.stdout.write(md);
-      const file = opts.out;
+    .action((opts: Record<string, unknown>) => {
+      const out = opts.out === undefined ? undefined : String(opts.out);
+      if (out !== undefined) checkOutputFile(out, '--out');
+      const config = resolveModelConfig(opts);
+      let counts: TransitionCounts | undefined;
+      if (opts.coverage === true) {
+        const o = runCheck({ ...config, properties: ['one-act'] });
+        const line = configLine(o) + (o.complete ? '' : `, INCOMPLETE (${o.result.stopReason}): the counts cover only the states explored`);
+        if (!o.complete) process.exitCode = EXIT_VIOLATION;
+        counts = { counters: o.result.counters, firings: labelFirings(o.model.labelNames, o.result.coverage.firings), states: o.result.stats.states, line };
+      }
+      const md = transitionsMarkdown(config.readings, counts);
+      if (out === undefined) return void process.stdout.write(md);
+      const file = out;
       const w = writeOutputs(() => {
         makeOutputDir(dirname(file));
         writeFileSync(file, md);
