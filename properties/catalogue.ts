@@ -12,18 +12,19 @@
  */
 import { BUFFER_PROPERTIES } from './catalogue/buffers.js';
 import { CONTINUITY_GRAPH_PROPERTIES, CONTINUITY_INVARIANTS } from './catalogue/continuity.js';
-import { ISOLATION_PROPERTIES } from './catalogue/isolation.js';
+import { ISOLATION_CAPABILITIES, ISOLATION_PROPERTIES } from './catalogue/isolation.js';
 import { LINK_PROPERTIES } from './catalogue/links.js';
 import { MODE_PROPERTIES } from './catalogue/modes.js';
 import { PROGRESS_PROPERTIES } from './catalogue/progress.js';
 import { STORAGE_PROPERTIES } from './catalogue/storage.js';
 import type { Property } from './kinds.js';
 
-export type { DeadlockProperty, InvariantProperty, LivenessProperty, Property, RecoverableProperty } from './kinds.js';
+export type { DeadlockProperty, EnabledProperty, InvariantProperty, LivenessProperty, Property, RecoverableProperty } from './kinds.js';
 
 export const PROPERTIES: readonly Property[] = [
   ...MODE_PROPERTIES,
   ...ISOLATION_PROPERTIES,
+  ...ISOLATION_CAPABILITIES,
   ...STORAGE_PROPERTIES,
   ...BUFFER_PROPERTIES,
   ...LINK_PROPERTIES,

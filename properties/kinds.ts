@@ -11,6 +11,10 @@
  *   its trigger;
  * - deadlock: no reachable state without successors except legitimate end
  *   states; it speaks of every state;
+ * - enabled: in every reachable state where its scope holds for system i,
+ *   a step of the named action for system i is enabled (a capability the
+ *   FT controller must offer, TLA+'s ENABLED); checked on the labelled
+ *   graph; the scope is its trigger;
  * - leads-to (P ~> Q): every fair behaviour that reaches a P state later
  *   reaches a Q state (optionally: unless another failure is injected
  *   first); its trigger is P;
@@ -50,6 +54,14 @@ export interface DeadlockProperty extends Common {
   readonly kind: 'deadlock';
 }
 
+export interface EnabledProperty extends Common {
+  readonly kind: 'enabled';
+  /** The action, as labels name it before their parameters (e.g. 'force_isolate' for force_isolate(#i)). */
+  readonly action: string;
+  /** Where a step of `action` for system i must be enabled. */
+  scope(s: StateAccess, i: number): boolean;
+}
+
 interface Liveness extends Common {
   /** The fairness this property rests on instead of the model's defaults (a spec of model/fairness.ts). */
   readonly fairness?: string;
@@ -80,6 +92,6 @@ export interface EventuallyAlwaysProperty extends Liveness {
 }
 
 export type LivenessProperty = LeadsToProperty | InfinitelyOftenProperty | EventuallyAlwaysProperty;
-export type Property = InvariantProperty | RecoverableProperty | DeadlockProperty | LivenessProperty;
+export type Property = InvariantProperty | RecoverableProperty | DeadlockProperty | EnabledProperty | LivenessProperty;
 
 export const isLiveness = (p: Property): p is LivenessProperty => p.kind === 'leads-to' || p.kind === 'infinitely-often' || p.kind === 'eventually-always';

@@ -24,7 +24,8 @@ import type { Params } from '../model/params.js';
 import type { Readings } from '../model/readings.js';
 import { AccessTally } from './access-coverage.js';
 import { PROPERTIES, type InvariantProperty, type Property, type RecoverableProperty } from './catalogue.js';
-import { isLiveness, type LivenessProperty } from './kinds.js';
+import { isLiveness, type EnabledProperty, type LivenessProperty } from './kinds.js';
+import { MODE_NAMES, stateLabel, type Mode } from '../hw/ft-controller.js';
 import { checkLiveness, fairnessOf, type Lasso } from './liveness-check.js';
 import type { FairnessDecl } from '../model/fairness.js';
 import { StateAccess } from './state-access.js';
@@ -158,7 +159,7 @@ export function planCheck(model: FtModel, config: Omit<CheckConfig, 'params' | '
   const access = new StateAccess(model);
   const tally = new AccessTally(model);
   const needsGraph = selected.some((p) => p.kind === 'recoverable');
-  const needsLabels = config.recordLabelledEdges === true || selected.some(isLiveness);
+  const needsLabels = config.recordLabelledEdges === true || selected.some((p) => isLiveness(p) || p.kind === 'enabled');
   return {
     selected,
     invariants,
@@ -234,6 +235,8 @@ function verdictsOf(model: FtModel, config: Omit<CheckConfig, 'params' | 'readin
       }
       case 'recoverable':
         return recoverableVerdict(property, result, access, unknownWhy, vacuousWhy(property.when));
+      case 'enabled':
+        return enabledVerdict(model, property, result, access, unknownWhy, vacuousWhy(property.when));
       case 'leads-to':
       case 'infinitely-often':
       case 'eventually-always':
@@ -259,6 +262,47 @@ function livenessVerdict(
     return { property, verdict: 'violated', state: last, lasso: r.lasso, loopStart: r.lasso.loopStart, explanation, ...trig };
   }
   if (property.kind === 'leads-to' && r.triggered === 0) return { property, verdict: 'vacuous', note: vacuousWhy, ...trig };
+  return { property, verdict: 'holds', ...trig };
+}
+
+/**
+ * ENABLED on the recorded labelled graph: the first state (BFS order) where
+ * the scope holds for some system i and no step of the action for i leaves it.
+ * Every stored state is judged, so an incomplete run can still refute it.
+ */
+function enabledVerdict(model: FtModel, property: EnabledProperty, result: ExploreResult, access: StateAccess, unknownWhy: string, vacuousWhy: string): PropertyVerdict {
+  const g = result.graph;
+  const e = g.edges;
+  if (e === undefined || !e.labelled) return { property, verdict: 'unknown', note: 'not decided: the run kept no labelled edges', triggered: 0 };
+  const n = model.params.systems;
+  const labelOf = new Int32Array(n).fill(-1);
+  const pattern = new RegExp(`^${property.action}\\(#(\\d+)\\)$`);
+  model.labelNames.forEach((name, l) => {
+    const m = pattern.exec(name);
+    if (m) labelOf[Number(m[1])] = l;
+  });
+  const words = new Uint32Array(g.stateWords);
+  // states whose successors were all generated: on a halted run the last level's are not
+  const judged = result.complete ? g.stateCount : Math.min(g.stateCount, result.stats.expanded);
+  let triggered = 0, witness = -1;
+  for (let st = 0; st < judged; st++) {
+    const s = access.load(g.readState(st as StateIndex, words));
+    let counted = false;
+    for (let i = 0; i < n; i++) {
+      if (!property.scope(s, i)) continue;
+      if (!counted) (counted = true), triggered++;
+      if (witness < 0) witness = st;
+      let found = false;
+      for (let k = e.firstEdge(st), end = e.firstEdge(st + 1); k < end && !found; k++) found = e.label(k) === labelOf[i];
+      if (!found) {
+        const explanation = `${s.st(i) === 0 ? `#${i}` : `#${i} (${stateLabel(s.st(i))}${s.mode(i) ? ' ' + MODE_NAMES[s.mode(i) as Mode] : ''})`} is in scope, but no ${property.action}(#${i}) step is enabled here`;
+        return { property, verdict: 'violated', state: st as StateIndex, explanation, triggered, witness: witness as StateIndex };
+      }
+    }
+  }
+  const trig = { triggered, ...(witness >= 0 ? { witness: witness as StateIndex } : {}) };
+  if (!result.complete) return { property, verdict: 'unknown', note: unknownWhy, ...trig };
+  if (triggered === 0) return { property, verdict: 'vacuous', note: vacuousWhy, ...trig };
   return { property, verdict: 'holds', ...trig };
 }
 

@@ -46,11 +46,22 @@ const survivors = (a: MutationAnalysis): MutantRecord[] => a.records.filter((r) 
  */
 export function differenceText(model: FtModel, d: MutantDifference): string {
   const last = flatten(viewOf(model, Uint32Array.from(d.states.at(-1)!)), true);
-  const step = (x: MutantDifference['added'][number]) => {
-    const changes = diff(last, flatten(viewOf(model, Uint32Array.from(x.target)), true)).map(([k, b, c]) => `${k} ${b} -> ${c}`);
-    return `${x.label} (${changes.join('; ') || 'no field changes'})`;
-  };
-  const where = d.trace.length === 0 ? 'in the initial state' : `after ${d.trace.length} step(s) (${d.trace.join(', ')})`;
+  const fieldsOf = (x: MutantDifference['added'][number]) => flatten(viewOf(model, Uint32Array.from(x.target)), true);
+  const changes = (x: MutantDifference['added'][number]) => diff(last, fieldsOf(x)).map(([k, b, c]) => `${k} ${b} -> ${c}`);
+  const step = (x: MutantDifference['added'][number]) => `${x.label} (${changes(x).join('; ') || 'no field changes'})`;
+  const where =
+    d.trace.length === 0
+      ? 'in the initial state'
+      : d.trace.length <= 4
+        ? `after ${d.trace.join(', ')}`
+        : `after ${d.trace.length} steps (${d.trace.slice(0, 2).join(', ')}, ..., ${d.trace.slice(-2).join(', ')})`;
+  // the same step taken by both, to different states: only the fields where the two targets differ
+  if (d.added.length === 1 && d.removed.length === 1 && d.added[0].label === d.removed[0].label) {
+    const m = fieldsOf(d.added[0]);
+    const b = fieldsOf(d.removed[0]);
+    const differ = diff(b, m).map(([k, bv, mv]) => `${k} ${mv} (model: ${bv})`);
+    return `${where}, ${d.added[0].label} gives ${differ.join('; ')}`;
+  }
   const parts = [
     ...(d.added.length ? [`the mutant takes ${d.added.map(step).join(' or ')}, which the model does not`] : []),
     ...(d.removed.length ? [`the model takes ${d.removed.map(step).join(' or ')}, which the mutant does not`] : []),

@@ -10,6 +10,7 @@
  * there, which is `check`'s work: the claim is then left undecided, with the
  * command that decides it.
  */
+import { missingCapability } from '../properties/enabled-check.js';
 import { checkLasso } from '../properties/lasso-check.js';
 import { fairnessText, parseFairness } from '../model/fairness.js';
 import { ACTION_DOCS } from '../model/actions-doc.js';
@@ -100,6 +101,12 @@ export function checkClaim(r: ReplayResult, sc: Scenario): ClaimCheck | undefine
       return c.ok
         ? claim('confirmed', `violates ${name}, as the scenario claims: ${loopText}, it is fair under ${fairnessText(fairness)}, and ${c.why}`)
         : claim('refuted', `the scenario claims to violate ${name}, but ${c.why}`);
+    }
+    case 'enabled': {
+      const missing = missingCapability(r.model, p, words);
+      return missing === null
+        ? claim('refuted', `the scenario claims to violate ${name}, but in ${at} every system in its scope can take a ${p.action} step`)
+        : claim('confirmed', `violates ${name} in ${at}, as the scenario claims: ${missing.replace(' in the last state', '')}`);
     }
     case 'recoverable':
       if (!p.scope(s)) return claim('refuted', `the scenario claims to violate ${name}, but ${at} is outside its scope, where nothing needs to be recoverable`);

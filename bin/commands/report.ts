@@ -74,13 +74,25 @@ export function registerReport(program: Command): void {
       if ('error' in only) throw new UsageError(only.error);
 
       const progress = createProgressReporter();
+      // SIGINT/SIGTERM end the exploration as --max-seconds does: the report is built from what was decided
+      let signal: NodeJS.Signals | null = null;
+      let run: { interrupt(): void } | null = null;
+      const onSignal = (sig: NodeJS.Signals) => {
+        if (signal !== null) process.exit(sig === 'SIGINT' ? 130 : 143); // a second signal: stop at once
+        signal = sig;
+        run?.interrupt();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       let outcome;
       try {
-        outcome = await runCheckAsync({ ...config, allViolations: true, onProgress: progress.onProgress });
+        outcome = await runCheckAsync({ ...config, allViolations: true, onProgress: progress.onProgress }, (r) => (run = r));
       } finally {
         progress.stop();
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
       }
-      if (opts.ambiguities) {
+      if (opts.ambiguities && signal === null) {
         const report = ambiguityReport({
           params: config.params,
           base: config.readings,
@@ -138,6 +150,7 @@ export function registerReport(program: Command): void {
         const props = `${outcome.verdicts.length} propert${outcome.verdicts.length === 1 ? 'y' : 'ies'}`;
         process.stderr.write(`wrote ${file} (${props}, ${built.counterexamples} counterexample${built.counterexamples === 1 ? '' : 's'}${diagrams}${matrix ? ', the readings matrix' : ''})\n`);
       }
-      process.exitCode = Math.max(exitCodeOf(outcome, Boolean(opts.allowVacuous)), w.ok ? 0 : EXIT_VIOLATION);
+      const code = Math.max(exitCodeOf(outcome, Boolean(opts.allowVacuous)), w.ok ? 0 : EXIT_VIOLATION);
+      process.exitCode = signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : code;
     });
 }

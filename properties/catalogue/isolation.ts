@@ -6,7 +6,7 @@
 import { ACT, ST3, ST4, ST9, ST10 } from '../../hw/ft-controller.js';
 import { DELIVERED, MASTER_ABORT, OUTCOME_NAMES, REJECTED, REQUEST_KINDS } from '../../hw/io-subsystem.js';
 import type { Readings } from '../../model/readings.js';
-import type { InvariantProperty } from '../kinds.js';
+import type { EnabledProperty, InvariantProperty } from '../kinds.js';
 import type { StateAccess } from '../state-access.js';
 import { TABLE3, cellAllows, table4, type Cell } from '../tables.js';
 import { sysText, which } from './words.js';
@@ -229,5 +229,28 @@ export const ISOLATION_PROPERTIES: readonly InvariantProperty[] = [
       for (let i = 0; i < s.n; i++) if (s.isolated(i) && s.st(i) !== ST10) return `${sysText(s, i)} although software isolated it and it was not reset`;
       return '';
     },
+  },
+];
+
+/**
+ * [0073]: software can compulsorily isolate a CPU subsystem; S17 says which
+ * (default: every powered one but the ACT of Pre online sync, whose rule
+ * [0064] prevails). Isolations count against the failure budget F, so the
+ * capability is required while the budget lasts.
+ */
+export const ISOLATION_CAPABILITIES: readonly EnabledProperty[] = [
+  {
+    kind: 'enabled',
+    name: 'isolation-available',
+    action: 'force_isolate',
+    statement:
+      'Software can compulsorily isolate any powered CPU subsystem that is not already in Fault, in every state ([0073]; under S17 not-pre-online-sync-act, except the ACT in Pre online sync): the FT controller accepts the isolation wherever the system is in its sequence (within the failure budget F, which isolations count against).',
+    cites: '[0073], [0064] (S17)',
+    when: 'a powered system not in Fault that software may isolate, with failure budget left',
+    scope: (s, i) =>
+      s.powered(i) &&
+      s.st(i) !== ST10 &&
+      s.faultsInjected() < s.model.params.faults &&
+      !(s.readings['S17-forced-isolation'] === 'not-pre-online-sync-act' && s.st(i) === ST3 && s.mode(i) === ACT),
   },
 ];

@@ -5,7 +5,7 @@
  * failures: a behaviour that injects another failure before the promise is
  * kept is not a counterexample (the failure budget bounds them anyway).
  */
-import { ST10, ST3, ST4, ST5, ST6, ST7, ST8, ST9 } from '../../hw/ft-controller.js';
+import { OFF, ST10, ST3, ST4, ST5, ST6, ST7, ST8, ST9 } from '../../hw/ft-controller.js';
 import type { LivenessProperty } from '../kinds.js';
 import type { StateAccess } from '../state-access.js';
 
@@ -20,6 +20,20 @@ function anyServing(s: StateAccess): boolean {
 }
 
 export const PROGRESS_PROPERTIES: readonly LivenessProperty[] = [
+  {
+    kind: 'leads-to',
+    name: 'powered-system-joins',
+    perSystem: true,
+    unlessAnotherFailure: true,
+    statement:
+      'Under no further failures, a system that has been powered on goes online: the board controller sets its mode, and it either provides the service (the first system, Online divide) or is synchronized with the system that does (Offline, Recover offline, then Pre online sync), as FIGS. 9-10 show. Required of a system powered on before any failure, or beside a system in service.',
+    cites: '[0083] T100-T104, [0084] T200-T203, [0085]-[0092]',
+    when: 'a system just powered on (Offline divide, entered from power-off) before any failure, or beside a system in service',
+    // after a failure with no system in service the patent does not say who becomes ACT again (the SBY waits for a copy
+    // that no one can start): the promise is about the start-up of FIGS. 9-10, and about joining a running system
+    p: (s, i) => s.st(i) === ST6 && s.previousState(i) === OFF && (otherServing(s, i) || s.faultsInjected() === 0),
+    q: (s, i) => s.online(i) || s.st(i) === ST10,
+  },
   {
     kind: 'leads-to',
     name: 'recover-offline-progresses',

@@ -12,6 +12,7 @@ const ENDS: Record<Property['kind'], string> = {
   invariant: 'violating',
   deadlock: 'deadlocked',
   recoverable: 'stuck',
+  enabled: 'violating',
   'leads-to': 'looping',
   'infinitely-often': 'looping',
   'eventually-always': 'looping',

@@ -15,6 +15,7 @@ import { initialState, parseScenario, replay, scenarioModel, successorsOf, type 
 import type { Property } from '../../properties/catalogue.js';
 import { StateAccess } from '../../properties/state-access.js';
 import { isLiveness } from '../../properties/kinds.js';
+import { missingCapability } from '../../properties/enabled-check.js';
 import { checkLasso } from '../../properties/lasso-check.js';
 import { parseFairness } from '../../model/fairness.js';
 
@@ -52,6 +53,10 @@ export function refutedAt(model: FtModel, property: Property, words: Uint32Array
       if (succ > 0) return { ok: false, why: `the last state has ${succ} successor(s)` };
       if (model.isTerminal(words)) return { ok: false, why: 'the last state is a legitimate end state (no system online)' };
       return { ok: true, why: 'the last state has no successor and a system is still online' };
+    }
+    case 'enabled': {
+      const missing = missingCapability(model, property, words);
+      return missing === null ? { ok: false, why: `${property.action} is enabled wherever the last state needs it` } : { ok: true, why: missing };
     }
     case 'leads-to':
     case 'infinitely-often':

@@ -317,6 +317,12 @@ const CASES: { property: string; bug: () => FtModel; steps: number; why: string 
     }),
   },
   {
+    property: 'isolation-available',
+    why: 'the controller refuses software isolation in Online divide: power_on(#0), set_act(#0)',
+    steps: 2,
+    bug: () => new FtModel(DEFAULT_PARAMS, defaultReadings(), { op: 'drop', block: 'ft', rule: ftRuleIndex(FT_EVENTS.indexOf('forced-isolation'), ST1, ACT) }),
+  },
+  {
     property: 'no-deadlock',
     why: 'nothing moves once a system is in Online sync: FIGS. 9-10 up to T115 (#0 memory check)',
     steps: TO_SYNC_RESET + 2,

@@ -7,7 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SuccessorSink } from '../../checker/index.js';
+import { CPU_BIOS, CPU_EVENTS, CPU_OFF } from '../../hw/cpu-subsystem.js';
 import { ST7 } from '../../hw/ft-controller.js';
+import { cpuRuleIndex } from '../../model/rules.js';
 import { FtModel } from '../../model/ft-model.js';
 import { ST } from '../../model/layout.js';
 import { DEFAULT_PARAMS } from '../../model/params.js';
@@ -41,7 +43,7 @@ const TO_DUPLEX = 19;
 
 describe('each progress property catches its broken model with the lasso worked out by hand', () => {
   it('covers every progress property of the catalogue', () => {
-    const tested = ['pre-offline-progresses', 'copy-completes', 'recover-offline-progresses', 'pre-online-sync-ends', 'online-async-is-temporary', 'repaired-system-rejoins'];
+    const tested = ['powered-system-joins', 'pre-offline-progresses', 'copy-completes', 'recover-offline-progresses', 'pre-online-sync-ends', 'online-async-is-temporary', 'repaired-system-rejoins'];
     expect(PROPERTIES.filter(isLiveness).map((p) => p.name).sort()).toEqual(tested.sort());
   });
 
@@ -82,6 +84,18 @@ describe('each progress property catches its broken model with the lasso worked 
       'repaired-system-rejoins',
     );
     expect(r).toEqual({ steps: 10, loopStart: 8 });
+  });
+});
+
+describe('powered-system-joins', () => {
+  it('the CPU leaves its power-on reset at once (BIOS): the board controller can no longer set the mode; power_on(#0), the BIOS enters its wait loop, then the run stops (2)', () => {
+    // the mode is set while the reset is held (T101 before T102): with the CPU already in the BIOS no set_act or
+    // set_sby is enabled; the one fair step left is bios_wait_sync(#0), then nothing fair is (power-on of #1 is an
+    // operator's choice, never fair)
+    const cpuBug = new FtModel(DEFAULT_PARAMS, defaultReadings(), {
+      op: 'retarget', block: 'cpu', rule: cpuRuleIndex(CPU_EVENTS.indexOf('power-on-reset'), CPU_OFF), to: CPU_BIOS,
+    });
+    expect(lassoOf(cpuBug, 'powered-system-joins')).toEqual({ steps: 2, loopStart: 2 });
   });
 });
 

@@ -4,7 +4,7 @@
  * a run), else the sources through tsx (about 1.8 s), so a stale dist/
  * never hides an edit.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -45,4 +45,22 @@ export function ftcheck(args: readonly string[], options: { env?: NodeJS.Process
   };
   const r = spawnSync(process.execPath, [...ENTRY, ...args], o);
   return { code: r.status, out: String(r.stdout), err: String(r.stderr) };
+}
+
+/**
+ * Starts the CLI, sends `signal` once it has run for `afterMs`, and resolves
+ * with its exit code and output.
+ */
+export function ftcheckSignalled(args: readonly string[], signal: NodeJS.Signals, afterMs: number): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...ENTRY, ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '', err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const timer = setTimeout(() => child.kill(signal), afterMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out, err });
+    });
+  });
 }
