@@ -42,10 +42,11 @@ export const EXPLANATIONS: readonly Explanation[] = [
       'leave too), so no state property tells the two apart.',
   },
   {
-    match: /^ft:crosslink-connected:ST10(\/ACT|\/SBY)?:drop$/,
+    match: /^ft:(crosslink-connected|repair-reset-unlinked):ST10(\/ACT|\/SBY)?:drop$/,
     why:
-      'the crosslink can no longer be connected while one end is in Fault: it is connected after the repair reset ' +
-      'instead, which reaches the same states in a different order; no requirement says when a cable is plugged in.',
+      'the crosslink can no longer be connected while one end is in Fault, or a Fault system with no crosslink can no ' +
+      'longer be reset: the other step comes first instead (the reset after the link, or the link after the reset), ' +
+      'which reaches the same states in another order; both are an operator\'s choice, and no requirement says in which order.',
   },
   {
     match: /^ft:set-sby:ST6->ST6\/ACT$|^guard:set_mode\.undecided$/,

@@ -12,7 +12,7 @@ describe('vacuity', () => {
     // failure, no repair
     expect(vacuous).toEqual(
       [
-        'comparison-buffer-bound', 'comparison-buffer-drained', 'disagreement-needs-copy', 'failed-cpu-separated', 'fault-has-cause', 'fault-isolated',
+        'comparison-buffer-bound', 'comparison-buffer-drained', 'disagreement-needs-copy', 'failed-cpu-separated', 'fault-has-cause', 'fault-isolated', 'isolation-available',
         'high-speed-resync-possible', 'isolation-separates', 'online-async-from-online-sync', 'pre-offline-isolated', 'service-survives-single-fault',
         'online-async-is-temporary', 'pre-offline-progresses', 'repaired-system-rejoins',
       ].sort(),
