@@ -21,6 +21,8 @@ export interface ModelConfig {
   readonly fairness?: string;
   readonly maxStates?: number;
   readonly maxSeconds?: number;
+  /** Bytes the exploration may take (store and edges); absent: half the machine's memory. */
+  readonly maxBytes?: number;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -44,11 +46,12 @@ export function addModelOptions(cmd: Command, withProperties = true, withAllViol
   cmd.option('--config <FILE>', 'JSON file with any of: ' + configKeys().join(', '));
   cmd.option('--max-states <N>', 'stop after N states (the run is then incomplete, never a proof)');
   cmd.option('--max-seconds <S>', 'stop after S seconds (the run is then incomplete, never a proof)');
+  cmd.option('--max-memory <SIZE>', 'stop when the store and edges would pass SIZE, e.g. 8G, 500M (default: half the memory of the machine); the run is then incomplete');
   return cmd;
 }
 
 function configKeys(): string[] {
-  return [...PARAM_SPECS.map((s) => s.key), 'readings', 'properties', 'allViolations', 'maxStates', 'maxSeconds', 'fairness'];
+  return [...PARAM_SPECS.map((s) => s.key), 'readings', 'properties', 'allViolations', 'maxStates', 'maxSeconds', 'maxMemory', 'fairness'];
 }
 
 function intOption(name: string, raw: unknown, min: number, max: number): number {
@@ -114,6 +117,7 @@ export function readConfigFile(path: string): Record<string, unknown> {
       throw new UsageError(`config file '${path}': "${k}" must be a positive number`);
     }
     if (k === 'maxStates' && !Number.isSafeInteger(v)) throw new UsageError(`config file '${path}': "maxStates" must be a whole number`);
+    if (k === 'maxMemory' && (typeof v !== 'string' || parseSize(v) === null)) throw new UsageError(`config file '${path}': "maxMemory" must be a size such as "8G" or "500M"`);
   }
   return json as Record<string, unknown>;
 }
@@ -160,6 +164,12 @@ export function resolveModelConfig(opts: Record<string, unknown>): ModelConfig {
     if ('error' in f) throw new UsageError(`--fairness: ${f.error}`);
   }
   const maxSeconds = opts.maxSeconds !== undefined ? positiveNumber('--max-seconds', opts.maxSeconds) : (file.maxSeconds as number | undefined);
+  let maxBytes: number | undefined;
+  if (opts.maxMemory !== undefined) {
+    const b = parseSize(String(opts.maxMemory));
+    if (b === null) throw new UsageError(`--max-memory must be a size such as 8G, 500M or 2.5G (got '${String(opts.maxMemory)}')`);
+    maxBytes = b;
+  } else if (file.maxMemory !== undefined) maxBytes = parseSize(file.maxMemory as string)!;
   return {
     params: params as unknown as Params,
     readings,
@@ -168,5 +178,14 @@ export function resolveModelConfig(opts: Record<string, unknown>): ModelConfig {
     ...(fairness !== undefined ? { fairness } : {}),
     maxStates,
     maxSeconds,
+    ...(maxBytes !== undefined ? { maxBytes } : {}),
   };
+}
+
+/** "8G", "500M", "2.5GiB", "1e9" as bytes (K, M, G, T are powers of 1024); null if not a positive size. */
+export function parseSize(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?(?:e\d+)?)\s*([KMGT]?)(?:i?B)?\s*$/i.exec(text);
+  if (!m) return null;
+  const bytes = Number(m[1]) * 1024 ** ' KMGT'.indexOf(m[2].toUpperCase() || ' ');
+  return bytes >= 1 && Number.isFinite(bytes) ? Math.floor(bytes) : null;
 }

@@ -62,6 +62,8 @@ export interface CheckConfig {
   readonly allViolations?: boolean;
   readonly maxStates?: number;
   readonly maxSeconds?: number;
+  /** Bytes the store and edges may take (ExploreOptions.maxBytes). */
+  readonly maxBytes?: number;
   readonly onProgress?: ExploreOptions['onProgress'];
   /** A first-order mutation of the model (mutation analysis). */
   readonly mutation?: Mutation | null;
@@ -171,6 +173,7 @@ export function planCheck(model: FtModel, config: Omit<CheckConfig, 'params' | '
       recordEdges: needsLabels ? 'labelled' : needsGraph ? 'targets' : 'none',
       maxStates: config.maxStates,
       maxSeconds: config.maxSeconds,
+      ...(config.maxBytes !== undefined ? { maxBytes: config.maxBytes } : {}),
       onProgress: config.onProgress,
     },
   };

@@ -75,10 +75,21 @@ export function statsLines(o: CheckOutcome): string[] {
     `states ${fmt(s.states)}, transitions ${fmt(s.transitions)}, depth ${s.depth}, ${s.seconds.toFixed(2)} s, ` +
       `${fmt(s.statesPerSecond)} states/s, ${memory}`,
     o.complete ? 'exploration complete: every reachable state was checked' : `exploration INCOMPLETE (${o.result.stopReason}): no verdict "holds" is given`,
+    ...(o.complete ? [] : [establishedLine(o)]),
     ...(o.result.stopReason === 'violation' && o.verdicts.some((v) => v.verdict === 'unknown')
       ? ['(stopped at the first violation; --all-violations decides every property)']
       : []),
   ];
+}
+
+/** What a stopped run did establish: the states it checked, and the depth up to which it checked every state. */
+export function establishedLine(o: CheckOutcome): string {
+  const s = o.result.stats;
+  const violated = o.verdicts.filter((v) => v.verdict === 'violated').length;
+  // levels below the deepest are complete in a BFS (sequential or parallel) that stopped
+  const upTo = Math.max(0, s.depth - 1);
+  const what = violated > 0 ? `${violated} violation(s) found (their traces are real)` : 'no invariant violated';
+  return `established: ${what} in ${fmt(s.states)} states; every state within ${upTo} step(s) of power-off explored`;
 }
 
 export interface TextReportOptions {
@@ -205,6 +216,7 @@ export function checkJson(o: CheckOutcome, scenarioFiles?: ReadonlyMap<string, s
     complete: o.complete,
     stopReason: o.result.stopReason,
     stoppedAtFirstViolation: o.result.stopReason === 'violation' && o.verdicts.some((v) => v.verdict === 'unknown'),
+    ...(o.complete ? {} : { established: establishedLine(o).replace(/^established: /, '') }),
     config: { params: o.model.params, readings: o.model.readings, readingsSummary: readingsSummary(o), line: configLine(o) },
     stats: {
       states: s.states,

@@ -1,0 +1,30 @@
+/** --max-memory and what a stopped run reports it did establish. */
+import { describe, expect, it } from 'vitest';
+import { parseSize } from '../../bin/cli-config.js';
+import { ftcheck } from './support/ftcheck.js';
+
+describe('--max-memory', () => {
+  it('parses sizes in powers of 1024 and refuses anything else', () => {
+    expect(parseSize('8G')).toBe(8 * 1024 ** 3);
+    expect(parseSize('500M')).toBe(500 * 1024 ** 2);
+    expect(parseSize('2.5GiB')).toBe(2.5 * 1024 ** 3);
+    expect(parseSize('4096')).toBe(4096);
+    for (const bad of ['', 'lots', '-1G', '0', '5X', '1.5.2M']) expect(parseSize(bad), bad).toBeNull();
+  });
+
+  it('a run that reaches the bound is incomplete and says what it established', () => {
+    const r = ftcheck(['check', '--max-memory', '2M', '--workers', '1', '--out', '/tmp']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('exploration INCOMPLETE (out-of-memory)');
+    expect(r.out).toMatch(/established: no invariant violated in [\d,]+ states; every state within \d+ step\(s\) of power-off explored/);
+    const j = JSON.parse(ftcheck(['check', '--max-memory', '2M', '--workers', '1', '--json', '--out', '/tmp']).out);
+    expect(j.complete).toBe(false);
+    expect(j.established).toMatch(/^no invariant violated in/);
+  });
+
+  it('a bad size is one line and exit 2', () => {
+    const r = ftcheck(['check', '--max-memory', 'lots']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^ftcheck: error: --max-memory must be a size such as 8G, 500M or 2.5G \(got 'lots'\)\n$/);
+  });
+});
