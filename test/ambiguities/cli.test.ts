@@ -84,10 +84,11 @@ describe('a run', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^\[1\/2\] baseline: [\d,]+ states/);
     expect(lines[1]).toMatch(/^\[2\/2\] S1-power-on-arbitration=snapshot-at-power-on: .*violates one-act \(4 steps\)/);
-    // two counterexamples: one-act, and redundancy-recoverable (a system repaired before it ever got a mode later
-    // decides ACT from its power-on snapshot next to the running ACT: two Online ready ACTs, no copy destination)
-    expect(r.out).toBe('2 runs, 2 counterexamples, each confirmed by an independent replay\n');
-    expect(lines[2]).toBe(`wrote ${join(dir, 'ambiguities.md')} (2 runs, 2 counterexample scenarios)`);
+    // three counterexamples: one-act, and redundancy-recoverable and repaired-system-rejoins (a system repaired before
+    // it ever got a mode later decides ACT from its power-on snapshot next to the running ACT: two Online ready ACTs,
+    // no copy destination, so the repaired system never rejoins)
+    expect(r.out).toBe('2 runs, 3 counterexamples, each confirmed by an independent replay\n');
+    expect(lines[2]).toBe(`wrote ${join(dir, 'ambiguities.md')} (2 runs, 3 counterexample scenarios)`);
     expect(r.code).toBe(0);
   });
 

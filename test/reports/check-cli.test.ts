@@ -73,9 +73,10 @@ describe('--junit and --itf', () => {
       `wrote ${junit}`,
       `wrote ${join(itf, 'one-act.itf.json')}`,
       `wrote ${join(itf, 'redundancy-recoverable.itf.json')}`,
+      `wrote ${join(itf, 'repaired-system-rejoins.itf.json')}`,
     ]);
     const cases = elements(parseXml(readFileSync(junit, 'utf8')), 'testcase');
-    expect(cases.filter((c) => c.children.some((x) => x.name === 'failure')).map((c) => c.attrs.name)).toEqual(['one-act', 'redundancy-recoverable']);
+    expect(cases.filter((c) => c.children.some((x) => x.name === 'failure')).map((c) => c.attrs.name)).toEqual(['one-act', 'redundancy-recoverable', 'repaired-system-rejoins']);
     const trace = JSON.parse(readFileSync(join(itf, 'one-act.itf.json'), 'utf8'));
     expect(trace.states.map((s: { action: string }) => s.action)).toEqual(['init', 'power_on(#0)', 'power_on(#1)', 'set_act(#0)', 'set_act(#1)']);
     expect(trace['#meta'].scenario).toBe(join(dir, 'out', 'counterexamples', 'one-act.json'));

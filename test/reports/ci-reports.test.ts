@@ -34,7 +34,7 @@ describe('--junit', () => {
     expect(suites).toHaveLength(1);
     const cases = testcases(xml);
     expect(cases.map((c) => c.attrs.name)).toEqual(broken.verdicts.map((v) => v.property.name));
-    expect(suites[0].attrs).toMatchObject({ tests: String(cases.length), failures: '2', errors: '0', skipped: '0', timestamp: '2024-01-01T00:00:00' });
+    expect(suites[0].attrs).toMatchObject({ tests: String(cases.length), failures: '3', errors: '0', skipped: '0', timestamp: '2024-01-01T00:00:00' });
     expect(suites[0].attrs.name).toBe('ftcheck check (N=2 B=2 T=2 P=2 V=2 F=2; readings: S1-power-on-arbitration=snapshot-at-power-on)');
     expect(Number(suites[0].attrs.time)).toBeCloseTo(broken.result.stats.seconds, 2);
     expect(root.attrs.tests).toBe(suites[0].attrs.tests);

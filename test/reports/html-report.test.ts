@@ -28,7 +28,7 @@ import { ONE_ACT_BROKEN, params, readings } from './support/fixtures.js';
 const OUT = resolve('test-output', 'html-report');
 mkdirSync(OUT, { recursive: true });
 
-// one-act (4 steps) and redundancy-recoverable (6 steps) violated, every other property decided
+// one-act (4 steps), redundancy-recoverable (6 steps) and repaired-system-rejoins (a lasso) violated, every other property decided
 const broken = runCheck({ params: params(), readings: readings(ONE_ACT_BROKEN), allViolations: true });
 // a 16-step counterexample whose steps 1-15 are power-on and first synchronization
 const long = runCheck({ params: params(), readings: readings({ 'S4-survivor-state': 'stay' }), properties: ['pre-online-sync-mode-fixed'], allViolations: true });
@@ -70,7 +70,7 @@ describeRendering('the HTML report in headless chromium', () => {
   beforeAll(async () => {
     const t0 = performance.now();
     const r = await htmlReport(broken, { renderer: chromium.renderer, matrix: smallMatrix(), command: 'ftcheck report --html report.html (test)' });
-    expect(r).toMatchObject({ counterexamples: 2, svgs: 2 });
+    expect(r).toMatchObject({ counterexamples: 3, svgs: 3 });
     file = join(OUT, 'report.html');
     writeFileSync(file, r.html);
     const p = await chromium.renderer.browser.newPage();

@@ -49,10 +49,10 @@ describe('ftcheck report', () => {
     expect(r.out).toMatch(/^ {2}VIOLATED {2}redundancy-recoverable/m);
     expect(r.err.trim().split('\n')).toEqual([
       `ftcheck: chromium not found at ${NO_CHROMIUM.PUPPETEER_EXECUTABLE_PATH}: the report shows the sequence diagrams as Mermaid text`,
-      `wrote ${html} (${(r.out.match(/^ {2}(holds|VIOLATED|VACUOUS|unknown) /gm) ?? []).length} properties, 2 counterexamples, 2 diagram(s) as Mermaid text, the readings matrix)`,
+      `wrote ${html} (${(r.out.match(/^ {2}(holds|VIOLATED|VACUOUS|unknown) /gm) ?? []).length} properties, 3 counterexamples, 3 diagram(s) as Mermaid text, the readings matrix)`,
     ]);
     const page = readFileSync(html, 'utf8');
-    expect(page.match(/<pre class="mermaid-source">sequenceDiagram/g)).toHaveLength(2);
+    expect(page.match(/<pre class="mermaid-source">sequenceDiagram/g)).toHaveLength(3);
     expect(page).toContain('<tr data-row="S1-power-on-arbitration=snapshot-at-power-on"><th class="row">S1=snapshot-at-power-on</th>');
     expect(page).toContain(`from ${matrix}:`);
   });

@@ -16,14 +16,14 @@ describe('exploreParallel on the FT model is explore (1 and 2 workers)', () => {
   it('N = 2 defaults, edges as the check stage keeps them (targets) and labelled: the same run, rule counters included', async () => {
     for (const recordEdges of ['targets', 'labelled'] as const) {
       const seq = explore(createSystem(N2).system, { recordEdges });
-      expect(seq.stats.states).toBe(43_743);
+      expect(seq.stats.states).toBe(130_087);
       for (const workers of [1, 2]) expectSameRun(await harness.run(FT, N2, { workers, recordEdges }), seq);
     }
   }, 300_000);
 
   it('--systems 3 --pages 1 --faults 1: the same run', async () => {
     const seq = explore(createSystem(N3).system);
-    expect(seq.stats.states).toBe(207_323);
+    expect(seq.stats.states).toBe(317_171);
     expect(seq.counters.length).toBeGreaterThan(0);
     for (const workers of [1, 2]) expectSameRun(await harness.run(FT, N3, { workers }), seq);
     expectSameRun(await harness.run(FT, N3, { workers: 2, serialBelow: 0, chunkStates: 8 }), seq);
