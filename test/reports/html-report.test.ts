@@ -102,7 +102,8 @@ describeRendering('the HTML report in headless chromium', () => {
     expect(rows.map((r) => r.property)).toEqual(broken.verdicts.map((v) => v.property.name));
     expect(rows.find((r) => r.property === 'one-act')).toEqual({ property: 'one-act', cls: 'v-violated', verdict: 'VIOLATED', link: '#cx-one-act' });
     expect(rows.find((r) => r.property === 'redundancy-recoverable')).toMatchObject({ verdict: 'VIOLATED', link: '#cx-redundancy-recoverable' });
-    expect(rows.filter((r) => r.verdict === 'holds')).toHaveLength(broken.verdicts.length - 2);
+    expect(rows.find((r) => r.property === 'repaired-system-rejoins')).toMatchObject({ verdict: 'VIOLATED', link: '#cx-repaired-system-rejoins' });
+    expect(rows.filter((r) => r.verdict === 'holds')).toHaveLength(broken.verdicts.length - 3);
     expect(await text('#coverage p')).toMatch(/^coverage: \d+ of \d+ rules taken/);
   });
 
