@@ -14,7 +14,18 @@ import { summarize, viewOf } from '../../model/view.js';
 export interface EdgeKeys {
   /** Keys in edge order (by source state in BFS order). */
   readonly keys: Float64Array;
-  readonly set: Set<number>;
+  /** The same keys sorted, for membership by binary search (a Set holds at most 2^24 entries; N = 3 graphs have more edges). */
+  readonly sorted: Float64Array;
+}
+
+function contains(sorted: Float64Array, key: number): boolean {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === key;
 }
 
 function nameHash(name: string): number {
@@ -47,7 +58,7 @@ export function edgeKeysOf(model: FtModel, result: ExploreResult): EdgeKeys {
       keys[k] = a * 2 ** 20 + (b >>> 12);
     }
   }
-  return { keys, set: new Set(keys) };
+  return { keys, sorted: keys.slice().sort() };
 }
 
 export interface GraphDiff {
@@ -74,10 +85,10 @@ export function diffGraphs(
 ): GraphDiff {
   let extra = 0, missing = 0, firstExtra = -1, firstMissing = -1;
   run.keys.keys.forEach((key, k) => {
-    if (!base.keys.set.has(key)) (extra++, firstExtra < 0 && (firstExtra = k));
+    if (!contains(base.keys.sorted, key)) (extra++, firstExtra < 0 && (firstExtra = k));
   });
   base.keys.keys.forEach((key, k) => {
-    if (!run.keys.set.has(key)) (missing++, firstMissing < 0 && (firstMissing = k));
+    if (!contains(run.keys.sorted, key)) (missing++, firstMissing < 0 && (firstMissing = k));
   });
   const same = extra === 0 && missing === 0 && run.result.stats.transitions === base.result.stats.transitions;
   const example = firstExtra >= 0 ? describe(run.model, run.result, firstExtra, 'only here') : firstMissing >= 0 ? describe(base.model, base.result, firstMissing, 'only in the baseline') : undefined;
