@@ -15,6 +15,7 @@ export const benchCases: readonly BenchCase[] = [
     { count: 8, modulus: 6, bits: 3, perWord: 4 },
     { count: 7, modulus: 6, bits: 3, perWord: 4 },
   ),
-  ftModelCase('ft-2-systems', { ...DEFAULT_PARAMS, pages: 4, trace: 3 }, DEFAULT_PARAMS),
-  ftModelCase('ft-3-systems', { ...DEFAULT_PARAMS, systems: 3 }, { ...DEFAULT_PARAMS, systems: 3, pages: 1, faults: 1 }),
+  // sizes the naive explorer can hold (a Map keeps at most 2^24 entries): the (2,3,3,4,1), and N = 3 with P = 1
+  ftModelCase('ft-2-systems', { ...DEFAULT_PARAMS, buffer: 3, trace: 3, pages: 4, faults: 1 }, DEFAULT_PARAMS),
+  ftModelCase('ft-3-systems', { ...DEFAULT_PARAMS, systems: 3, pages: 1 }, { ...DEFAULT_PARAMS, systems: 3, pages: 1, faults: 1 }),
 ];
