@@ -14,6 +14,7 @@ import { traceScenario } from '../../reports/trace.js';
 import { fairnessSpec } from '../../model/fairness.js';
 import { addModelOptions, resolveModelConfig } from '../cli-config.js';
 import { parseWorkers, UsageError } from '../errors.js';
+import { interruptibly, signalExitCode } from '../signals.js';
 import { checkOutputDir, checkOutputFile, makeOutputDir, writeOutputs } from '../output-path.js';
 
 export const DEFAULT_OUT = 'reports/out';
@@ -51,24 +52,14 @@ export function registerCheck(program: Command): void {
       const itfDir = opts.itf === undefined ? undefined : String(opts.itf);
       if (itfDir !== undefined) checkOutputDir(itfDir, '--itf');
       const progress = createProgressReporter();
-      let signal: NodeJS.Signals | null = null;
-      let run: { interrupt(): void } | null = null;
-      const onSignal = (sig: NodeJS.Signals) => {
-        if (signal !== null) process.exit(sig === 'SIGINT' ? 130 : 143); // a second signal: stop at once
-        signal = sig;
-        run?.interrupt();
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
-      let outcome;
+      let interrupted;
       try {
         const checked = { ...config, onProgress: progress.onProgress };
-        outcome = workers > 1 ? await runCheckParallel(checked, workers, (r) => (run = r)) : await runCheckAsync(checked, (r) => (run = r));
+        interrupted = await interruptibly((onStart) => (workers > 1 ? runCheckParallel(checked, workers, onStart) : runCheckAsync(checked, onStart)));
       } finally {
         progress.stop();
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
       }
+      const { value: outcome, signal } = interrupted;
       // the verdicts first: whatever happens to the files, a finished run is never without them
       const dir = join(outDir, 'counterexamples');
       const scenarios = new Map<string, object>();
@@ -103,7 +94,7 @@ export function registerCheck(program: Command): void {
         process.stderr.write(`ftcheck: --strict: ${namedNeverTaken(coverage).length} rule(s) the patent names were never taken (see --coverage)\n`);
       }
       const verdictCode = Math.max(exitCodeOf(outcome, Boolean(opts.allowVacuous)), strictFailure || !written ? 1 : 0);
-      process.exitCode = signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : verdictCode;
+      process.exitCode = signal !== null ? signalExitCode(signal) : verdictCode;
     });
 }
 

@@ -15,6 +15,7 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { createProgressReporter } from '../../checker/index.js';
 import { exitCodeOf, runCheckAsync } from '../../properties/verify.js';
+import { interruptibly, signalExitCode } from '../signals.js';
 import { ambiguitiesJson } from '../../reports/ambiguities/json.js';
 import { resolveOnly } from '../../reports/ambiguities/plan.js';
 import { ambiguityReport } from '../../reports/ambiguities/report.js';
@@ -75,23 +76,13 @@ export function registerReport(program: Command): void {
 
       const progress = createProgressReporter();
       // SIGINT/SIGTERM end the exploration as --max-seconds does: the report is built from what was decided
-      let signal: NodeJS.Signals | null = null;
-      let run: { interrupt(): void } | null = null;
-      const onSignal = (sig: NodeJS.Signals) => {
-        if (signal !== null) process.exit(sig === 'SIGINT' ? 130 : 143); // a second signal: stop at once
-        signal = sig;
-        run?.interrupt();
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
-      let outcome;
+      let interrupted;
       try {
-        outcome = await runCheckAsync({ ...config, allViolations: true, onProgress: progress.onProgress }, (r) => (run = r));
+        interrupted = await interruptibly((onStart) => runCheckAsync({ ...config, allViolations: true, onProgress: progress.onProgress }, onStart));
       } finally {
         progress.stop();
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
       }
+      const { value: outcome, signal } = interrupted;
       if (opts.ambiguities && signal === null) {
         const report = ambiguityReport({
           params: config.params,
@@ -151,6 +142,6 @@ export function registerReport(program: Command): void {
         process.stderr.write(`wrote ${file} (${props}, ${built.counterexamples} counterexample${built.counterexamples === 1 ? '' : 's'}${diagrams}${matrix ? ', the readings matrix' : ''})\n`);
       }
       const code = Math.max(exitCodeOf(outcome, Boolean(opts.allowVacuous)), w.ok ? 0 : EXIT_VIOLATION);
-      process.exitCode = signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : code;
+      process.exitCode = signal !== null ? signalExitCode(signal) : code;
     });
 }
