@@ -25,7 +25,7 @@ import type { Readings } from '../model/readings.js';
 import { AccessTally } from './access-coverage.js';
 import { PROPERTIES, type InvariantProperty, type Property, type RecoverableProperty } from './catalogue.js';
 import { isLiveness, type EnabledProperty, type LivenessProperty } from './kinds.js';
-import { MODE_NAMES, stateLabel, type Mode } from '../hw/ft-controller.js';
+import { sysText } from './catalogue/words.js';
 import { checkLiveness, fairnessOf, type Lasso } from './liveness-check.js';
 import type { FairnessDecl } from '../model/fairness.js';
 import { StateAccess } from './state-access.js';
@@ -298,7 +298,7 @@ function enabledVerdict(model: FtModel, property: EnabledProperty, result: Explo
       let found = false;
       for (let k = e.firstEdge(st), end = e.firstEdge(st + 1); k < end && !found; k++) found = e.label(k) === labelOf[i];
       if (!found) {
-        const explanation = `${s.st(i) === 0 ? `#${i}` : `#${i} (${stateLabel(s.st(i))}${s.mode(i) ? ' ' + MODE_NAMES[s.mode(i) as Mode] : ''})`} is in scope, but no ${property.action}(#${i}) step is enabled here`;
+        const explanation = `${sysText(s, i)} is in scope, but no ${property.action}(#${i}) step is enabled here`;
         return { property, verdict: 'violated', state: st as StateIndex, explanation, triggered, witness: witness as StateIndex };
       }
     }
