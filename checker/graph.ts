@@ -23,7 +23,17 @@ export class ExploredGraph {
     readonly labelNames: readonly string[],
     /** Present iff the run was made with `recordEdges: true`. */
     readonly edges: RecordedEdges | undefined,
+    /** Turns a stored path into the trace handed out (symmetry: a path of the unreduced system). */
+    private readonly traceMap: ((trace: TraceStep[]) => TraceStep[]) | null = null,
   ) {}
+
+  /**
+   * The same graph whose traces go through `map` (e.g. concretizeTrace after
+   * a symmetry-reduced run); the states, indices and edges are shared.
+   */
+  withTraceMap(map: (trace: TraceStep[]) => TraceStep[]): ExploredGraph {
+    return new ExploredGraph(this.store, this.levelStarts, this.levelCount, this.labelNames, this.edges, map);
+  }
 
   /** Number of stored states; valid indices are 0 .. stateCount-1. */
   get stateCount(): number {
@@ -89,7 +99,8 @@ export class ExploredGraph {
   /** A shortest trace from an initial state to `i` (see buildTrace). */
   traceTo(i: StateIndex): TraceStep[] {
     this.check(i);
-    return buildTrace(this.store, i);
+    const trace = buildTrace(this.store, i);
+    return this.traceMap === null ? trace : this.traceMap(trace);
   }
 
   private check(i: number): void {

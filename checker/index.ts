@@ -33,3 +33,4 @@ export { exploreParallel, ParallelExploration, type ParallelOptions } from './pa
 export { WorkerPool } from './parallel/pool.js';
 export { loadSource, type LoadedSource, type SourceModule, type SourceSystem, type SystemSource } from './parallel/source.js';
 export type { StoredStates } from './stored-states.js';
+export { concretizeTrace, leastImage, quotientSystem, symmetryDefect, type StateSymmetry, type SymmetryDefect } from './symmetry.js';

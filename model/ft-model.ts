@@ -71,6 +71,11 @@ export class FtModel implements PackedSystem {
   successors(state: Uint32Array, sink: SuccessorSink): void {
     const k = this.k;
     k.load(state, sink);
+    k.passes = 1;
+    for (k.pass = 0; k.pass < k.passes; k.pass++) this.everyAction(k);
+  }
+
+  private everyAction(k: Kernel): void {
     const n = k.n;
     for (let i = 0; i < n; i++) {
       powerOn(k, i);

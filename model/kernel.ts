@@ -67,6 +67,16 @@ export class Kernel {
   cur: Uint32Array;
   nxt: Uint32Array;
   sink: SuccessorSink | null = null;
+  /**
+   * Choices among alternatives the text leaves open (which SBY takes over,
+   * S21): successors are generated in passes; pass p takes alternative p of
+   * the one choice a successor makes (`choose`). `passes` is how many the
+   * state being expanded needs: the largest number of alternatives seen.
+   */
+  pass = 0;
+  passes = 1;
+  private chose = false;
+  private dropped = false;
 
   constructor(readonly params: Params, readonly readings: Readings, readonly mutation: Mutation | null) {
     const shift = mutation !== null && mutation.op === 'capacity' ? mutation : null;
@@ -155,7 +165,24 @@ export class Kernel {
     const c = this.cur, s = this.nxt;
     for (let k = 0; k < this.words; k++) s[k] = c[k];
     this.pendingCount = 0;
+    this.chose = false;
+    this.dropped = false;
     return s;
+  }
+
+  /**
+   * Which of `m` alternatives (m >= 1) the successor being built takes: the
+   * pass number. A successor whose choice has fewer alternatives than the
+   * pass number is dropped at `emit`, as is, after the first pass, every
+   * successor that makes no choice (pass 0 emitted it already). One choice
+   * per successor.
+   */
+  choose(m: number): number {
+    if (this.chose) throw new Error('model: a successor makes at most one choice (Kernel.choose)');
+    this.chose = true;
+    if (m > this.passes) this.passes = m;
+    if (this.pass >= m) this.dropped = true;
+    return this.pass < m ? this.pass : m - 1;
   }
 
   /**
@@ -245,6 +272,10 @@ export class Kernel {
    * the rule counts; then hands the buffer to the explorer.
    */
   emit(label: number): void {
+    if (this.dropped || (this.pass > 0 && !this.chose)) {
+      this.pendingCount = 0;
+      return;
+    }
     const s = this.nxt, ps = this.ps, f = this.f;
     let allSync = true;
     let changed = false;

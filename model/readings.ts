@@ -401,6 +401,20 @@ export const AMBIGUITIES = [
     why: 'Keeps Table 2 exact (Offline always has a crosslink), so the state says whether a copy over the crosslink can start; with the literal reading an Offline system may have none, and a link loss in Offline may or may not lead to Offline divide without any difference a property could name.',
     proposedAmendment: true,
   },
+  {
+    id: 'S21-takeover-choice',
+    title: 'Which SBY takes over when the ACT of three or more systems is lost ([0102])',
+    cites: ['[0035]', '[0055]', '[0064]', '[0102]'],
+    quote: '[0035] "the other CPU subsystem 110 that performs the same operation continue providing the service without interruption"',
+    question: 'With two systems one SBY is left to take over. With three, two SBYs may survive the ACT (both in Online sync, or both in Pre online sync, where all but one are sent to Fault); the text never says which one continues the service.',
+    options: [
+      { name: 'any-sby', means: 'any one of the SBYs able to take over may be the one: the model checks every choice' },
+      { name: 'lowest-index', means: 'the SBY with the lowest system number takes over (one fixed implementation; the systems are then no longer interchangeable)' },
+    ],
+    defaultReading: 'any-sby',
+    why: 'The text is silent; checking every choice covers every implementation, a fixed rule only one, and a rule by system number is the only thing in the model that would tell identical systems apart.',
+    proposedAmendment: false,
+  },
 ] as const satisfies readonly AmbiguityEntry[];
 
 export type AmbiguityId = (typeof AMBIGUITIES)[number]['id'];

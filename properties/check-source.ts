@@ -6,7 +6,8 @@
  * counters of all workers); runCheckParallel splits them again.
  */
 import type { SourceSystem } from '../checker/parallel/source.js';
-import type { PackedSystem } from '../checker/index.js';
+import { quotientSystem, type PackedSystem } from '../checker/index.js';
+import { SystemSymmetry } from '../model/symmetry.js';
 import { FtModel } from '../model/ft-model.js';
 import type { Mutation } from '../model/mutation.js';
 import type { Params } from '../model/params.js';
@@ -20,12 +21,15 @@ export interface CheckSourceArgs {
   readonly mutation: Mutation | null;
   /** The selected properties' names (empty: all). */
   readonly properties: readonly string[];
+  /** Explore the quotient by the permutations of the systems (the leader checked that it is sound). */
+  readonly symmetry?: boolean;
 }
 
 export function createSystem(args: CheckSourceArgs): SourceSystem {
   const model = new FtModel(args.params, args.readings, args.mutation);
-  const plan = planCheck(model, { properties: args.properties });
-  return { system: withTally(model, plan.tally), invariantSets: plan.options.invariantSets };
+  const plan = planCheck(model, { properties: args.properties, symmetry: args.symmetry });
+  const system = withTally(model, plan.tally);
+  return { system: args.symmetry ? quotientSystem(system, new SystemSymmetry(model.layout)) : system, invariantSets: plan.options.invariantSets };
 }
 
 /** The model, whose counters are followed by the tally's counts. */

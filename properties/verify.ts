@@ -11,8 +11,10 @@
  *   and the first of them (its witness, reached by a shortest trace).
  */
 import {
-  canReach, explore, exploreAsync, type Exploration, type ExploreOptions, type ExploreResult, type InvariantSet, type StateIndex,
+  canReach, concretizeTrace, explore, exploreAsync, quotientSystem, type Exploration, type ExploreOptions, type ExploreResult, type InvariantSet,
+  type PackedSystem, type StateIndex,
 } from '../checker/index.js';
+import { SystemSymmetry, symmetryObstacle } from '../model/symmetry.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { exploreParallel } from '../checker/parallel/explore-parallel.js';
@@ -71,6 +73,13 @@ export interface CheckConfig {
   readonly recordLabelledEdges?: boolean;
   /** Fairness for the liveness properties without their own (model/fairness.ts syntax); default the model's. */
   readonly fairness?: string;
+  /**
+   * Explore one state per orbit of the permutations of the systems
+   * (model/symmetry.ts); traces are mapped back to the unreduced model. With
+   * no property named, the properties it can check (all but liveness).
+   * Throws where it is unsound (symmetryRefusal).
+   */
+  readonly symmetry?: boolean;
 }
 
 export interface CheckOutcome {
@@ -84,9 +93,38 @@ export interface CheckOutcome {
   readonly access: AccessTally;
 }
 
-export function selectProperties(names: readonly string[] | undefined): Property[] {
-  if (!names || names.length === 0) return [...PROPERTIES];
+export function selectProperties(names: readonly string[] | undefined, symmetry = false): Property[] {
+  if (!names || names.length === 0) return PROPERTIES.filter((p) => !(symmetry && isLiveness(p)));
   return PROPERTIES.filter((p) => names.includes(p.name));
+}
+
+/** Why symmetry reduction would be unsound for this model and these properties, or null. */
+export function symmetryRefusal(model: FtModel, selected: readonly Property[]): string | null {
+  const obstacle = symmetryObstacle(model.params, model.readings, model.mutation);
+  if (obstacle !== null) return obstacle;
+  const live = selected.filter(isLiveness).map((p) => p.name);
+  if (live.length > 0) {
+    return `the liveness properties (${live.join(', ')}) rest on fairness per system, which the symmetry-reduced graph does not preserve`;
+  }
+  return null;
+}
+
+/**
+ * What the explorer runs: the model, or under `symmetry` its quotient; and
+ * the result with traces mapped back to the model.
+ */
+function reduction(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan): {
+  readonly system: PackedSystem;
+  readonly finish: (result: ExploreResult) => ExploreResult;
+} {
+  if (!config.symmetry) return { system: model, finish: (r) => r };
+  const refusal = symmetryRefusal(model, plan.selected);
+  if (refusal !== null) throw new Error(`symmetry reduction refused: ${refusal}`);
+  const symmetry = new SystemSymmetry(model.layout);
+  return {
+    system: quotientSystem(model, symmetry),
+    finish: (r) => ({ ...r, graph: r.graph.withTraceMap((t) => concretizeTrace(model, symmetry, t)) }),
+  };
 }
 
 export function runCheck(config: CheckConfig): CheckOutcome {
@@ -101,8 +139,9 @@ export function runCheck(config: CheckConfig): CheckOutcome {
 export async function runCheckAsync(config: CheckConfig, onStart?: (run: Exploration) => void): Promise<CheckOutcome> {
   const model = new FtModel(config.params, config.readings, config.mutation ?? null);
   const plan = planCheck(model, config);
-  const result = await exploreAsync(model, plan.options, onStart);
-  return verdictsOf(model, config, plan, result);
+  const { system, finish } = reduction(model, config, plan);
+  const result = await exploreAsync(system, plan.options, onStart);
+  return verdictsOf(model, config, plan, finish(result));
 }
 
 /**
@@ -119,13 +158,20 @@ export async function runCheckParallel(
 ): Promise<CheckOutcome> {
   const model = new FtModel(config.params, config.readings, config.mutation ?? null);
   const plan = planCheck(model, config);
+  const { finish } = reduction(model, config, plan);
   const { invariantSets: _sets, ...options } = plan.options;
-  const args: CheckSourceArgs = { params: config.params, readings: config.readings, mutation: config.mutation ?? null, properties: plan.selected.map((p) => p.name) };
+  const args: CheckSourceArgs = {
+    params: config.params,
+    readings: config.readings,
+    mutation: config.mutation ?? null,
+    properties: plan.selected.map((p) => p.name),
+    symmetry: config.symmetry === true,
+  };
   const source = { module: where.module ?? checkSourceModule().href, args };
   const raw = await exploreParallel(source, { ...options, workers, pool: where.pool, workerScript: where.workerScript }, onStart);
   const own = model.counters.length;
   plan.tally.absorb(raw.counters.subarray(own));
-  return verdictsOf(model, config, plan, { ...raw, counters: raw.counters.slice(0, own) });
+  return verdictsOf(model, config, plan, finish({ ...raw, counters: raw.counters.slice(0, own) }));
 }
 
 /** Whether this is compiled code, whose check-source module workers can load as it is (not the copy a build left). */
@@ -144,7 +190,8 @@ export function checkSourceModule(): URL {
 /** The same on a given model (tests use it on deliberately broken variants). */
 export function checkModel(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>): CheckOutcome {
   const plan = planCheck(model, config);
-  return verdictsOf(model, config, plan, explore(model, plan.options));
+  const { system, finish } = reduction(model, config, plan);
+  return verdictsOf(model, config, plan, finish(explore(system, plan.options)));
 }
 
 export interface CheckPlan {
@@ -156,7 +203,7 @@ export interface CheckPlan {
 }
 
 export function planCheck(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>): CheckPlan {
-  const selected = selectProperties(config.properties);
+  const selected = selectProperties(config.properties, config.symmetry === true);
   const invariants = selected.filter((p): p is InvariantProperty => p.kind === 'invariant');
   const access = new StateAccess(model);
   const tally = new AccessTally(model);

@@ -71,9 +71,9 @@ export function mayWrite(k: Kernel, i: number): boolean {
  * ([0047], S11). Called only when mayWrite(i).
  */
 export function cpuWrite(k: Kernel, i: number, p: number, v: number): void {
-  if (k.now(i, MEM + p) === v) return;
   const st = k.now(i, ST);
   const together = st === ST3 || st === ST4;
+  if (!changesSomeMember(k, i, p, v, together)) return;
   const s = k.begin();
   k.took(together ? O_LOCKSTEP : O_ALONE);
   for (let j = 0; j < k.n; j++) {
@@ -92,6 +92,19 @@ export function cpuWrite(k: Kernel, i: number, p: number, v: number): void {
     k.set(s, j, MEM + p, v);
   }
   k.emit(k.ids.cpu_write[(i * k.pages + p) * k.values + v]);
+}
+
+/**
+ * A write is modelled only where it changes a page: for a lock-step group,
+ * the page of any member (a member whose page differs, e.g. after a
+ * corrupting copy, is overwritten with the group's value), not only the
+ * page of the member that acts for the group, which would make the
+ * interchangeable systems behave differently by index.
+ */
+function changesSomeMember(k: Kernel, i: number, p: number, v: number, together: boolean): boolean {
+  if (!together) return k.now(i, MEM + p) !== v;
+  for (let j = 0; j < k.n; j++) if (inGroupNow(k, i, j) && k.now(j, MEM + p) !== v) return true;
+  return false;
 }
 
 /** [0042]: in Online async an outbound IO access is held in comparison buffers 131/132 while they have room. */

@@ -81,16 +81,18 @@ export function afterSeparation(k: Kernel, s: Uint32Array, actLost: boolean): vo
       // [0064]: no mode switches in Pre online sync, so an SBY elsewhere takes over first; with only Pre online
       // sync SBYs left (N >= 3), a failure sets them to Fault but one, which takes over and leaves per S4
       if (elsewhere === 0 && preOnline >= 2) {
-        for (let i = 0, kept = 0; i < k.n; i++) if (k.get(s, i, ST) === ST3 && kept++ > 0) k.ft(s, i, E_ST3_SBY_OUT);
+        const keep = takeoverPick(k, preOnline);
+        for (let i = 0, seen = 0; i < k.n; i++) if (k.get(s, i, ST) === ST3 && seen++ !== keep) k.ft(s, i, E_ST3_SBY_OUT);
       }
-      for (let i = 0; i < k.n; i++) {
-        const st = k.get(s, i, ST);
-        if (isOnline(st) && k.get(s, i, MODE) === SBY && (st !== ST3 || elsewhere === 0)) {
-          if (k.ft(s, i, E_PROMOTE) && k.get(s, i, MODE) === ACT) {
-            k.took(O_PROMOTES);
-            k.set(s, i, DISAGREED, 0); // its storage is the reference now
-          }
-          if (k.enforce(G_PROMOTE_ONE)) break;
+      let candidates = 0;
+      for (let i = 0; i < k.n; i++) if (takesOver(k, s, i, elsewhere)) candidates++;
+      const one = k.enforce(G_PROMOTE_ONE);
+      const pick = one ? takeoverPick(k, candidates) : -1;
+      for (let i = 0, seen = 0; i < k.n; i++) {
+        if (!takesOver(k, s, i, elsewhere) || (one && seen++ !== pick)) continue;
+        if (k.ft(s, i, E_PROMOTE) && k.get(s, i, MODE) === ACT) {
+          k.took(O_PROMOTES);
+          k.set(s, i, DISAGREED, 0); // its storage is the reference now
         }
       }
     }
@@ -105,6 +107,17 @@ export function afterSeparation(k: Kernel, s: Uint32Array, actLost: boolean): vo
       if (!isLockstep(k.get(s, i, ST))) clearTraceOfLeaver(k, s, i);
     }
   }
+}
+
+/** Whether system i of `s` is an SBY that may take over the service: online, and not in Pre online sync while an SBY elsewhere can. */
+function takesOver(k: Kernel, s: Uint32Array, i: number, elsewhere: number): boolean {
+  const st = k.get(s, i, ST);
+  return isOnline(st) && k.get(s, i, MODE) === SBY && (st !== ST3 || elsewhere === 0);
+}
+
+/** S21: which of `m` SBYs able to take over does (counted in index order): any of them, or the lowest. */
+function takeoverPick(k: Kernel, m: number): number {
+  return m >= 2 && k.readings['S21-takeover-choice'] === 'any-sby' ? k.choose(m) : 0;
 }
 
 /**

@@ -107,6 +107,10 @@ export const DECISIONS: Readonly<Record<string, string>> = {
     'Specify the state a Fault system enters on reset when its crosslink is not connected: Offline divide (so that Offline ' +
     'always means a crosslink is connected, as [0070] defines it) or Offline regardless. A designer of the software that ' +
     'starts a copy needs the state alone to tell whether a copy over the crosslink can begin.',
+  'S21-takeover-choice':
+    'For three or more systems: specify which SBY continues the service when the ACT is lost and several SBYs could: any ' +
+    'of them (the software must then work whichever it is), or a fixed rule such as the lowest system number, which the ' +
+    'board controllers must then agree on.',
 };
 
 export function decisionOf(id: string): string | undefined {

@@ -1,0 +1,150 @@
+/**
+ * The interchangeability of systems #0..#N-1 ([0031] [0102]: identical
+ * systems joined by crosslinks): a permutation of the systems maps a
+ * composed state to another by moving each system's fields to its new index
+ * and renaming the fields that name a system (the resynchronization source,
+ * the crosslink pairs, a running copy job's source and destination).
+ *
+ * The canonical member of an orbit is the image whose field vector is least
+ * in field order; it is found by comparing each permutation's image field by
+ * field, abandoning it at the first field that is greater, so a state costs
+ * one decode and a few comparisons per permutation.
+ *
+ * Whether the model commutes with these permutations depends on its
+ * readings and parameters: `symmetryObstacle` says why not where it does not.
+ */
+import type { StateSymmetry } from '../checker/symmetry.js';
+import { linkBit, pairCount } from '../hw/crosslink.js';
+import { JOB_IDLE } from '../hw/dma-controller.js';
+import { JOB, JOB_DST, JOB_SRC, LINKS, RESYNC_FROM, type Layout } from './layout.js';
+import type { Mutation } from './mutation.js';
+import type { Params } from './params.js';
+import type { Readings } from './readings.js';
+
+/** Every permutation of 0..n-1, the identity first; perm[i] is the new index of system i. */
+export function permutationsOf(n: number): Int8Array[] {
+  const out: Int8Array[] = [];
+  const rec = (prefix: number[]): void => {
+    if (prefix.length === n) {
+      out.push(Int8Array.from(prefix));
+      return;
+    }
+    for (let i = 0; i < n; i++) if (!prefix.includes(i)) rec([...prefix, i]);
+  };
+  rec([]);
+  return out;
+}
+
+export class SystemSymmetry implements StateSymmetry {
+  readonly size: number;
+  private readonly n: number;
+  private readonly per: number;
+  private readonly fieldCount: number;
+  /** perm[g][i]: new index of system i under element g; inv[g][b]: the system that becomes b. */
+  private readonly perm: Int8Array[];
+  private readonly inv: Int8Array[];
+  /** linkMap[g][mask]: the crosslink mask with every pair renamed by g. */
+  private readonly linkMap: Uint8Array[];
+  private readonly fields: Int32Array;
+  private readonly best: Int32Array;
+  private readonly image: Int32Array;
+  private readonly links: number;
+  private readonly job: number;
+  private readonly jobSrc: number;
+  private readonly jobDst: number;
+
+  constructor(private readonly layout: Layout) {
+    this.n = layout.systems;
+    this.per = layout.perSystem;
+    this.fieldCount = layout.size;
+    this.perm = permutationsOf(this.n);
+    this.size = this.perm.length;
+    this.inv = this.perm.map((p) => {
+      const inv = new Int8Array(p.length);
+      p.forEach((to, from) => (inv[to] = from));
+      return inv;
+    });
+    const masks = 1 << pairCount(this.n);
+    this.linkMap = this.perm.map((p) => {
+      const map = new Uint8Array(masks);
+      for (let m = 0; m < masks; m++) {
+        let out = 0;
+        for (let a = 0; a < this.n; a++) {
+          for (let b = a + 1; b < this.n; b++) if ((m >>> linkBit(a, b, this.n)) & 1) out |= 1 << linkBit(p[a], p[b], this.n);
+        }
+        map[m] = out;
+      }
+      return map;
+    });
+    this.fields = new Int32Array(this.fieldCount);
+    this.best = new Int32Array(this.fieldCount);
+    this.image = new Int32Array(this.fieldCount);
+    this.links = layout.global + LINKS;
+    this.job = layout.global + JOB;
+    this.jobSrc = layout.global + JOB_SRC;
+    this.jobDst = layout.global + JOB_DST;
+  }
+
+  /** Field k of the image of `f` (decoded) under element g. */
+  private imageField(g: number, f: Int32Array, k: number): number {
+    if (k < this.layout.global) {
+      const b = (k / this.per) | 0;
+      const field = k - b * this.per;
+      const v = f[this.inv[g][b] * this.per + field];
+      return field === RESYNC_FROM && v > 0 ? this.perm[g][v - 1] + 1 : v;
+    }
+    if (k === this.links) return this.linkMap[g][f[k]];
+    if ((k === this.jobSrc || k === this.jobDst) && f[this.job] !== JOB_IDLE) return this.perm[g][f[k]];
+    return f[k];
+  }
+
+  apply(g: number, state: Uint32Array, out: Uint32Array): void {
+    const f = this.fields;
+    this.layout.decode(state, f);
+    for (let k = 0; k < this.fieldCount; k++) this.image[k] = this.imageField(g, f, k);
+    this.layout.encode(this.image, out);
+  }
+
+  canonicalize(state: Uint32Array): void {
+    const f = this.fields;
+    const best = this.best;
+    const size = this.fieldCount;
+    this.layout.decode(state, f);
+    best.set(f);
+    let changed = false;
+    for (let g = 1; g < this.size; g++) {
+      let k = 0, v = 0;
+      while (k < size && (v = this.imageField(g, f, k)) === best[k]) k++;
+      if (k === size || v > best[k]) continue;
+      for (let j = k; j < size; j++) best[j] = this.imageField(g, f, j);
+      changed = true;
+    }
+    if (changed) this.layout.encode(best, state);
+  }
+}
+
+/** Why the systems are not interchangeable under these parameters, readings and mutation, or null when they are. */
+export function symmetryObstacle(params: Params, readings: Readings, mutation: Mutation | null): string | null {
+  if (mutation !== null) return 'a mutant of the model need not treat the systems alike';
+  if (params.systems >= 3 && readings['S21-takeover-choice'] === 'lowest-index') {
+    return 'reading S21-takeover-choice=lowest-index lets the lowest-numbered SBY take over, so the systems are not interchangeable';
+  }
+  return null;
+}
+
+/**
+ * The label ids of each label's images under renaming the systems (its
+ * orbit, itself included), from the names: `cpu_fail(#1)` and `cpu_fail(#0)`
+ * are one orbit.
+ */
+export function labelOrbits(labelNames: readonly string[], systems: number): number[][] {
+  const id = new Map(labelNames.map((name, l) => [name, l]));
+  return labelNames.map((name) => {
+    const orbit = new Set<number>();
+    for (const p of permutationsOf(systems)) {
+      const image = id.get(name.replace(/#(\d+)/g, (_, d: string) => `#${p[Number(d)]}`));
+      if (image !== undefined) orbit.add(image);
+    }
+    return [...orbit].sort((a, b) => a - b);
+  });
+}
