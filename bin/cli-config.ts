@@ -23,6 +23,8 @@ export interface ModelConfig {
   readonly maxSeconds?: number;
   /** Bytes the exploration may take (store and edges); absent: half the machine's memory. */
   readonly maxBytes?: number;
+  /** Symmetry reduction (check only). */
+  readonly symmetry?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -51,7 +53,7 @@ export function addModelOptions(cmd: Command, withProperties = true, withAllViol
 }
 
 function configKeys(): string[] {
-  return [...PARAM_SPECS.map((s) => s.key), 'readings', 'properties', 'allViolations', 'maxStates', 'maxSeconds', 'maxMemory', 'fairness'];
+  return [...PARAM_SPECS.map((s) => s.key), 'readings', 'properties', 'allViolations', 'maxStates', 'maxSeconds', 'maxMemory', 'fairness', 'symmetry'];
 }
 
 function intOption(name: string, raw: unknown, min: number, max: number): number {
@@ -112,7 +114,7 @@ export function readConfigFile(path: string): Record<string, unknown> {
       const f = typeof v === 'string' ? parseFairness(v) : { error: 'must be a string such as "+SF:dma_copy(#i->#j)"' };
       if ('error' in f) throw new UsageError(`config file '${path}': "fairness" ${f.error}`);
     }
-    if (k === 'allViolations' && typeof v !== 'boolean') throw new UsageError(`config file '${path}': "allViolations" must be true or false`);
+    if ((k === 'allViolations' || k === 'symmetry') && typeof v !== 'boolean') throw new UsageError(`config file '${path}': "${k}" must be true or false`);
     if ((k === 'maxStates' || k === 'maxSeconds') && (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v))) {
       throw new UsageError(`config file '${path}': "${k}" must be a positive number`);
     }
@@ -179,6 +181,7 @@ export function resolveModelConfig(opts: Record<string, unknown>): ModelConfig {
     maxStates,
     maxSeconds,
     ...(maxBytes !== undefined ? { maxBytes } : {}),
+    ...(opts.symmetry !== undefined || file.symmetry !== undefined ? { symmetry: Boolean(opts.symmetry ?? file.symmetry) } : {}),
   };
 }
 

@@ -161,19 +161,24 @@ export interface SymmetryDefect {
 }
 
 /**
- * Checks, on every state reachable within `maxStates` (BFS, plain system),
- * that the successors of g(s) and of s have the same canonical forms (as
- * sets), for every element g; and that `canonicalize` gives the same state
- * for s and each g(s). Returns the first defect, or null. For tests: it
- * explores the unreduced system.
+ * Checks, on the first `maxStates` states reachable (BFS, plain system) from
+ * the initial states or from `from`, that the successors of g(s) and of s
+ * have the same canonical forms (as sets), for every element g; and that
+ * `canonicalize` gives the same state for s and each g(s). Returns the first
+ * defect, or null. For tests: it explores the unreduced system.
  */
-export function symmetryDefect(system: PackedSystem, symmetry: StateSymmetry, maxStates = Infinity): SymmetryDefect | null {
+export function symmetryDefect(
+  system: PackedSystem,
+  symmetry: StateSymmetry,
+  maxStates = Infinity,
+  from: readonly Uint32Array[] = initialStatesOf(system),
+): SymmetryDefect | null {
   const words = system.stateWords;
   const key = (s: Uint32Array) => Array.from(s.subarray(0, words)).join(',');
   const canonKeys = (s: Uint32Array) => new Set(successorsOf(system, s).map((m) => key(canonicalCopy(symmetry, m.state))));
   const seen = new Set<string>();
   const queue: Uint32Array[] = [];
-  for (const s of initialStatesOf(system)) if (!seen.has(key(s))) (seen.add(key(s)), queue.push(s));
+  for (const s of from) if (!seen.has(key(s))) (seen.add(key(s)), queue.push(s));
   const image = new Uint32Array(words);
   for (let at = 0; at < queue.length && at < maxStates; at++) {
     const s = queue[at];

@@ -6,6 +6,8 @@ import { fairnessSpec, fairnessText } from '../model/fairness.js';
 import { AMBIGUITIES, nonDefaultReadings } from '../model/readings.js';
 import { PARAM_SPECS } from '../model/params.js';
 import type { CheckOutcome, PropertyVerdict } from '../properties/verify.js';
+import { PROPERTIES } from '../properties/catalogue.js';
+import { isLiveness } from '../properties/kinds.js';
 import { coverageOf, coverageJson, coverageSummary, coverageText, type CoverageReport } from './coverage-report.js';
 import { foldOf } from './milestones.js';
 import { foldJson, fullStateJson, fullStateText, readableTrace, traceJson, traceText, type ReadableStep, type ReadableTrace } from './trace.js';
@@ -55,6 +57,17 @@ export function configLine(o: CheckOutcome): string {
   const readings = nonDefaultReadings(o.model.readings);
   return `${sizes}; readings: ${readings.length ? readings.join(', ') : 'defaults'}`;
 }
+
+/** Under symmetry reduction: what the states counted are, and what was left out. */
+export function symmetryLine(o: CheckOutcome): string | null {
+  if (!o.config.symmetry) return null;
+  const n = o.model.params.systems;
+  const left = o.config.properties && o.config.properties.length > 0 ? [] : PROPERTIES.filter(isLiveness).map((p) => p.name);
+  const skipped = left.length ? `; not checked: the ${left.length} liveness properties (${left.join(', ')}), whose fairness per system the reduction does not preserve: run without --symmetry for them` : '';
+  return `symmetry: the ${factorial(n)} permutations of the ${n} systems; states and transitions are counted one per orbit, traces are of the model itself${skipped}`;
+}
+
+const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
 
 /** What the readings a verdict rests on are: how many defaults, how many of them proposed amendments. */
 export function readingsLine(o: CheckOutcome): string {
@@ -150,6 +163,8 @@ export function checkText(o: CheckOutcome, opts: TextReportOptions = {}): string
   const out: string[] = [];
   out.push(`ftcheck: US 2006/0150004 A1 FT controller model (${configLine(o)})`);
   out.push(readingsLine(o));
+  const sym = symmetryLine(o);
+  if (sym !== null) out.push(sym);
   out.push('');
   out.push(...verdictLines(o));
   const live = o.verdicts.filter((v) => v.fairness !== undefined);
@@ -217,7 +232,14 @@ export function checkJson(o: CheckOutcome, scenarioFiles?: ReadonlyMap<string, s
     stopReason: o.result.stopReason,
     stoppedAtFirstViolation: o.result.stopReason === 'violation' && o.verdicts.some((v) => v.verdict === 'unknown'),
     ...(o.complete ? {} : { established: establishedLine(o).replace(/^established: /, '') }),
-    config: { params: o.model.params, readings: o.model.readings, readingsSummary: readingsSummary(o), line: configLine(o) },
+    config: {
+      params: o.model.params,
+      readings: o.model.readings,
+      readingsSummary: readingsSummary(o),
+      line: configLine(o),
+      symmetry: o.config.symmetry === true,
+      ...(o.config.symmetry ? { symmetryNote: symmetryLine(o) } : {}),
+    },
     stats: {
       states: s.states,
       transitions: s.transitions,

@@ -7,6 +7,7 @@
  */
 import { stateLabel } from '../hw/ft-controller.js';
 import { ruleCoverage, type RuleCount } from '../model/coverage.js';
+import { labelOrbits } from '../model/symmetry.js';
 import type { AccessCell } from '../properties/access-coverage.js';
 import type { CheckOutcome } from '../properties/verify.js';
 
@@ -18,11 +19,18 @@ export interface CoverageReport {
   readonly access: readonly AccessCell[];
 }
 
+/**
+ * Under symmetry reduction only representatives are expanded, so a label of
+ * system #1 may never fire although its image for #0 does: each label is
+ * then counted with its images under renaming the systems.
+ */
 export function coverageOf(o: CheckOutcome): CoverageReport {
   const c = o.result.coverage;
+  const orbits = o.config.symmetry ? labelOrbits(c.labelNames, o.model.params.systems) : null;
+  const sum = (counts: Float64Array, l: number) => (orbits === null ? counts[l] : orbits[l].reduce((t, m) => t + counts[m], 0));
   return {
     complete: o.complete,
-    labels: c.labelNames.map((label, l) => ({ label, firings: c.firings[l], discovered: c.discovered[l] })),
+    labels: c.labelNames.map((label, l) => ({ label, firings: sum(c.firings, l), discovered: sum(c.discovered, l) })),
     rules: ruleCoverage(o.model.readings, o.result.counters),
     access: o.access.cells(),
   };

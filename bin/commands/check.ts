@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { createProgressReporter } from '../../checker/index.js';
 import { PROPERTY_NAMES } from '../../properties/catalogue.js';
-import { exitCodeOf, parallelCheckCompiled, runCheckAsync, runCheckParallel } from '../../properties/verify.js';
+import { exitCodeOf, parallelCheckCompiled, runCheckAsync, runCheckParallel, selectProperties, symmetryRefusal } from '../../properties/verify.js';
+import { FtModel } from '../../model/ft-model.js';
 import { checkJson, checkText, stepsOf } from '../../reports/check-report.js';
 import { coverageOf, namedNeverTaken } from '../../reports/coverage-report.js';
 import { counterexampleItf, itfFileName } from '../../reports/itf.js';
@@ -38,9 +39,17 @@ export function registerCheck(program: Command): void {
     .option('--out <DIR>', 'where counterexample scenarios are written', DEFAULT_OUT)
     .option('--junit <FILE>', 'also write a JUnit XML report: one test case per property, a violation a failure carrying its trace')
     .option('--workers <N>', 'explore on N threads sharing one store: the same verdicts, counts and shortest traces (default: the number of cores)')
+    .option(
+      '--symmetry',
+      'explore one state per orbit of the permutations of the systems (up to N! fewer states; traces are mapped back to the model); refused, with the reason, where the systems are not interchangeable; checks every property but liveness',
+    )
     .option('--itf <DIR>', 'also write each counterexample in the Informal Trace Format of Apalache and Quint, as DIR/PROPERTY.itf.json')
     .action(async (opts: Record<string, unknown>) => {
       const config = resolveModelConfig(opts);
+      if (config.symmetry) {
+        const refusal = symmetryRefusal(new FtModel(config.params, config.readings), selectProperties(config.properties, true));
+        if (refusal !== null) throw new UsageError(`--symmetry: ${refusal}`);
+      }
       // from TypeScript sources (tsx) the workers would load the last build's model: one thread unless asked
       const workers = parseWorkers(opts.workers, parallelCheckCompiled() ? availableParallelism() : 1);
       const witnesses = (opts.witness as string[] | undefined) ?? [];
