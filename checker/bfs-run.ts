@@ -4,7 +4,7 @@ import type { InvariantSet } from './invariants.js';
 import type { ResolvedOptions } from './options.js';
 import type { StopReason, Violation } from './result.js';
 import { hashWords } from './hash.js';
-import { ABSENT, NO_PARENT, type StateStore } from './store.js';
+import { ABSENT, NO_PARENT, type ExplorerStore } from './store.js';
 import type { LabelId, PackedSystem, StateIndex, SuccessorSink } from './transition-system.js';
 import type { U32List } from './u32-list.js';
 
@@ -62,7 +62,7 @@ export class BfsRun implements SuccessorSink {
 
   constructor(
     readonly system: PackedSystem,
-    readonly store: StateStore,
+    readonly store: ExplorerStore,
     readonly edges: EdgeRecorder | null,
     readonly levels: U32List,
     readonly budget: ByteBudget,

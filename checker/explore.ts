@@ -5,12 +5,15 @@ import { ExploredGraph } from './graph.js';
 import { resolveOptions, type ExploreOptions, type ResolvedOptions } from './options.js';
 import type { ExploreResult, StopReason, TriggerCount } from './result.js';
 import { makeStats } from './stats.js';
-import { NO_PARENT, StateStore } from './store.js';
+import { FingerprintStore } from './fingerprint-store.js';
+import { NO_PARENT, StateStore, type ExplorerStore } from './store.js';
 import type { PackedSystem, StateIndex } from './transition-system.js';
 import { U32List } from './u32-list.js';
 
 /** Expansions between two looks at the clock (time bound, progress, slices). */
 const CLOCK_EVERY = 256;
+/** How often the store hears how far the expansion got (it may then drop the words of expanded states). */
+const RETIRE_MASK = (1 << 16) - 1;
 
 /**
  * Breadth-first exploration of every state reachable from `system.initial`.
@@ -79,7 +82,10 @@ export class Exploration {
     if (!(Number.isInteger(words) && words >= 1)) throw new RangeError(`stateWords must be an integer >= 1, got ${words}`);
     const opts = this.opts;
     const budget = new ByteBudget(opts.maxBytes);
-    const store = StateStore.create(words, system.labelNames.length, opts.initialCapacity, opts.recordEdges !== 'none', budget);
+    if (opts.fingerprint && opts.recordEdges !== 'none') throw new RangeError('fingerprint mode keeps no edges: recordEdges must be none');
+    const store: ExplorerStore | null = opts.fingerprint
+      ? FingerprintStore.create(system, opts.initialCapacity, budget)
+      : StateStore.create(words, system.labelNames.length, opts.initialCapacity, opts.recordEdges !== 'none', budget);
     const levels = U32List.create(64, budget);
     const edges = opts.recordEdges === 'none' ? null : new EdgeRecorder(system.labelNames.length, opts.recordEdges === 'labelled', budget);
     this.current = new Uint32Array(words);
@@ -155,6 +161,7 @@ export class Exploration {
           break;
         }
       }
+      if ((i & RETIRE_MASK) === 0) store.retire(i);
       if (edges !== null && !edges.beginState(i)) {
         run.halt('out-of-memory');
         break;

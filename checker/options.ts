@@ -56,6 +56,12 @@ export interface ExploreOptions {
   readonly onProgress?: (progress: ExploreProgress) => void;
   /** Default 250. */
   readonly progressIntervalMs?: number;
+  /**
+   * Store 64-bit fingerprints instead of states (fingerprint-store.ts): states
+   * whose fingerprints collide count as one (collisionProbability). Needs
+   * recordEdges 'none'. Default false.
+   */
+  readonly fingerprint?: boolean;
 }
 
 /** ExploreOptions with every default filled in. */
@@ -71,6 +77,7 @@ export interface ResolvedOptions {
   readonly initialCapacity: number;
   readonly onProgress: ((progress: ExploreProgress) => void) | null;
   readonly progressIntervalMs: number;
+  readonly fingerprint: boolean;
 }
 
 /** Fills defaults and rejects nonsensical values (negative bounds, NaN). */
@@ -91,5 +98,6 @@ export function resolveOptions(o: ExploreOptions): ResolvedOptions {
     initialCapacity: Math.max(1, nonNegative('initialCapacity', o.initialCapacity, 4096)),
     onProgress: o.onProgress ?? null,
     progressIntervalMs: nonNegative('progressIntervalMs', o.progressIntervalMs, 250),
+    fingerprint: o.fingerprint === true,
   };
 }

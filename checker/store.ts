@@ -10,6 +10,26 @@ export const ABSENT = -1;
 /** `find` result in hash-only mode: the state is stored, its index is not looked up. */
 export const PRESENT = -2;
 
+/**
+ * What the BFS loop needs of its visited set and queue: the full store below,
+ * or the fingerprint store (fingerprint-store.ts).
+ */
+export interface ExplorerStore {
+  readonly words: number;
+  readonly count: number;
+  readonly bytes: number;
+  find(buf: Uint32Array, offset: number, h: number): number;
+  warm(hashes: Uint32Array, n: number): number;
+  insert(buf: Uint32Array, offset: number, h: number, parent: number, label: number): number;
+  ensureRoom(): boolean;
+  read(index: number, out: Uint32Array): Uint32Array;
+  /** Every state below `index` has been expanded (a store may drop their words). */
+  retire(index: number): void;
+  indexOf(state: Uint32Array): number;
+  parentOf(index: number): number;
+  labelOf(index: number): number;
+}
+
 /** The hash table is grown when more than this fraction of its slots is used. */
 const MAX_LOAD = 0.5;
 
@@ -36,7 +56,7 @@ const MAX_LOAD = 0.5;
  * leaves the store intact and usable (lookups, traces): it only refuses
  * further inserts.
  */
-export class StateStore {
+export class StateStore implements ExplorerStore {
   readonly columns: StateColumns;
   table: Uint32Array;
   /** Number of stored states. */
@@ -234,6 +254,9 @@ export class StateStore {
     if (this.count >= this.threshold && !this.growTable()) return false;
     return true;
   }
+
+  /** Every state stays readable: nothing to drop. */
+  retire(_index: number): void {}
 
   /** Copies the words of state `index` into `out` (which must hold `words` words). */
   read(index: number, out: Uint32Array): Uint32Array {

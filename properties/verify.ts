@@ -77,9 +77,15 @@ export interface CheckConfig {
    * Explore one state per orbit of the permutations of the systems
    * (model/symmetry.ts); traces are mapped back to the unreduced model. With
    * no property named, the properties it can check (all but liveness).
-   * Throws where it is unsound (symmetryRefusal).
+   * Throws where it is unsound (reductionRefusal).
    */
   readonly symmetry?: boolean;
+  /**
+   * Store 64-bit fingerprints instead of states (one thread; checker/
+   * fingerprint-store.ts): invariants and deadlock freedom only; with no
+   * property named, those.
+   */
+  readonly fingerprint?: boolean;
 }
 
 export interface CheckOutcome {
@@ -93,18 +99,41 @@ export interface CheckOutcome {
   readonly access: AccessTally;
 }
 
-export function selectProperties(names: readonly string[] | undefined, symmetry = false): Property[] {
-  if (!names || names.length === 0) return PROPERTIES.filter((p) => !(symmetry && isLiveness(p)));
+/** The reductions a check may run under (CheckConfig.symmetry, .fingerprint). */
+export interface Reductions {
+  readonly symmetry?: boolean;
+  readonly fingerprint?: boolean;
+}
+
+/** Why `property` cannot be checked under these reductions, or null. */
+function unsupported(property: Property, r: Reductions): string | null {
+  if (r.fingerprint && property.kind !== 'invariant' && property.kind !== 'deadlock') return 'fingerprint';
+  if (r.symmetry && isLiveness(property)) return 'symmetry';
+  return null;
+}
+
+/** The named properties, or (none named) every property the reductions can check. */
+export function selectProperties(names: readonly string[] | undefined, reductions: Reductions = {}): Property[] {
+  if (!names || names.length === 0) return PROPERTIES.filter((p) => unsupported(p, reductions) === null);
   return PROPERTIES.filter((p) => names.includes(p.name));
 }
 
-/** Why symmetry reduction would be unsound for this model and these properties, or null. */
-export function symmetryRefusal(model: FtModel, selected: readonly Property[]): string | null {
-  const obstacle = symmetryObstacle(model.params, model.readings, model.mutation);
-  if (obstacle !== null) return obstacle;
-  const live = selected.filter(isLiveness).map((p) => p.name);
-  if (live.length > 0) {
-    return `the liveness properties (${live.join(', ')}) rest on fairness per system, which the symmetry-reduced graph does not preserve`;
+/** The properties a run under these reductions leaves out when none is named. */
+export function propertiesLeftOut(reductions: Reductions): Property[] {
+  return PROPERTIES.filter((p) => unsupported(p, reductions) !== null);
+}
+
+/** Why the reductions would be unsound or impossible for this model and these properties, or null. */
+export function reductionRefusal(model: FtModel, selected: readonly Property[], reductions: Reductions): string | null {
+  if (reductions.symmetry) {
+    const obstacle = symmetryObstacle(model.params, model.readings, model.mutation);
+    if (obstacle !== null) return `--symmetry: ${obstacle}`;
+    const live = selected.filter((p) => unsupported(p, { symmetry: true }) !== null).map((p) => p.name);
+    if (live.length > 0) return `--symmetry: the liveness properties (${live.join(', ')}) rest on fairness per system, which the symmetry-reduced graph does not preserve`;
+  }
+  if (reductions.fingerprint) {
+    const graph = selected.filter((p) => unsupported(p, { fingerprint: true }) !== null).map((p) => p.name);
+    if (graph.length > 0) return `--fingerprint: ${graph.join(', ')} need the state graph, which fingerprint mode does not keep (it checks invariants and deadlock freedom)`;
   }
   return null;
 }
@@ -117,9 +146,9 @@ function reduction(model: FtModel, config: Omit<CheckConfig, 'params' | 'reading
   readonly system: PackedSystem;
   readonly finish: (result: ExploreResult) => ExploreResult;
 } {
+  const refusal = reductionRefusal(model, plan.selected, config);
+  if (refusal !== null) throw new Error(refusal);
   if (!config.symmetry) return { system: model, finish: (r) => r };
-  const refusal = symmetryRefusal(model, plan.selected);
-  if (refusal !== null) throw new Error(`symmetry reduction refused: ${refusal}`);
   const symmetry = new SystemSymmetry(model.layout);
   return {
     system: quotientSystem(model, symmetry),
@@ -158,6 +187,7 @@ export async function runCheckParallel(
 ): Promise<CheckOutcome> {
   const model = new FtModel(config.params, config.readings, config.mutation ?? null);
   const plan = planCheck(model, config);
+  if (config.fingerprint) throw new Error('--fingerprint runs on one thread');
   const { finish } = reduction(model, config, plan);
   const { invariantSets: _sets, ...options } = plan.options;
   const args: CheckSourceArgs = {
@@ -203,7 +233,7 @@ export interface CheckPlan {
 }
 
 export function planCheck(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>): CheckPlan {
-  const selected = selectProperties(config.properties, config.symmetry === true);
+  const selected = selectProperties(config.properties, config);
   const invariants = selected.filter((p): p is InvariantProperty => p.kind === 'invariant');
   const access = new StateAccess(model);
   const tally = new AccessTally(model);
@@ -217,7 +247,8 @@ export function planCheck(model: FtModel, config: Omit<CheckConfig, 'params' | '
     options: {
       invariantSets: catalogueSets(invariants, access, tally),
       onViolation: config.allViolations ? 'continue' : 'stop',
-      recordEdges: needsLabels ? 'labelled' : needsGraph ? 'targets' : 'none',
+      recordEdges: config.fingerprint ? 'none' : needsLabels ? 'labelled' : needsGraph ? 'targets' : 'none',
+      fingerprint: config.fingerprint === true,
       maxStates: config.maxStates,
       maxSeconds: config.maxSeconds,
       ...(config.maxBytes !== undefined ? { maxBytes: config.maxBytes } : {}),

@@ -6,8 +6,8 @@ import { fairnessSpec, fairnessText } from '../model/fairness.js';
 import { AMBIGUITIES, nonDefaultReadings } from '../model/readings.js';
 import { PARAM_SPECS } from '../model/params.js';
 import type { CheckOutcome, PropertyVerdict } from '../properties/verify.js';
-import { PROPERTIES } from '../properties/catalogue.js';
-import { isLiveness } from '../properties/kinds.js';
+import { collisionProbability } from '../checker/fingerprint-store.js';
+import { propertiesLeftOut } from '../properties/verify.js';
 import { coverageOf, coverageJson, coverageSummary, coverageText, type CoverageReport } from './coverage-report.js';
 import { foldOf } from './milestones.js';
 import { foldJson, fullStateJson, fullStateText, readableTrace, traceJson, traceText, type ReadableStep, type ReadableTrace } from './trace.js';
@@ -58,13 +58,24 @@ export function configLine(o: CheckOutcome): string {
   return `${sizes}; readings: ${readings.length ? readings.join(', ') : 'defaults'}`;
 }
 
-/** Under symmetry reduction: what the states counted are, and what was left out. */
-export function symmetryLine(o: CheckOutcome): string | null {
-  if (!o.config.symmetry) return null;
+/** Under symmetry reduction or fingerprints: what the states counted are, how sure the run is, and what was left out. */
+export function reductionLines(o: CheckOutcome): string[] {
+  const out: string[] = [];
   const n = o.model.params.systems;
-  const left = o.config.properties && o.config.properties.length > 0 ? [] : PROPERTIES.filter(isLiveness).map((p) => p.name);
-  const skipped = left.length ? `; not checked: the ${left.length} liveness properties (${left.join(', ')}), whose fairness per system the reduction does not preserve: run without --symmetry for them` : '';
-  return `symmetry: the ${factorial(n)} permutations of the ${n} systems; states and transitions are counted one per orbit, traces are of the model itself${skipped}`;
+  if (o.config.symmetry) {
+    out.push(`symmetry: the ${factorial(n)} permutations of the ${n} systems; states and transitions are counted one per orbit, traces are of the model itself`);
+  }
+  if (o.config.fingerprint) {
+    const p = collisionProbability(o.result.stats.states);
+    out.push(`fingerprints: 64 bits per state; probability that two of the ${o.result.stats.states.toLocaleString('en-US')} states shared one (and one went unexplored): ${p.toPrecision(2)}`);
+  }
+  const named = o.config.properties !== undefined && o.config.properties.length > 0;
+  const left = named ? [] : propertiesLeftOut(o.config);
+  if (left.length > 0) {
+    const why = o.config.fingerprint ? 'they need the state graph or, for liveness, fairness per system' : 'their fairness per system is not preserved by the reduction';
+    out.push(`not checked in this mode: ${left.length} properties (${left.map((p) => p.name).join(', ')}): ${why}; run without ${o.config.fingerprint ? '--fingerprint' : '--symmetry'} for them`);
+  }
+  return out;
 }
 
 const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
@@ -163,8 +174,7 @@ export function checkText(o: CheckOutcome, opts: TextReportOptions = {}): string
   const out: string[] = [];
   out.push(`ftcheck: US 2006/0150004 A1 FT controller model (${configLine(o)})`);
   out.push(readingsLine(o));
-  const sym = symmetryLine(o);
-  if (sym !== null) out.push(sym);
+  out.push(...reductionLines(o));
   out.push('');
   out.push(...verdictLines(o));
   const live = o.verdicts.filter((v) => v.fairness !== undefined);
@@ -238,7 +248,9 @@ export function checkJson(o: CheckOutcome, scenarioFiles?: ReadonlyMap<string, s
       readingsSummary: readingsSummary(o),
       line: configLine(o),
       symmetry: o.config.symmetry === true,
-      ...(o.config.symmetry ? { symmetryNote: symmetryLine(o) } : {}),
+      fingerprint: o.config.fingerprint === true,
+      ...(o.config.fingerprint ? { collisionProbability: collisionProbability(o.result.stats.states) } : {}),
+      ...(o.config.symmetry || o.config.fingerprint ? { reductions: reductionLines(o) } : {}),
     },
     stats: {
       states: s.states,

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { createProgressReporter } from '../../checker/index.js';
 import { PROPERTY_NAMES } from '../../properties/catalogue.js';
-import { exitCodeOf, parallelCheckCompiled, runCheckAsync, runCheckParallel, selectProperties, symmetryRefusal } from '../../properties/verify.js';
+import { exitCodeOf, parallelCheckCompiled, runCheckAsync, runCheckParallel, reductionRefusal, selectProperties } from '../../properties/verify.js';
 import { FtModel } from '../../model/ft-model.js';
 import { checkJson, checkText, stepsOf } from '../../reports/check-report.js';
 import { coverageOf, namedNeverTaken } from '../../reports/coverage-report.js';
@@ -43,15 +43,19 @@ export function registerCheck(program: Command): void {
       '--symmetry',
       'explore one state per orbit of the permutations of the systems (up to N! fewer states; traces are mapped back to the model); refused, with the reason, where the systems are not interchangeable; checks every property but liveness',
     )
+    .option(
+      '--fingerprint',
+      'store a 64-bit fingerprint per state instead of the state (as TLC; for state spaces bigger than memory), one thread; checks the invariants and deadlock freedom and prints the probability that two states shared a fingerprint',
+    )
     .option('--itf <DIR>', 'also write each counterexample in the Informal Trace Format of Apalache and Quint, as DIR/PROPERTY.itf.json')
     .action(async (opts: Record<string, unknown>) => {
       const config = resolveModelConfig(opts);
-      if (config.symmetry) {
-        const refusal = symmetryRefusal(new FtModel(config.params, config.readings), selectProperties(config.properties, true));
-        if (refusal !== null) throw new UsageError(`--symmetry: ${refusal}`);
-      }
+      const reductions = { symmetry: config.symmetry === true, fingerprint: Boolean(opts.fingerprint) };
+      const refusal = reductionRefusal(new FtModel(config.params, config.readings), selectProperties(config.properties, reductions), reductions);
+      if (refusal !== null) throw new UsageError(refusal);
       // from TypeScript sources (tsx) the workers would load the last build's model: one thread unless asked
-      const workers = parseWorkers(opts.workers, parallelCheckCompiled() ? availableParallelism() : 1);
+      const workers = parseWorkers(opts.workers, parallelCheckCompiled() && !opts.fingerprint ? availableParallelism() : 1);
+      if (opts.fingerprint && workers > 1) throw new UsageError('--fingerprint runs on one thread: leave out --workers or pass --workers 1');
       const witnesses = (opts.witness as string[] | undefined) ?? [];
       for (const w of witnesses) if (!PROPERTY_NAMES.includes(w)) throw new UsageError(`--witness: unknown property '${w}' (known: ${PROPERTY_NAMES.join(', ')})`);
       const outDir = String(opts.out);
@@ -63,7 +67,7 @@ export function registerCheck(program: Command): void {
       const progress = createProgressReporter();
       let interrupted;
       try {
-        const checked = { ...config, onProgress: progress.onProgress };
+        const checked = { ...config, ...reductions, onProgress: progress.onProgress };
         interrupted = await interruptibly((onStart) => (workers > 1 ? runCheckParallel(checked, workers, onStart) : runCheckAsync(checked, onStart)));
       } finally {
         progress.stop();

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 const d2Offline = withReadings(defaultReadings(), { 'D2-act-on-async-exit': 'offline' }) as Readings;
-const safety = selectProperties(undefined, true).map((p) => p.name);
+const safety = selectProperties(undefined, { symmetry: true }).map((p) => p.name);
 
 function traceLength(o: CheckOutcome, name: string): number | null {
   const v = o.verdicts.find((x) => x.property.name === name)!;
