@@ -92,7 +92,7 @@ export function resolveOptions(o: ExploreOptions): ResolvedOptions {
     stopAtViolation: (o.onViolation ?? 'stop') === 'stop',
     maxStates: nonNegative('maxStates', o.maxStates, Infinity),
     maxSeconds: nonNegative('maxSeconds', o.maxSeconds, Infinity),
-    maxBytes: nonNegative('maxBytes', o.maxBytes, Math.floor(totalmem() / 2)),
+    maxBytes: nonNegative('maxBytes', o.maxBytes, defaultMaxBytes()),
     recordEdges: o.recordEdges === true ? 'labelled' : o.recordEdges === false || o.recordEdges === undefined ? 'none' : o.recordEdges,
     maxDeadlocksListed: nonNegative('maxDeadlocksListed', o.maxDeadlocksListed, 10),
     initialCapacity: Math.max(1, nonNegative('initialCapacity', o.initialCapacity, 4096)),
@@ -100,4 +100,9 @@ export function resolveOptions(o: ExploreOptions): ResolvedOptions {
     progressIntervalMs: nonNegative('progressIntervalMs', o.progressIntervalMs, 250),
     fingerprint: o.fingerprint === true,
   };
+}
+
+/** The default byte budget of a run: half the machine's physical memory. */
+export function defaultMaxBytes(): number {
+  return Math.floor(totalmem() / 2);
 }

@@ -133,7 +133,7 @@ export function reductionRefusal(model: FtModel, selected: readonly Property[], 
   }
   if (reductions.fingerprint) {
     const graph = selected.filter((p) => unsupported(p, { fingerprint: true }) !== null).map((p) => p.name);
-    if (graph.length > 0) return `--fingerprint: ${graph.join(', ')} need the state graph, which fingerprint mode does not keep (it checks invariants and deadlock freedom)`;
+    if (graph.length > 0) return `--fingerprint: the properties ${graph.join(', ')} need the state graph, which fingerprint mode does not keep (it checks invariants and deadlock freedom)`;
   }
   return null;
 }

@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { createProgressReporter } from '../../checker/index.js';
+import { createProgressReporter, defaultMaxBytes, forecastText, LevelGrowth, type ExploreProgress } from '../../checker/index.js';
 import { PROPERTY_NAMES } from '../../properties/catalogue.js';
 import { exitCodeOf, parallelCheckCompiled, runCheckAsync, runCheckParallel, reductionRefusal, selectProperties } from '../../properties/verify.js';
 import { FtModel } from '../../model/ft-model.js';
@@ -67,7 +67,13 @@ export function registerCheck(program: Command): void {
       const progress = createProgressReporter();
       let interrupted;
       try {
-        const checked = { ...config, ...reductions, onProgress: progress.onProgress };
+        const growth = new LevelGrowth(config.maxBytes ?? defaultMaxBytes());
+        const onProgress = (p: ExploreProgress) => {
+          const forecast = growth.observe(p);
+          if (forecast !== null) process.stderr.write(`${progress.shown ? '\r\x1b[K' : ''}ftcheck: ${forecastText(forecast)}\n`);
+          progress.onProgress(p);
+        };
+        const checked = { ...config, ...reductions, onProgress };
         interrupted = await interruptibly((onStart) => (workers > 1 ? runCheckParallel(checked, workers, onStart) : runCheckAsync(checked, onStart)));
       } finally {
         progress.stop();

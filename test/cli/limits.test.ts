@@ -22,6 +22,15 @@ describe('--max-memory', () => {
     expect(j.established).toMatch(/^no invariant violated in/);
   });
 
+  it('warns early, from the growth of the BFS levels, that a growing run will pass the bound (N = 3, 20 MiB)', () => {
+    const r = ftcheck(['check', '--systems', '3', '--max-memory', '20M', '--workers', '1', '--property', 'one-act', '--out', '/tmp']);
+    expect(r.code).toBe(1);
+    const warning = /ftcheck: warning: the BFS levels grow about [\d.]+x per level \(depth (\d+)\); at that rate the store passes its memory bound of 20 MiB in about (\d+) more level\(s\)/.exec(r.err);
+    expect(warning).not.toBeNull();
+    const stopped = /depth (\d+), /.exec(r.out.slice(r.out.indexOf('\nstates ')));
+    expect(Number(warning![1])).toBeLessThan(Number(stopped![1]));
+  });
+
   it('a bad size is one line and exit 2', () => {
     const r = ftcheck(['check', '--max-memory', 'lots']);
     expect(r.code).toBe(2);

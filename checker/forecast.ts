@@ -1,0 +1,66 @@
+/**
+ * An early warning that a run will not fit its memory bound, from the growth
+ * of the BFS levels seen in the progress snapshots: the mean level size
+ * between the last two depths observed, the growth factor per level between
+ * the two before, and the bytes per state so far, projected forward. It is
+ * an estimate (levels of a BFS grow and then shrink), printed as one.
+ */
+import type { ExploreProgress } from './options.js';
+
+export interface MemoryForecast {
+  /** Levels after the current one at which the bound is projected to be passed. */
+  readonly levelsAhead: number;
+  /** States stored when it is passed, projected. */
+  readonly states: number;
+  /** Growth of the level size per level. */
+  readonly ratio: number;
+  readonly depth: number;
+  readonly limit: number;
+}
+
+/** Levels looked ahead: past that, the projection says too little. */
+const HORIZON = 12;
+/** No forecast before this many states (the first levels say little about the rest). */
+const MIN_STATES = 50_000;
+
+export class LevelGrowth {
+  private readonly seen: { depth: number; states: number }[] = [];
+  private warned = false;
+
+  constructor(private readonly limit: number) {}
+
+  /** Takes one progress snapshot; returns a forecast the first time the bound is projected to be passed, else null. */
+  observe(p: ExploreProgress): MemoryForecast | null {
+    if (this.warned || !Number.isFinite(this.limit) || p.states === 0) return null;
+    const last = this.seen[this.seen.length - 1];
+    if (last !== undefined && p.depth <= last.depth) return null;
+    this.seen.push({ depth: p.depth, states: p.states });
+    if (this.seen.length < 3 || p.states < MIN_STATES) return null;
+    const [a, b, c] = this.seen.slice(-3);
+    const before = (b.states - a.states) / (b.depth - a.depth);
+    const now = (c.states - b.states) / (c.depth - b.depth);
+    if (!(before > 0 && now > before)) return null;
+    const ratio = (now / before) ** (1 / (c.depth - b.depth));
+    const perState = p.bytes / p.states;
+    let states = p.states, level = now;
+    for (let k = 1; k <= HORIZON; k++) {
+      level *= ratio;
+      states += level;
+      if (states * perState > this.limit) {
+        this.warned = true;
+        return { levelsAhead: k, states, ratio, depth: p.depth, limit: this.limit };
+      }
+    }
+    return null;
+  }
+}
+
+const gib = (bytes: number) => (bytes < 2 ** 30 ? `${Math.round(bytes / 2 ** 20)} MiB` : `${(bytes / 2 ** 30).toFixed(1)} GiB`);
+
+export function forecastText(f: MemoryForecast): string {
+  return (
+    `warning: the BFS levels grow about ${f.ratio.toFixed(2)}x per level (depth ${f.depth}); at that rate the store passes its memory bound ` +
+    `of ${gib(f.limit)} in about ${f.levelsAhead} more level(s), near ${Math.round(f.states).toLocaleString('en-US')} states, and the run ` +
+    `will stop incomplete (an estimate; raise --max-memory, or try --symmetry or --fingerprint)`
+  );
+}
