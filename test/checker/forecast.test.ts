@@ -20,7 +20,7 @@ describe('the early out-of-memory forecast from the BFS levels', () => {
     expect(out[2]!.ratio).toBeCloseTo(2, 10);
     expect(out[2]!.states).toBeCloseTo(700_000 + 800_000 + 1_600_000 + 3_200_000 + 6_400_000, 0);
     expect(out.slice(3)).toEqual([null, null, null]);
-    expect(forecastText(out[2]!)).toMatch(/grow about 2.00x per level \(depth 3\).* of 953 MiB in about 4 more level\(s\), near 12,700,000 states/);
+    expect(forecastText(out[2]!)).toMatch(/grow about 2.00x per level \(depth 3\).* of 954 MiB in about 4 more level\(s\), near 12,700,000 states/);
   });
 
   it('levels shrinking, flat, or a bound far away: no warning', () => {
