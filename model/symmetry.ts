@@ -35,6 +35,9 @@ export function permutationsOf(n: number): Int8Array[] {
   return out;
 }
 
+/** How a field names systems. */
+const PLAIN = 0, SYSTEM_PLUS_ONE = 1, LINK_MASK = 2, JOB_SYSTEM = 3;
+
 export class SystemSymmetry implements StateSymmetry {
   readonly size: number;
   private readonly n: number;
@@ -45,13 +48,14 @@ export class SystemSymmetry implements StateSymmetry {
   private readonly inv: Int8Array[];
   /** linkMap[g][mask]: the crosslink mask with every pair renamed by g. */
   private readonly linkMap: Uint8Array[];
+  /** source[g][k]: the field of the original state that field k of its image under g comes from. */
+  private readonly source: Int32Array[];
+  /** How field k names systems (PLAIN: it does not). */
+  private readonly kind: Uint8Array;
   private readonly fields: Int32Array;
   private readonly best: Int32Array;
   private readonly image: Int32Array;
-  private readonly links: number;
   private readonly job: number;
-  private readonly jobSrc: number;
-  private readonly jobDst: number;
 
   constructor(private readonly layout: Layout) {
     this.n = layout.systems;
@@ -76,26 +80,37 @@ export class SystemSymmetry implements StateSymmetry {
       }
       return map;
     });
+    this.kind = new Uint8Array(this.fieldCount);
+    for (let i = 0; i < this.n; i++) this.kind[i * this.per + RESYNC_FROM] = SYSTEM_PLUS_ONE;
+    this.kind[layout.global + LINKS] = LINK_MASK;
+    this.kind[layout.global + JOB_SRC] = this.kind[layout.global + JOB_DST] = JOB_SYSTEM;
+    this.source = this.inv.map((inv) => {
+      const src = new Int32Array(this.fieldCount);
+      for (let k = 0; k < this.fieldCount; k++) {
+        const b = (k / this.per) | 0;
+        src[k] = k < layout.global ? inv[b] * this.per + (k - b * this.per) : k;
+      }
+      return src;
+    });
     this.fields = new Int32Array(this.fieldCount);
     this.best = new Int32Array(this.fieldCount);
     this.image = new Int32Array(this.fieldCount);
-    this.links = layout.global + LINKS;
     this.job = layout.global + JOB;
-    this.jobSrc = layout.global + JOB_SRC;
-    this.jobDst = layout.global + JOB_DST;
   }
 
   /** Field k of the image of `f` (decoded) under element g. */
   private imageField(g: number, f: Int32Array, k: number): number {
-    if (k < this.layout.global) {
-      const b = (k / this.per) | 0;
-      const field = k - b * this.per;
-      const v = f[this.inv[g][b] * this.per + field];
-      return field === RESYNC_FROM && v > 0 ? this.perm[g][v - 1] + 1 : v;
+    const v = f[this.source[g][k]];
+    switch (this.kind[k]) {
+      case PLAIN:
+        return v;
+      case SYSTEM_PLUS_ONE:
+        return v > 0 ? this.perm[g][v - 1] + 1 : v;
+      case LINK_MASK:
+        return this.linkMap[g][v];
+      default:
+        return f[this.job] !== JOB_IDLE ? this.perm[g][v] : v;
     }
-    if (k === this.links) return this.linkMap[g][f[k]];
-    if ((k === this.jobSrc || k === this.jobDst) && f[this.job] !== JOB_IDLE) return this.perm[g][f[k]];
-    return f[k];
   }
 
   apply(g: number, state: Uint32Array, out: Uint32Array): void {
