@@ -5,13 +5,16 @@
  */
 import { DEFAULT_PARAMS, type Params } from '../model/params.js';
 
-export type PropertySelection = 'all' | 'safety' | 'one-invariant';
+/** safety: all but liveness; invariants: the invariants and deadlock freedom (what --fingerprint checks). */
+export type PropertySelection = 'all' | 'safety' | 'invariants' | 'one-invariant';
 
 export interface CheckCase {
   readonly name: string;
   readonly params: Params;
   readonly properties: PropertySelection;
   readonly workers: number;
+  readonly symmetry?: boolean;
+  readonly fingerprint?: boolean;
 }
 
 /** The reference configuration (N, B, T, P, F) = (2, 3, 3, 4, 1). */
@@ -31,6 +34,12 @@ export function checkCases(quick: boolean): CheckCase[] {
     { name: 'reference-all-2w', params: ref, properties: 'all', workers: 2 },
     { name: 'n3-defaults-all-1w', params: n3, properties: 'all', workers: 1 },
     { name: 'n3-defaults-all-2w', params: n3, properties: 'all', workers: 2 },
+    { name: 'reference-safety-1w', params: ref, properties: 'safety', workers: 1 },
+    { name: 'reference-safety-symmetry-1w', params: ref, properties: 'safety', workers: 1, symmetry: true },
+    { name: 'n3-defaults-safety-symmetry-1w', params: n3, properties: 'safety', workers: 1, symmetry: true },
+    { name: 'n3-defaults-safety-symmetry-2w', params: n3, properties: 'safety', workers: 2, symmetry: true },
+    { name: 'reference-invariants-1w', params: ref, properties: 'invariants', workers: 1 },
+    { name: 'reference-invariants-fingerprint-1w', params: ref, properties: 'invariants', workers: 1, fingerprint: true },
   ];
 }
 

@@ -33,10 +33,12 @@ if (c === undefined) {
 function selected(s: PropertySelection): string[] {
   if (s === 'all') return [];
   if (s === 'one-invariant') return ['one-act'];
+  if (s === 'invariants') return PROPERTIES.filter((p) => p.kind === 'invariant' || p.kind === 'deadlock').map((p) => p.name);
   return PROPERTIES.filter((p) => !isLiveness(p)).map((p) => p.name);
 }
 
-const config: CheckConfig = { params: c.params, readings: defaultReadings(), properties: selected(c.properties), allViolations: true };
+const config: CheckConfig = { params: c.params, readings: defaultReadings(), properties: selected(c.properties), allViolations: true,
+  symmetry: c.symmetry === true, fingerprint: c.fingerprint === true };
 (globalThis as { gc?: () => void }).gc?.();
 const rssBaseline = process.memoryUsage().rss;
 const cpu0 = process.cpuUsage();
