@@ -23,7 +23,7 @@ describe('exploreParallel on the FT model is explore (1 and 2 workers)', () => {
 
   it('--systems 3 --pages 1 --faults 1: the same run', async () => {
     const seq = explore(createSystem(N3).system);
-    expect(seq.stats.states).toBe(317_171);
+    expect(seq.stats.states).toBe(319_589); // 317,171 under S21 lowest-index, the one SBY that takes over
     expect(seq.counters.length).toBeGreaterThan(0);
     for (const workers of [1, 2]) expectSameRun(await harness.run(FT, N3, { workers }), seq);
     expectSameRun(await harness.run(FT, N3, { workers: 2, serialBelow: 0, chunkStates: 8 }), seq);
