@@ -141,8 +141,15 @@ export class SystemSymmetry implements StateSymmetry {
 /** Why the systems are not interchangeable under these parameters, readings and mutation, or null when they are. */
 export function symmetryObstacle(params: Params, readings: Readings, mutation: Mutation | null): string | null {
   if (mutation !== null) return 'a mutant of the model need not treat the systems alike';
-  if (params.systems >= 3 && readings['S21-takeover-choice'] === 'lowest-index') {
+  if (params.systems < 3) return null;
+  if (readings['S21-takeover-choice'] === 'lowest-index') {
     return 'reading S21-takeover-choice=lowest-index lets the lowest-numbered SBY take over, so the systems are not interchangeable';
+  }
+  // the lowest-numbered member writes for a lock-step group; that is symmetric only while groups are fully linked
+  for (const [id, name] of [['D3-crosslink-loss', 'states-unchanged'], ['S13-n3-copy-source', 'act-in-online-sync']] as const) {
+    if (readings[id] === name) {
+      return `reading ${id}=${name} lets three systems run in lock-step without every crosslink between them, where the lowest-numbered member writes for the group, so the systems are not interchangeable`;
+    }
   }
   return null;
 }

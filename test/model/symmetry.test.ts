@@ -96,6 +96,28 @@ describe('the permutations of the systems (model/symmetry.ts)', () => {
     expect(symmetryObstacle(SMALL2, reading('S21-takeover-choice', 'lowest-index'), null)).toBeNull();
   });
 
+  it('D3 states-unchanged and S13 act-in-online-sync (lock-step groups without every crosslink) are refused at N = 3', () => {
+    for (const [id, name] of [['D3-crosslink-loss', 'states-unchanged'], ['S13-n3-copy-source', 'act-in-online-sync']]) {
+      expect(symmetryObstacle(SMALL3, reading(id, name), null)).toMatch(new RegExp(`${id}=${name}.*lowest-numbered member writes`));
+      expect(symmetryObstacle(SMALL2, reading(id, name), null)).toBeNull();
+    }
+    // the state the audit found under D3: #0 Online sync ACT, #1 and #2 Pre online sync, crosslink #1-#2 down
+    const model = new FtModel(SMALL3, reading('D3-crosslink-loss', 'states-unchanged'));
+    const f = new Int32Array(model.layout.size);
+    const put = (i: number, st: number, mode: number, cpu: number) => {
+      f[model.layout.at(i, ST)] = st;
+      f[model.layout.at(i, MODE)] = mode;
+      f[model.layout.at(i, CPU)] = cpu;
+    };
+    put(0, 4, ACT, 3);
+    put(1, ST3, SBY, 3);
+    put(2, ST3, SBY, 2);
+    f[model.layout.global] = 3; // links #0-#1 and #0-#2
+    const s = new Uint32Array(model.stateWords);
+    model.layout.encode(f, s);
+    expect(symmetryDefect(model, new SystemSymmetry(model.layout), 1, [s])).not.toBeNull();
+  });
+
   it('a label and its images under renaming the systems form one orbit', () => {
     const model = new FtModel(SMALL3, defaultReadings());
     const orbits = labelOrbits(model.labelNames, 3);
