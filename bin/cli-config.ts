@@ -23,7 +23,7 @@ export interface ModelConfig {
   readonly maxSeconds?: number;
   /** Bytes the exploration may take (store and edges); absent: half the machine's memory. */
   readonly maxBytes?: number;
-  /** Symmetry reduction (check only). */
+  /** Symmetry reduction (check only; the other commands ignore the key). */
   readonly symmetry?: boolean;
 }
 

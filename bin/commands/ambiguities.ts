@@ -53,7 +53,7 @@ export function registerAmbiguities(program: Command): void {
     .option('--json', 'print the matrix as one JSON object instead of the progress lines and the summary')
     .option('--render', 'also render each counterexample\'s sequence diagram to SVG (needs chromium; see ftcheck diagram)')
     .action(async (opts: Record<string, unknown>) => {
-      const config = resolveModelConfig(opts);
+      const { symmetry: _checkOnly, ...config } = resolveModelConfig(opts); // symmetry reduction is for check only
       const only = resolveOnly((opts.only as string[] | undefined) ?? []);
       if ('error' in only) throw new UsageError(only.error);
       if (opts.product && opts.pairs) throw new UsageError('--product and --pairs exclude each other');

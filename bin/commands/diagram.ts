@@ -65,7 +65,7 @@ export function registerDiagram(program: Command): void {
     .action(async (opts: Record<string, unknown>) => {
       const hide = opts.hide === undefined ? SHOW_ALL : parseHide(String(opts.hide));
       if ('error' in hide) throw new UsageError(hide.error);
-      const config = resolveModelConfig(opts);
+      const { symmetry: _checkOnly, ...config } = resolveModelConfig(opts); // symmetry reduction is for check only
       const out = String(opts.out);
       checkOutputDir(out, '--out');
       const graphFile = opts.graphJson === undefined ? undefined : typeof opts.graphJson === 'string' ? opts.graphJson : join(out, 'graph.json');

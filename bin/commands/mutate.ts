@@ -22,7 +22,7 @@ export function registerMutate(program: Command): void {
     .option('--json', 'print one JSON object (killRate as a fraction, one record per mutant)')
     .option('--out <DIR>', 'where mutation.md is written', 'reports/out')
     .action(async (opts: Record<string, unknown>) => {
-      const config = resolveModelConfig(opts);
+      const { symmetry: _checkOnly, ...config } = resolveModelConfig(opts); // symmetry reduction is for check only
       const workers = parseWorkers(opts.workers, availableParallelism());
       const sample = opts.sample !== undefined ? Number(opts.sample) : opts.quick ? 150 : undefined;
       if (sample !== undefined && !(Number.isInteger(sample) && sample >= 1)) throw new UsageError(`--sample must be a positive integer (got '${String(opts.sample)}')`);

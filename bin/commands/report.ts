@@ -64,7 +64,7 @@ export function registerReport(program: Command): void {
     .option('--no-n3', 'with --ambiguities: skip the three-system supplement')
     .option('--allow-vacuous', 'exit 0 even if a property is vacuous (its trigger never holds)')
     .action(async (opts: Record<string, unknown>) => {
-      const config = resolveModelConfig(opts);
+      const { symmetry: _checkOnly, ...config } = resolveModelConfig(opts); // symmetry reduction is for check only
       const file = String(opts.html);
       checkOutputFile(file, '--html');
       if (opts.matrix !== undefined && opts.ambiguities) throw new UsageError('--matrix and --ambiguities exclude each other');
