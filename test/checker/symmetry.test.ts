@@ -157,8 +157,9 @@ describe('symmetry reduction on random systems of identical processes', () => {
         const system = procSystem(spec);
         const sym = procSymmetry(spec.k);
         const invariants = [{ name: 'at-most-one-last', holds: tooMany(spec) }];
-        const plain = explore(system, { invariants });
-        const reduced = explore(quotientSystem(system, sym), { invariants });
+        // complete runs: a run stopped at its first violation has expanded a prefix that depends on the store's order
+        const plain = explore(system, { invariants, onViolation: 'continue' });
+        const reduced = explore(quotientSystem(system, sym), { invariants, onViolation: 'continue' });
         expect(reduced.violations.length).toBe(plain.violations.length);
         expect(reduced.deadlockCount > 0).toBe(plain.deadlockCount > 0);
         if (plain.violations.length === 0) return;
