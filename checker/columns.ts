@@ -28,6 +28,35 @@ export class StateColumns {
     private readonly budget: ByteBudget,
   ) {}
 
+  /** Writes state `index` (within capacity): its words from `buf[offset ..]`, its parent and incoming label. */
+  write(index: number, buf: Uint32Array, offset: number, parent: number, label: number): void {
+    const words = this.words;
+    const c = index >>> CHUNK_SHIFT;
+    const at = index & CHUNK_MASK;
+    const chunk = this.states[c];
+    const base = at * words;
+    for (let k = 0; k < words; k++) chunk[base + k] = buf[offset + k];
+    this.parents[c][at] = parent;
+    this.labels[c][at] = label;
+  }
+
+  /** Copies the words of state `index` into `out` and returns it. */
+  read(index: number, out: Uint32Array): Uint32Array {
+    const words = this.words;
+    const chunk = this.states[index >>> CHUNK_SHIFT];
+    const base = (index & CHUNK_MASK) * words;
+    for (let k = 0; k < words; k++) out[k] = chunk[base + k];
+    return out;
+  }
+
+  parentOf(index: number): number {
+    return this.parents[index >>> CHUNK_SHIFT][index & CHUNK_MASK];
+  }
+
+  labelOf(index: number): number {
+    return this.labels[index >>> CHUNK_SHIFT][index & CHUNK_MASK];
+  }
+
   /** Bytes of all chunks. */
   get bytes(): number {
     let total = 0;

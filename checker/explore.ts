@@ -5,6 +5,7 @@ import { ExploredGraph } from './graph.js';
 import { resolveOptions, type ExploreOptions, type ResolvedOptions } from './options.js';
 import type { ExploreResult, StopReason, TriggerCount } from './result.js';
 import { makeStats } from './stats.js';
+import { CHUNK_MASK } from './columns.js';
 import { FingerprintStore } from './fingerprint-store.js';
 import { NO_PARENT, StateStore, type ExplorerStore } from './store.js';
 import type { PackedSystem, StateIndex } from './transition-system.js';
@@ -12,8 +13,7 @@ import { U32List } from './u32-list.js';
 
 /** Expansions between two looks at the clock (time bound, progress, slices). */
 const CLOCK_EVERY = 256;
-/** How often the store hears how far the expansion got (it may then drop the words of expanded states). */
-const RETIRE_MASK = (1 << 16) - 1;
+
 
 /**
  * Breadth-first exploration of every state reachable from `system.initial`.
@@ -161,7 +161,7 @@ export class Exploration {
           break;
         }
       }
-      if ((i & RETIRE_MASK) === 0) store.retire(i);
+      if ((i & CHUNK_MASK) === 0) store.retire(i); // at each chunk boundary the store may drop the words of expanded chunks
       if (edges !== null && !edges.beginState(i)) {
         run.halt('out-of-memory');
         break;

@@ -1,7 +1,7 @@
 import { ChunkedColumn } from './chunked.js';
 import type { ByteBudget } from './budget.js';
 import { tryAllocU32 } from './alloc.js';
-import { CHUNK_MASK, CHUNK_SHIFT, StateColumns } from './columns.js';
+import { CHUNK_SHIFT, StateColumns } from './columns.js';
 import { initialStatesOf, successorsOf, type Move } from './collect.js';
 import { hashWords } from './hash.js';
 import { ABSENT, NO_PARENT, PRESENT, type ExplorerStore } from './store.js';
@@ -128,14 +128,7 @@ export class FingerprintStore implements ExplorerStore {
 
   insert(buf: Uint32Array, offset: number, h: number, parent: number, label: number): number {
     const index = this.count;
-    const words = this.words;
-    const c = index >>> CHUNK_SHIFT;
-    const at = index & CHUNK_MASK;
-    const chunk = this.columns.states[c];
-    const base = at * words;
-    for (let k = 0; k < words; k++) chunk[base + k] = buf[offset + k];
-    this.columns.parents[c][at] = parent;
-    this.columns.labels[c][at] = label;
+    this.columns.write(index, buf, offset, parent, label);
     this.fpLo.set(index, h);
     this.fpHi.set(index, this.pendingH2);
     this.table[2 * this.pendingSlot] = h;
@@ -164,23 +157,17 @@ export class FingerprintStore implements ExplorerStore {
   }
 
   read(index: number, out: Uint32Array): Uint32Array {
-    const c = index >>> CHUNK_SHIFT;
-    if (c >= this.retired) {
-      const chunk = this.columns.states[c];
-      const base = (index & CHUNK_MASK) * this.words;
-      for (let k = 0; k < this.words; k++) out[k] = chunk[base + k];
-      return out;
-    }
+    if (index >>> CHUNK_SHIFT >= this.retired) return this.columns.read(index, out);
     out.set(this.rebuild(index));
     return out;
   }
 
   parentOf(index: number): number {
-    return this.columns.parents[index >>> CHUNK_SHIFT][index & CHUNK_MASK];
+    return this.columns.parentOf(index);
   }
 
   labelOf(index: number): number {
-    return this.columns.labels[index >>> CHUNK_SHIFT][index & CHUNK_MASK];
+    return this.columns.labelOf(index);
   }
 
   /** Index of the stored state with these words' fingerprint, or -1 (a scan: for cold paths only). */

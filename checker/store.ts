@@ -229,14 +229,7 @@ export class StateStore implements ExplorerStore {
    */
   insert(buf: Uint32Array, offset: number, h: number, parent: number, label: number): number {
     const index = this.count;
-    const words = this.words;
-    const c = index >>> CHUNK_SHIFT;
-    const at = index & CHUNK_MASK;
-    const chunk = this.columns.states[c];
-    const base = at * words;
-    for (let k = 0; k < words; k++) chunk[base + k] = buf[offset + k];
-    this.columns.parents[c][at] = parent;
-    this.columns.labels[c][at] = label;
+    this.columns.write(index, buf, offset, parent, label);
     if (!this.hashOnly) this.table[this.pendingSlot] = index + 1;
     else if (this.pendingSlot < 0) this.zeroIndex = index;
     else this.table[this.pendingSlot] = h;
@@ -260,11 +253,7 @@ export class StateStore implements ExplorerStore {
 
   /** Copies the words of state `index` into `out` (which must hold `words` words). */
   read(index: number, out: Uint32Array): Uint32Array {
-    const words = this.words;
-    const chunk = this.columns.states[index >>> CHUNK_SHIFT];
-    const base = (index & CHUNK_MASK) * words;
-    for (let k = 0; k < words; k++) out[k] = chunk[base + k];
-    return out;
+    return this.columns.read(index, out);
   }
 
   /** Word `k` of state `index`. */
@@ -274,12 +263,12 @@ export class StateStore implements ExplorerStore {
 
   /** Parent index of `index` (NO_PARENT for initial states). */
   parentOf(index: number): number {
-    return this.columns.parents[index >>> CHUNK_SHIFT][index & CHUNK_MASK];
+    return this.columns.parentOf(index);
   }
 
   /** Incoming label of `index` (meaningless for initial states). */
   labelOf(index: number): number {
-    return this.columns.labels[index >>> CHUNK_SHIFT][index & CHUNK_MASK];
+    return this.columns.labelOf(index);
   }
 
   /** Rebuilds the table at twice the size from the stored states (the old table is not read). */
