@@ -3,25 +3,13 @@
  * same verdicts, trigger counts, witnesses, counterexample states and traces,
  * liveness lassos, rule counters and Tables 3-4 coverage.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../checker/parallel/pool.js';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../model/params.js';
 import { defaultReadings } from '../../model/readings.js';
 import { runCheck, runCheckParallel, type CheckConfig, type CheckOutcome } from '../../properties/verify.js';
-import { compileForWorkers, type CompiledTree } from '../checker/parallel/support/compile.js';
+import { checkWorkers } from './support/check-workers.js';
 
-const WORKER = 'checker/parallel/worker.ts';
-const SOURCE = 'properties/check-source.ts';
-let tree: CompiledTree;
-let pool: WorkerPool;
-beforeAll(() => {
-  tree = compileForWorkers([WORKER, SOURCE]);
-  pool = new WorkerPool(2, tree.url(WORKER));
-});
-afterAll(async () => {
-  await pool.close();
-  tree.dispose();
-});
+const workers = checkWorkers();
 
 function expectSameCheck(par: CheckOutcome, seq: CheckOutcome): void {
   expect(par.complete).toBe(seq.complete);
@@ -44,7 +32,7 @@ describe('check on two worker threads is the one-thread check', () => {
   it('N = 2 defaults, every property (invariants, AG EF, liveness): all hold, the same counts and coverage', async () => {
     const config: CheckConfig = { params: DEFAULT_PARAMS, readings: defaultReadings(), allViolations: true };
     const seq = runCheck(config);
-    const par = await runCheckParallel(config, 2, undefined, { module: tree.url(SOURCE), pool });
+    const par = await runCheckParallel(config, 2, undefined, workers.where());
     expect(seq.verdicts.every((v) => v.verdict === 'holds')).toBe(true);
     expectSameCheck(par, seq);
   }, 300_000);
@@ -54,14 +42,14 @@ describe('check on two worker threads is the one-thread check', () => {
       const config: CheckConfig = { params: DEFAULT_PARAMS, readings: defaultReadings(), allViolations: true, mutation };
       const seq = runCheck(config);
       expect(seq.verdicts.some((v) => v.verdict === 'violated')).toBe(true);
-      expectSameCheck(await runCheckParallel(config, 2, undefined, { module: tree.url(SOURCE), pool }), seq);
+      expectSameCheck(await runCheckParallel(config, 2, undefined, workers.where()), seq);
     }
   }, 300_000);
 
   it('stopping at the first violation gives the same violated property and shortest trace', async () => {
     const config: CheckConfig = { params: DEFAULT_PARAMS, readings: defaultReadings(), properties: ['comparison-buffer-bound'], mutation: { op: 'capacity', which: 'buffer', delta: 1 } };
     const seq = runCheck(config);
-    const par = await runCheckParallel(config, 2, undefined, { module: tree.url(SOURCE), pool });
+    const par = await runCheckParallel(config, 2, undefined, workers.where());
     const [s, p] = [seq.verdicts[0], par.verdicts[0]];
     expect(p.verdict).toBe('violated');
     expect(par.result.graph.traceTo(p.state!)).toEqual(seq.result.graph.traceTo(s.state!));

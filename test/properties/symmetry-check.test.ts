@@ -4,28 +4,16 @@
  * traces replay on the unreduced model and end in a state that violates the
  * property; on two worker threads the same as on one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { replayTrace } from '../../checker/index.js';
-import { WorkerPool } from '../../checker/parallel/pool.js';
 import { DEFAULT_PARAMS } from '../../model/params.js';
 import { defaultReadings, withReadings, type Readings } from '../../model/readings.js';
 import { isLiveness } from '../../properties/kinds.js';
 import { StateAccess } from '../../properties/state-access.js';
 import { runCheck, runCheckParallel, selectProperties, type CheckConfig, type CheckOutcome } from '../../properties/verify.js';
-import { compileForWorkers, type CompiledTree } from '../checker/parallel/support/compile.js';
+import { checkWorkers } from './support/check-workers.js';
 
-const WORKER = 'checker/parallel/worker.ts';
-const SOURCE = 'properties/check-source.ts';
-let tree: CompiledTree;
-let pool: WorkerPool;
-beforeAll(() => {
-  tree = compileForWorkers([WORKER, SOURCE]);
-  pool = new WorkerPool(2, tree.url(WORKER));
-});
-afterAll(async () => {
-  await pool.close();
-  tree.dispose();
-});
+const workers = checkWorkers();
 
 const d2Offline = withReadings(defaultReadings(), { 'D2-act-on-async-exit': 'offline' }) as Readings;
 const safety = selectProperties(undefined, { symmetry: true }).map((p) => p.name);
@@ -65,7 +53,7 @@ describe('check --symmetry', () => {
   it('on two worker threads: the same states, verdicts and traces as on one', async () => {
     const config: CheckConfig = { params: DEFAULT_PARAMS, readings: d2Offline, allViolations: true, symmetry: true };
     const seq = runCheck(config);
-    const par = await runCheckParallel(config, 2, undefined, { module: tree.url(SOURCE), pool });
+    const par = await runCheckParallel(config, 2, undefined, workers.where());
     expect(par.result.stats.states).toBe(seq.result.stats.states);
     expect(par.result.stats.transitions).toBe(seq.result.stats.transitions);
     expect(par.verdicts.map((v) => [v.property.name, v.verdict, v.triggered, v.state])).toEqual(seq.verdicts.map((v) => [v.property.name, v.verdict, v.triggered, v.state]));
