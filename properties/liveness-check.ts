@@ -10,7 +10,7 @@
  * stops there: nothing fair is enabled, and it stutters forever).
  */
 import type { ExploreResult, LabelId, StateIndex } from '../checker/index.js';
-import { eventuallyAlways, infinitelyOften, leadsTo, type FairnessConstraint, type LivenessResult } from '../checker/liveness/index.js';
+import { eventuallyAlways, infinitelyOften, leadsTo, SharedSearch, type FairnessConstraint, type LivenessResult } from '../checker/liveness/index.js';
 import { DEFAULT_FAIRNESS, expandFairness, parseFairness, type FairnessDecl } from '../model/fairness.js';
 import type { FtModel } from '../model/ft-model.js';
 import type { LivenessProperty } from './kinds.js';
@@ -52,59 +52,136 @@ function constraintsOf(model: FtModel, decls: readonly FairnessDecl[]): Fairness
   });
 }
 
-/** Decides a liveness property on a complete run recorded with labelled edges. */
-export function checkLiveness(model: FtModel, result: ExploreResult, access: StateAccess, p: LivenessProperty, runFairness: string | undefined): LivenessOutcome {
+/** The predicates of one property for one system, as bits of the per-state masks of its group. */
+interface Predicates {
+  readonly property: LivenessProperty;
+  readonly system: number;
+  /** Bit of P (leads-to) or of the predicate (GF, FG). */
+  readonly p: number;
+  /** Bit of Q (leads-to only), else -1. */
+  readonly q: number;
+}
+
+/**
+ * Decides liveness properties on a complete run recorded with labelled
+ * edges, every property, and every system of a per-system one, as one search
+ * each on the same graph (SharedSearch: one BFS, one set of scratch arrays).
+ * The predicates are evaluated with each state decoded once per 32 of them.
+ */
+export function checkLivenessAll(
+  model: FtModel, result: ExploreResult, access: StateAccess, properties: readonly LivenessProperty[], runFairness: string | undefined,
+): LivenessOutcome[] {
   const g = result.graph;
   const edges = g.edges;
   if (!edges?.labelled) throw new Error('liveness needs labelled edges');
   const n = g.stateCount;
-  const fairness = fairnessOf(p, runFairness);
-  const constraints = constraintsOf(model, fairness);
   const initial: number[] = [];
   for (let s = 0; s < n && g.parentOf(s as StateIndex) === null; s++) initial.push(s);
+  const shared = new SharedSearch(edges, initial);
   const words = new Uint32Array(g.stateWords);
-  const systems = p.kind === 'leads-to' && p.perSystem ? model.params.systems : 1;
-  const masks = Array.from({ length: systems }, () => ({ p: new Uint8Array(n), q: new Uint8Array(n) }));
-  const level = p.kind === 'leads-to' && p.unlessAnotherFailure ? new Uint32Array(n) : null;
-  let triggered = 0, witness = -1;
+  // "no further failures": a new failure, or the detection of one still pending, changes the level
+  let level: Uint32Array | null = null;
+  if (properties.some((p) => p.kind === 'leads-to' && p.unlessAnotherFailure)) {
+    level = new Uint32Array(n);
+    for (let s = 0; s < n; s++) {
+      const v = access.load(g.readState(s as StateIndex, words));
+      level[s] = v.faultsInjected() * 4 + Math.min(3, v.undetectedFailures());
+    }
+  }
+  const groups = predicateGroups(properties, model.params.systems);
+  const bits = new Uint32Array(n);
+  const pMask = new Uint8Array(n), qMask = new Uint8Array(n);
+  const outcomes = new Map<LivenessProperty, LivenessOutcome>();
+  for (const group of groups) {
+    const triggers = evaluateGroup(g, access, group, bits, words);
+    for (const property of new Set(group.map((x) => x.property))) {
+      const fairness = fairnessOf(property, runFairness);
+      const constraints = constraintsOf(model, fairness);
+      const mine = group.filter((x) => x.property === property);
+      let best: { r: Extract<LivenessResult, { holds: false }>; system: number } | null = null;
+      for (const { system, p, q } of mine) {
+        for (let s = 0; s < n; s++) pMask[s] = (bits[s] >>> p) & 1;
+        if (q >= 0) for (let s = 0; s < n; s++) qMask[s] = (bits[s] >>> q) & 1;
+        const r =
+          property.kind === 'leads-to'
+            ? leadsTo(edges, initial, pMask, qMask, constraints, property.unlessAnotherFailure ? level : null, true, shared)
+            : property.kind === 'infinitely-often'
+              ? infinitelyOften(edges, initial, pMask, constraints, true, shared)
+              : eventuallyAlways(edges, initial, pMask, constraints, true, shared);
+        if (!r.holds && (best === null || r.states.length < best.r.states.length)) best = { r, system };
+      }
+      const { triggered, witness } = triggers.get(property)!;
+      const base = { triggered, witness: witness < 0 ? null : (witness as StateIndex), fairness };
+      if (best === null) {
+        outcomes.set(property, { holds: true, ...base });
+        continue;
+      }
+      const { r, system } = best;
+      outcomes.set(property, {
+        holds: false,
+        ...base,
+        lasso: {
+          states: r.states as StateIndex[],
+          labels: r.edges.map((k) => edges.label(k) as LabelId),
+          loopStart: r.loopStart,
+          ...(mine.length > 1 ? { system } : {}),
+        },
+      });
+    }
+  }
+  return properties.map((p) => outcomes.get(p)!);
+}
+
+/** The predicates of the properties, per system, in groups of at most 32 bits, a property never split. */
+function predicateGroups(properties: readonly LivenessProperty[], n: number): Predicates[][] {
+  const groups: Predicates[][] = [];
+  let group: Predicates[] = [];
+  let used = 0;
+  for (const property of properties) {
+    const systems = property.kind === 'leads-to' && property.perSystem ? n : 1;
+    const width = systems * (property.kind === 'leads-to' ? 2 : 1);
+    if (used + width > 32) (groups.push(group), (group = []), (used = 0));
+    for (let i = 0; i < systems; i++) {
+      group.push({ property, system: i, p: used, q: property.kind === 'leads-to' ? used + 1 : -1 });
+      used += property.kind === 'leads-to' ? 2 : 1;
+    }
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
+/**
+ * The group's predicates on every state into `bits`, and per property the
+ * reachable states it triggers on (a P state of some system for leads-to,
+ * every state for GF and FG) and the first of them.
+ */
+function evaluateGroup(
+  g: ExploreResult['graph'], access: StateAccess, group: readonly Predicates[], bits: Uint32Array, words: Uint32Array,
+): Map<LivenessProperty, { triggered: number; witness: number }> {
+  const tally = new Map<LivenessProperty, { triggered: number; witness: number; last: number }>();
+  for (const x of group) tally.set(x.property, { triggered: 0, witness: -1, last: -1 });
+  const counts = group.map((x) => tally.get(x.property)!);
+  const n = g.stateCount;
   for (let s = 0; s < n; s++) {
     const v = access.load(g.readState(s as StateIndex, words));
-    // "no further failures": a new failure, or the detection of one still pending, changes the level
-    if (level) level[s] = v.faultsInjected() * 4 + Math.min(3, v.undetectedFailures());
-    let any = false;
-    for (let i = 0; i < systems; i++) {
-      if (p.kind === 'leads-to') {
-        masks[i].p[s] = p.p(v, i) ? 1 : 0;
-        masks[i].q[s] = p.q(v, i) ? 1 : 0;
-        if (masks[i].p[s]) any = true;
-      } else {
-        masks[i].p[s] = p.p(v) ? 1 : 0;
-        any = true;
+    let b = 0;
+    for (let k = 0; k < group.length; k++) {
+      const { property, system, p, q } = group[k];
+      let fires = true;
+      if (property.kind === 'leads-to') {
+        fires = property.p(v, system);
+        if (fires) b |= 1 << p;
+        if (property.q(v, system)) b |= 1 << q;
+      } else if (property.p(v)) b |= 1 << p;
+      // a per-system property counts a state once, however many systems it fires for
+      const c = counts[k];
+      if (fires && c.last !== s) {
+        c.last = s;
+        c.triggered++;
+        if (c.witness < 0) c.witness = s;
       }
     }
-    if (any) (triggered++, witness < 0 && (witness = s));
+    bits[s] = b >>> 0;
   }
-  let best: { r: Extract<LivenessResult, { holds: false }>; system: number } | null = null;
-  for (let i = 0; i < systems; i++) {
-    const r =
-      p.kind === 'leads-to'
-        ? leadsTo(edges, initial, masks[i].p, masks[i].q, constraints, level, true)
-        : p.kind === 'infinitely-often'
-          ? infinitelyOften(edges, initial, masks[i].p, constraints, true)
-          : eventuallyAlways(edges, initial, masks[i].p, constraints, true);
-    if (!r.holds && (best === null || r.states.length < best.r.states.length)) best = { r, system: i };
-  }
-  const base = { triggered, witness: witness < 0 ? null : (witness as StateIndex), fairness };
-  if (best === null) return { holds: true, ...base };
-  const { r, system } = best;
-  return {
-    holds: false,
-    ...base,
-    lasso: {
-      states: r.states as StateIndex[],
-      labels: r.edges.map((k) => edges.label(k) as LabelId),
-      loopStart: r.loopStart,
-      ...(systems > 1 ? { system } : {}),
-    },
-  };
+  return tally;
 }

@@ -28,7 +28,7 @@ import { AccessTally } from './access-coverage.js';
 import { PROPERTIES, type InvariantProperty, type Property, type RecoverableProperty } from './catalogue.js';
 import { isLiveness, type EnabledProperty, type LivenessProperty } from './kinds.js';
 import { sysText } from './catalogue/words.js';
-import { checkLiveness, fairnessOf, type Lasso } from './liveness-check.js';
+import { checkLivenessAll, fairnessOf, type Lasso, type LivenessOutcome } from './liveness-check.js';
 import type { FairnessDecl } from '../model/fairness.js';
 import { StateAccess } from './state-access.js';
 
@@ -292,6 +292,8 @@ function verdictsOf(model: FtModel, config: Omit<CheckConfig, 'params' | 'readin
   const unknownWhy = `not decided: the run stopped early (${result.stopReason})`;
   const vacuousWhy = (when: string) => `vacuous: its trigger (${when}) holds on no reachable state`;
   const words = new Uint32Array(model.stateWords);
+  const liveness = plan.selected.filter(isLiveness);
+  const decided = result.complete ? checkLivenessAll(model, result, access, liveness, config.fairness) : [];
   const verdicts = plan.selected.map((property): PropertyVerdict => {
     switch (property.kind) {
       case 'invariant': {
@@ -321,17 +323,15 @@ function verdictsOf(model: FtModel, config: Omit<CheckConfig, 'params' | 'readin
       case 'leads-to':
       case 'infinitely-often':
       case 'eventually-always':
-        return livenessVerdict(model, property, result, access, config.fairness, unknownWhy, vacuousWhy(property.when));
+        return livenessVerdict(property, decided[liveness.indexOf(property)], config.fairness, unknownWhy, vacuousWhy(property.when));
     }
   });
   return { config: { ...config, params: model.params, readings: model.readings }, model, result, verdicts, complete: result.complete, access: plan.tally };
 }
 
-function livenessVerdict(
-  model: FtModel, property: LivenessProperty, result: ExploreResult, access: StateAccess, fairness: string | undefined, unknownWhy: string, vacuousWhy: string,
-): PropertyVerdict {
-  if (!result.complete) return { property, verdict: 'unknown', note: unknownWhy, triggered: 0, fairness: fairnessOf(property, fairness) };
-  const r = checkLiveness(model, result, access, property, fairness);
+/** `r`: the property decided on the run (checkLivenessAll), undefined if the run was incomplete. */
+function livenessVerdict(property: LivenessProperty, r: LivenessOutcome | undefined, fairness: string | undefined, unknownWhy: string, vacuousWhy: string): PropertyVerdict {
+  if (r === undefined) return { property, verdict: 'unknown', note: unknownWhy, triggered: 0, fairness: fairnessOf(property, fairness) };
   const trig = { triggered: r.triggered, ...(r.witness !== null ? { witness: r.witness } : {}), fairness: r.fairness };
   if (r.lasso) {
     const last = r.lasso.states[r.lasso.states.length - 1];

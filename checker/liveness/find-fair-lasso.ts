@@ -1,6 +1,5 @@
 import type { EdgeGraph } from '../edge-graph.js';
 import { ComponentJudge } from './component-verdict.js';
-import { bfsDepths } from './depths.js';
 import { bestFairComponent } from './emerson-lei.js';
 import { fairCycle } from './fair-cycle.js';
 import { FairnessBits } from './fairness-bits.js';
@@ -8,6 +7,7 @@ import { ENTRY, PENDING, REMOVED, UNSEEN } from './marks.js';
 import { edgeSource, pathTo, shortestPathFromInitial } from './paths.js';
 import { regionDistances } from './region-distances.js';
 import { SccSplitter } from './scc.js';
+import { SharedSearch } from './shared-search.js';
 import type { FairnessConstraint, LassoQuery, LivenessResult } from './types.js';
 
 /**
@@ -27,30 +27,35 @@ import type { FairnessConstraint, LassoQuery, LivenessResult } from './types.js'
  * 4. Lasso: stem = shortest path to the entry's source + `via` path to the
  *    entry; loop = fairCycle through the entry.
  *
- * Memory: six uint32 per state, one more per state of R.
+ * Memory: eight uint32 per state (two of them, the depths and the BFS
+ * order, and the scratch are kept by `shared` for the next search on the
+ * same graph), one more per state of R.
  */
 export function findFairLasso(
   graph: EdgeGraph,
   initial: ArrayLike<number>,
   query: LassoQuery,
   fairness: readonly FairnessConstraint[],
+  shared: SharedSearch = new SharedSearch(graph, initial),
 ): LivenessResult {
   const n = graph.stateCount;
   const { sources, region, accept } = query;
   const level = query.level ?? null;
+  if (shared.graph !== graph || shared.initial !== initial) throw new Error('findFairLasso: the shared search belongs to another graph or other initial states');
   checkInputs(graph, initial, query);
   const bits = new FairnessBits(fairness, graph.labelCount);
 
-  const dist = new Uint32Array(n).fill(UNSEEN);
-  // call stack and component stack of the SCC split; before it, BFS queue
-  // and entry list; after it, scratch of the cycle and stem searches
-  const stack = new Uint32Array(2 * n);
-  const reached = bfsDepths(graph, initial, dist, stack);
+  // stack: call stack and component stack of the SCC split; before it, the
+  // entry list; after it, scratch of the cycle and stem searches
+  const { dist, stack, via, queue, mark } = shared.scratch();
+  dist.set(shared.depth());
+  const order = shared.order();
+  const reached = shared.reached();
   let triggered = 0;
   let entryCount = 0;
   let inRegion = 0;
   for (let i = 0; i < reached; i++) {
-    const s = stack[i];
+    const s = order[i];
     if (region[s] !== 0) inRegion++;
     if (sources[s] === 0) continue;
     triggered++;
@@ -58,30 +63,22 @@ export function findFairLasso(
   }
   if (entryCount === 0) return { holds: true, triggered };
 
-  const via = new Uint32Array(n).fill(UNSEEN);
-  const queue = new Uint32Array(n);
+  via.fill(UNSEEN);
   if (entryCount < inRegion) regionDistances(graph, region, level, stack, entryCount, dist, via, queue);
   // every reachable region state is an entry (GF, FG): its depth is its distance
   else for (let i = 0; i < entryCount; i++) via[stack[i]] = ENTRY;
 
-  const mark = new Uint32Array(n).fill(REMOVED);
+  mark.fill(REMOVED);
   let count = 0;
   let deadEnd = -1;
-  const enabled = new Uint32Array(bits.words);
-  const zero = new Uint32Array(bits.words);
-  const all = zero.slice().fill(0xffffffff);
+  const fairAt = query.stutter === true ? shared.fairEnabled(bits) : null;
   for (let v = 0; v < n; v++) {
     if (via[v] === UNSEEN) continue;
     queue[count++] = v;
     mark[v] = UNSEEN;
     if (accept[v] === 0 || (deadEnd >= 0 && dist[v] >= dist[deadEnd])) continue;
-    let ends = graph.firstEdge(v) === graph.firstEdge(v + 1);
-    if (!ends && query.stutter === true) {
-      // a fair stutter: nothing fair is enabled here, so the behaviour may stay forever
-      bits.enabledAt(graph, v, enabled);
-      ends = !bits.intersects(enabled, all);
-    }
-    if (ends) deadEnd = v;
+    // a dead end, or a fair stutter: nothing fair is enabled here, so the behaviour may stay forever
+    if (graph.firstEdge(v) === graph.firstEdge(v + 1) || (fairAt !== null && fairAt[v] === 0)) deadEnd = v;
   }
   const members = new Uint32Array(count);
   const splitter = new SccSplitter(graph, level, mark, stack);

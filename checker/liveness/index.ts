@@ -25,6 +25,8 @@
  * - `eventuallyAlways(P)`, FG P: fails iff a reachable fair path visits
  *   not-P infinitely often (a fair cycle through a not-P state, or a not-P
  *   dead end).
+ * - `SharedSearch(graph, initial)`: passed last to any of these, what
+ *   searches on one graph share (depths, scratch), for several in a row.
  * - `findFairLasso(graph, initial, { sources, region, accept, level }, f)`,
  *   the core the three reduce to: a fair lasso whose stem reaches a source
  *   in the region and from there stays in the region (and the source's
@@ -58,3 +60,4 @@ export type { EdgeGraph } from '../edge-graph.js';
 export type { FairnessConstraint, Holds, Lasso, LassoQuery, LivenessResult } from './types.js';
 export { findFairLasso } from './find-fair-lasso.js';
 export { eventuallyAlways, infinitelyOften, leadsTo } from './properties.js';
+export { SharedSearch } from './shared-search.js';

@@ -1,9 +1,9 @@
 import type { EdgeGraph } from '../edge-graph.js';
 import { findFairLasso } from './find-fair-lasso.js';
+import { SharedSearch } from './shared-search.js';
 import type { FairnessConstraint, LivenessResult } from './types.js';
 
-function not(mask: Uint8Array): Uint8Array {
-  const out = new Uint8Array(mask.length);
+function not(mask: Uint8Array, out: Uint8Array): Uint8Array {
   for (let s = 0; s < mask.length; s++) out[s] = mask[s] === 0 ? 1 : 0;
   return out;
 }
@@ -12,7 +12,8 @@ function not(mask: Uint8Array): Uint8Array {
  * P ~> Q: every reachable P state is followed, on every fair path, by a Q
  * state (at that state or later). With `level`, a path that leaves the
  * level of its P state also counts as escaping. `triggered` counts the
- * reachable P states.
+ * reachable P states. `shared`: what searches on this graph share
+ * (SharedSearch), when several run one after the other.
  */
 export function leadsTo(
   graph: EdgeGraph,
@@ -22,9 +23,10 @@ export function leadsTo(
   fairness: readonly FairnessConstraint[],
   level: Uint32Array | null = null,
   stutter = false,
+  shared: SharedSearch = new SharedSearch(graph, initial),
 ): LivenessResult {
-  const region = not(q);
-  return findFairLasso(graph, initial, { sources: p, region, accept: region, level, stutter }, fairness);
+  const region = not(q, shared.maskScratch().a);
+  return findFairLasso(graph, initial, { sources: p, region, accept: region, level, stutter }, fairness, shared);
 }
 
 /** GF P: every fair path visits P infinitely often (true ~> P). `triggered` counts the reachable states. */
@@ -34,8 +36,11 @@ export function infinitelyOften(
   p: Uint8Array,
   fairness: readonly FairnessConstraint[],
   stutter = false,
+  shared: SharedSearch = new SharedSearch(graph, initial),
 ): LivenessResult {
-  return leadsTo(graph, initial, new Uint8Array(graph.stateCount).fill(1), p, fairness, null, stutter);
+  const all = shared.maskScratch().b.fill(1);
+  const region = not(p, shared.maskScratch().a);
+  return findFairLasso(graph, initial, { sources: all, region, accept: region, level: null, stutter }, fairness, shared);
 }
 
 /**
@@ -48,7 +53,8 @@ export function eventuallyAlways(
   p: Uint8Array,
   fairness: readonly FairnessConstraint[],
   stutter = false,
+  shared: SharedSearch = new SharedSearch(graph, initial),
 ): LivenessResult {
-  const all = new Uint8Array(graph.stateCount).fill(1);
-  return findFairLasso(graph, initial, { sources: all, region: all, accept: not(p), stutter }, fairness);
+  const all = shared.maskScratch().b.fill(1);
+  return findFairLasso(graph, initial, { sources: all, region: all, accept: not(p, shared.maskScratch().a), stutter }, fairness, shared);
 }

@@ -60,41 +60,54 @@ function faultIsolated(s: StateAccess, i: number): boolean {
   return true;
 }
 
-const TABLE4 = new WeakMap<Readings, Record<number, Cell>>();
-function table4Of(r: Readings): Record<number, Cell> {
-  let t = TABLE4.get(r);
-  if (t === undefined) TABLE4.set(r, (t = table4(r)));
-  return t;
-}
+const STATE_VALUES = 11; // OFF and ST1..ST10
 
 /**
- * Tables 3-4 against the requester's row: the first request that breaks
- * them as k, or -1. A cell the row allows (o, or the paths a Δ names) is
- * delivered; a cross-system one is delivered whenever its crosslink is up
- * and the far system can be reached at all (not off, Pre offline or Fault:
+ * Tables 3-4 against the requester's row for one request: whether request
+ * `kind` of a system in state `st` breaks them, `stFar` and `up` being the far
+ * system's state and the crosslink to it (0 and true for a request that stays
+ * inside the system). A cell the row allows (o, or the paths a Δ names) is
+ * delivered; a cross-system one is delivered whenever its crosslink is up and
+ * the far system can be reached at all (not off, Pre offline or Fault:
  * [0072] [0073] say those are cut off), and otherwise master-aborted. What
  * the row forbids is refused the way the cell says: restricted under Δ,
  * master abort under X.
  */
-function tableBreach(s: StateAccess, i: number): number {
+function requestBreaks(s: StateAccess, t4: Record<number, Cell>, kind: number, st: number, stFar: number, up: boolean): boolean {
+  const k = REQUEST_KINDS[kind];
+  const cell = k.dir === 'outbound' ? TABLE3[st] : t4[st];
+  const o = s.model.access.outcome(kind, st, stFar, up);
+  if (!cellAllows(cell, k.dir, k.peer)) return o !== (cell === 'X' ? MASTER_ABORT : REJECTED);
+  if (!k.cross) return o !== DELIVERED;
+  const reachable = up && stFar !== 0 && stFar !== ST9 && stFar !== ST10;
+  return reachable ? o !== DELIVERED : o === REJECTED;
+}
+
+/**
+ * requestBreaks depends on nothing but its arguments and the model's readings
+ * and access rules: each combination is judged once per model, when a state
+ * first shows it (-1: not judged yet).
+ */
+const BREACHES = new WeakMap<StateAccess, Int8Array>();
+function breachMemo(s: StateAccess): Int8Array {
+  let m = BREACHES.get(s);
+  if (m === undefined) BREACHES.set(s, (m = new Int8Array(REQUEST_KINDS.length * STATE_VALUES * STATE_VALUES * 2).fill(-1)));
+  return m;
+}
+
+/** The first request of system i that breaks Tables 3-4 (requestBreaks), as k, or -1. */
+function tableBreach(s: StateAccess, i: number, memo: Int8Array): number {
   const st = s.st(i);
   if (st === 0) return -1;
-  const t4 = table4Of(s.readings);
   const req = s.requests[i];
   for (let k = 0; k < req.length; k += 2) {
-    const kind = REQUEST_KINDS[req[k]];
-    const far = req[k + 1];
-    const cell = kind.dir === 'outbound' ? TABLE3[st] : t4[st];
-    const allowed = cellAllows(cell, kind.dir, kind.peer);
-    const o = s.outcomeOf(i, req[k], far);
-    if (!allowed) {
-      if (o !== (cell === 'X' ? MASTER_ABORT : REJECTED)) return k;
-    } else if (!kind.cross) {
-      if (o !== DELIVERED) return k;
-    } else {
-      const reachable = s.linked(i, far) && s.st(far) !== 0 && s.st(far) !== ST9 && s.st(far) !== ST10;
-      if (reachable ? o !== DELIVERED : o === REJECTED) return k;
-    }
+    const kind = req[k], far = req[k + 1];
+    const stFar = far >= 0 ? s.st(far) : 0;
+    const up = far >= 0 ? s.linked(i, far) : true;
+    const key = ((kind * STATE_VALUES + st) * STATE_VALUES + stFar) * 2 + (up ? 1 : 0);
+    let b = memo[key];
+    if (b < 0) memo[key] = b = requestBreaks(s, table4(s.readings), kind, st, stFar, up) ? 1 : 0;
+    if (b === 1) return k;
   }
   return -1;
 }
@@ -168,12 +181,13 @@ export const ISOLATION_PROPERTIES: readonly InvariantProperty[] = [
     when: 'some system powered',
     trigger: (s) => some(s, (i) => s.powered(i)),
     holds: (s) => {
-      for (let i = 0; i < s.n; i++) if (tableBreach(s, i) >= 0) return false;
+      const memo = breachMemo(s);
+      for (let i = 0; i < s.n; i++) if (tableBreach(s, i, memo) >= 0) return false;
       return true;
     },
     explain: (s) => {
       for (let i = 0; i < s.n; i++) {
-        const k = tableBreach(s, i);
+        const k = tableBreach(s, i, breachMemo(s));
         if (k >= 0) return `${sysText(s, i)}: ${kindText(s.requests[i][k], s.requests[i][k + 1])} is ${OUTCOME_NAMES[s.outcomeOf(i, s.requests[i][k], s.requests[i][k + 1])]}, against its row of Tables 3-4`;
       }
       return '';

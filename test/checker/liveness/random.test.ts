@@ -5,6 +5,7 @@ import {
   findFairLasso,
   infinitelyOften,
   leadsTo,
+  SharedSearch,
   type LivenessResult,
 } from '../../../checker/liveness/index.js';
 import { all, graphOf, liveCaseArb, not, type LiveCase } from './support/cases.js';
@@ -14,8 +15,8 @@ import { lassoProblems } from './support/validate-lasso.js';
 type Kind = 'leadsTo' | 'leadsTo-level' | 'GF' | 'FG' | 'lasso';
 
 /** The property `kind` of case c as a naive problem (from the definitions) and as a library call. */
-function instance(c: LiveCase, kind: Kind): { naive: NaiveProblem; run: () => LivenessResult } {
-  const g = graphOf(c);
+function instance(c: LiveCase, kind: Kind, shared?: SharedSearch): { naive: NaiveProblem; run: () => LivenessResult } {
+  const g = shared === undefined ? graphOf(c) : (shared.graph as ReturnType<typeof graphOf>);
   const base = { n: c.n, triples: c.triples, initial: c.initial, fairness: c.fairness, level: null };
   switch (kind) {
     case 'leadsTo':
@@ -23,22 +24,22 @@ function instance(c: LiveCase, kind: Kind): { naive: NaiveProblem; run: () => Li
       const level = kind === 'leadsTo-level' ? c.level : null;
       return {
         naive: { ...base, sources: c.p, region: not(c.q), accept: not(c.q), level },
-        run: () => leadsTo(g, c.initial, c.p, c.q, c.fairness, level),
+        run: () => leadsTo(g, c.initial, c.p, c.q, c.fairness, level, false, shared),
       };
     }
     case 'GF':
       return {
         naive: { ...base, sources: all(c.n), region: not(c.p), accept: not(c.p) },
-        run: () => infinitelyOften(g, c.initial, c.p, c.fairness),
+        run: () => infinitelyOften(g, c.initial, c.p, c.fairness, false, shared),
       };
     case 'FG':
       return {
         naive: { ...base, sources: all(c.n), region: all(c.n), accept: not(c.p) },
-        run: () => eventuallyAlways(g, c.initial, c.p, c.fairness),
+        run: () => eventuallyAlways(g, c.initial, c.p, c.fairness, false, shared),
       };
     case 'lasso': {
       const q = { sources: c.p, region: c.q, accept: c.r, level: c.level };
-      return { naive: { ...base, ...q }, run: () => findFairLasso(g, c.initial, q, c.fairness) };
+      return { naive: { ...base, ...q }, run: () => findFairLasso(g, c.initial, q, c.fairness, shared) };
     }
   }
 }
@@ -101,6 +102,38 @@ describe('findFairLasso on random small graphs', () => {
         expect(JSON.stringify([c.p, c.q, c.r, c.level, c.initial].map((a) => (a === null ? null : Array.from(a))))).toBe(before);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('searches sharing one SharedSearch', () => {
+  it('give each the result of a search on its own, in any order and with stuttering', () => {
+    fc.assert(
+      fc.property(liveCaseArb(), fc.array(fc.constantFrom<Kind>(...kinds), { minLength: 2, maxLength: 8 }), fc.boolean(), (c, order, stutter) => {
+        const shared = new SharedSearch(graphOf(c), c.initial);
+        for (const kind of order) {
+          const alone = instance(c, kind).run;
+          const together = instance(c, kind, shared).run;
+          if (!stutter) {
+            expect(together()).toEqual(alone());
+            continue;
+          }
+          const g = shared.graph as ReturnType<typeof graphOf>;
+          const q = { sources: c.p, region: c.q, accept: c.r, level: c.level, stutter: true };
+          expect(findFairLasso(g, c.initial, q, c.fairness, shared)).toEqual(findFairLasso(graphOf(c), c.initial, q, c.fairness));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is refused for another graph', () => {
+    fc.assert(
+      fc.property(liveCaseArb(), (c) => {
+        const shared = new SharedSearch(graphOf(c), c.initial);
+        expect(() => findFairLasso(graphOf(c), c.initial, { sources: c.p, region: c.q, accept: c.r }, c.fairness, shared)).toThrow(/another graph/);
+      }),
+      { numRuns: 5 },
     );
   });
 });

@@ -1,0 +1,90 @@
+import type { EdgeGraph } from '../edge-graph.js';
+import { bfsDepths } from './depths.js';
+import type { FairnessBits } from './fairness-bits.js';
+import { UNSEEN } from './marks.js';
+
+/**
+ * What the liveness searches on one graph from one set of initial states
+ * have in common, computed once and shared by every search given it: the
+ * breadth-first depths from the initial states and the order they were
+ * reached in, the states where some fairness family is enabled (per set of
+ * fair labels), and the per-state scratch arrays (allocated once, not per
+ * property and system). Searches run one after the other, never at once.
+ */
+export class SharedSearch {
+  readonly stateCount: number;
+  private depths: Uint32Array | null = null;
+  private bfsOrder: Uint32Array | null = null;
+  private reachedCount = 0;
+  private readonly fairAt = new Map<string, Uint8Array>();
+  private words: { dist: Uint32Array; stack: Uint32Array; via: Uint32Array; queue: Uint32Array; mark: Uint32Array } | null = null;
+  private masks: { a: Uint8Array; b: Uint8Array } | null = null;
+
+  constructor(readonly graph: EdgeGraph, readonly initial: ArrayLike<number>) {
+    this.stateCount = graph.stateCount;
+  }
+
+  /** Depth of every state (UNSEEN if unreachable); do not write. */
+  depth(): Uint32Array {
+    this.breadthFirst();
+    return this.depths!;
+  }
+
+  /** The reachable states in BFS order: order()[0 .. reached()); do not write. */
+  order(): Uint32Array {
+    this.breadthFirst();
+    return this.bfsOrder!;
+  }
+
+  reached(): number {
+    this.breadthFirst();
+    return this.reachedCount;
+  }
+
+  /** Per-state uint32 scratch: dist, via, queue, mark (stateCount each), stack (2 * stateCount). */
+  scratch(): { dist: Uint32Array; stack: Uint32Array; via: Uint32Array; queue: Uint32Array; mark: Uint32Array } {
+    const n = this.stateCount;
+    return (this.words ??= { dist: new Uint32Array(n), stack: new Uint32Array(2 * n), via: new Uint32Array(n), queue: new Uint32Array(n), mark: new Uint32Array(n) });
+  }
+
+  /** Two per-state byte masks for the predicates a property derives (e.g. not Q, all states). */
+  maskScratch(): { a: Uint8Array; b: Uint8Array } {
+    const n = this.stateCount;
+    return (this.masks ??= { a: new Uint8Array(n), b: new Uint8Array(n) });
+  }
+
+  /** 1 where some constraint of `bits` is enabled (a state has an out-edge with one of its labels), else 0. */
+  fairEnabled(bits: FairnessBits): Uint8Array {
+    const { graph } = this;
+    const fair = new Uint8Array(graph.labelCount);
+    for (let l = 0; l < graph.labelCount; l++) {
+      for (let w = 0; w < bits.words; w++) if (bits.byLabel[l * bits.words + w] !== 0) fair[l] = 1;
+    }
+    const key = fair.join('');
+    let at = this.fairAt.get(key);
+    if (at === undefined) {
+      at = new Uint8Array(this.stateCount);
+      for (let v = 0; v < this.stateCount; v++) {
+        const end = graph.firstEdge(v + 1);
+        for (let k = graph.firstEdge(v); k < end; k++) {
+          if (fair[graph.label(k)] !== 0) {
+            at[v] = 1;
+            break;
+          }
+        }
+      }
+      this.fairAt.set(key, at);
+    }
+    return at;
+  }
+
+  private breadthFirst(): void {
+    if (this.depths !== null) return;
+    const n = this.stateCount;
+    const depths = new Uint32Array(n).fill(UNSEEN);
+    const order = new Uint32Array(n);
+    this.reachedCount = bfsDepths(this.graph, this.initial, depths, order);
+    this.depths = depths;
+    this.bfsOrder = order;
+  }
+}
