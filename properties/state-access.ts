@@ -14,6 +14,14 @@ import {
 } from '../model/layout.js';
 import type { Readings } from '../model/readings.js';
 
+const STATE_VALUES = 11; // OFF and ST1..ST10
+let memoSlots = 0;
+
+/** A slot for one memo table per StateAccess (see memoTable), taken once at module load. */
+export function newMemoSlot(): number {
+  return memoSlots++;
+}
+
 export class StateAccess {
   readonly n: number;
   readonly pages: number;
@@ -32,6 +40,9 @@ export class StateAccess {
    * cross-system kind (-1 otherwise).
    */
   readonly requests: readonly Int32Array[];
+  /** The number of distinct neighbourhood(i) values. */
+  readonly neighbourhoods: number;
+  private readonly memos: (Int32Array | undefined)[] = [];
 
   constructor(readonly model: FtModel) {
     this.n = model.params.systems;
@@ -51,6 +62,26 @@ export class StateAccess {
       });
       return Int32Array.from(pairs);
     });
+    this.neighbourhoods = STATE_VALUES * (STATE_VALUES * 2) ** (this.n - 1);
+  }
+
+  /**
+   * What every IO request of or to system i meets, as a number below
+   * `neighbourhoods`: its state and, per other system, that system's state
+   * and whether the crosslink to it is up (the arguments of outcomeOf(i, ..)
+   * and of outcomeOf(j, .., i)).
+   */
+  neighbourhood(i: number): number {
+    let key = this.st(i);
+    for (let j = 0; j < this.n; j++) if (j !== i) key = (key * STATE_VALUES + this.st(j)) * 2 + (this.linked(i, j) ? 1 : 0);
+    return key;
+  }
+
+  /** The memo table of `slot` for this model: n * neighbourhoods int32, -2 where nothing is memoized yet. */
+  memoTable(slot: number): Int32Array {
+    let m = this.memos[slot];
+    if (m === undefined) this.memos[slot] = m = new Int32Array(this.n * this.neighbourhoods).fill(-2);
+    return m;
   }
 
   /** Decodes `words` unless they are the state decoded last. */

@@ -5,10 +5,10 @@
  */
 import { ACT, ST3, ST4, ST9, ST10 } from '../../hw/ft-controller.js';
 import { DELIVERED, MASTER_ABORT, OUTCOME_NAMES, REJECTED, REQUEST_KINDS } from '../../hw/io-subsystem.js';
-import type { Readings } from '../../model/readings.js';
 import type { EnabledProperty, InvariantProperty } from '../kinds.js';
 import type { StateAccess } from '../state-access.js';
 import { TABLE3, cellAllows, table4, type Cell } from '../tables.js';
+import { perNeighbourhood } from './neighbourhood.js';
 import { sysText, which } from './words.js';
 
 const OUTBOUND_KINDS = REQUEST_KINDS.map((k) => k.dir === 'outbound');
@@ -18,14 +18,14 @@ const kindText = (kind: number, far: number) => {
 };
 
 /** [0072] Pre offline: outbound master-aborted, nothing inbound delivered. Returns the first offending request as k, or -1. */
-function preOfflineLeak(s: StateAccess, i: number): number {
+const preOfflineLeak = perNeighbourhood((s, i) => {
   const req = s.requests[i];
   for (let k = 0; k < req.length; k += 2) {
     const o = s.outcomeOf(i, req[k], req[k + 1]);
     if (OUTBOUND_KINDS[req[k]] ? o !== MASTER_ABORT : o === DELIVERED) return k;
   }
   return -1;
-}
+});
 
 /**
  * [0073] [0064]: why a system may be in Fault: a failure of its CPU subsystem
@@ -47,20 +47,19 @@ function faultCause(s: StateAccess, i: number): boolean {
 }
 
 /** [0073] Fault: every own request master-aborted; no request of another system reaches it. */
-function faultIsolated(s: StateAccess, i: number): boolean {
+const cutOff = perNeighbourhood((s, i) => {
   const req = s.requests[i];
-  for (let k = 0; k < req.length; k += 2) if (s.outcomeOf(i, req[k], req[k + 1]) !== MASTER_ABORT) return false;
+  for (let k = 0; k < req.length; k += 2) if (s.outcomeOf(i, req[k], req[k + 1]) !== MASTER_ABORT) return 0;
   for (let j = 0; j < s.n; j++) {
     if (j === i) continue;
     const other = s.requests[j];
     for (let k = 0; k < other.length; k += 2) {
-      if (other[k + 1] === i && s.outcomeOf(j, other[k], i) === DELIVERED) return false;
+      if (other[k + 1] === i && s.outcomeOf(j, other[k], i) === DELIVERED) return 0;
     }
   }
-  return true;
-}
-
-const STATE_VALUES = 11; // OFF and ST1..ST10
+  return 1;
+});
+const faultIsolated = (s: StateAccess, i: number): boolean => cutOff(s, i) === 1;
 
 /**
  * Tables 3-4 against the requester's row for one request: whether request
@@ -83,43 +82,27 @@ function requestBreaks(s: StateAccess, t4: Record<number, Cell>, kind: number, s
   return reachable ? o !== DELIVERED : o === REJECTED;
 }
 
-/**
- * requestBreaks depends on nothing but its arguments and the model's readings
- * and access rules: each combination is judged once per model, when a state
- * first shows it (-1: not judged yet).
- */
-const BREACHES = new WeakMap<StateAccess, Int8Array>();
-function breachMemo(s: StateAccess): Int8Array {
-  let m = BREACHES.get(s);
-  if (m === undefined) BREACHES.set(s, (m = new Int8Array(REQUEST_KINDS.length * STATE_VALUES * STATE_VALUES * 2).fill(-1)));
-  return m;
-}
-
 /** The first request of system i that breaks Tables 3-4 (requestBreaks), as k, or -1. */
-function tableBreach(s: StateAccess, i: number, memo: Int8Array): number {
+const tableBreach = perNeighbourhood((s, i) => {
   const st = s.st(i);
   if (st === 0) return -1;
+  const t4 = table4(s.readings);
   const req = s.requests[i];
   for (let k = 0; k < req.length; k += 2) {
-    const kind = req[k], far = req[k + 1];
-    const stFar = far >= 0 ? s.st(far) : 0;
-    const up = far >= 0 ? s.linked(i, far) : true;
-    const key = ((kind * STATE_VALUES + st) * STATE_VALUES + stFar) * 2 + (up ? 1 : 0);
-    let b = memo[key];
-    if (b < 0) memo[key] = b = requestBreaks(s, table4(s.readings), kind, st, stFar, up) ? 1 : 0;
-    if (b === 1) return k;
+    const far = req[k + 1];
+    if (requestBreaks(s, t4, req[k], st, far >= 0 ? s.st(far) : 0, far >= 0 ? s.linked(i, far) : true)) return k;
   }
   return -1;
-}
+});
 
-function linkBreach(s: StateAccess, i: number): number {
+const linkBreach = perNeighbourhood((s, i) => {
   const req = s.requests[i];
   for (let k = 0; k < req.length; k += 2) {
     const far = req[k + 1];
     if (far >= 0 && !s.linked(i, far) && s.outcomeOf(i, req[k], far) === DELIVERED) return k;
   }
   return -1;
-}
+});
 
 function some(s: StateAccess, f: (i: number) => boolean): boolean {
   for (let i = 0; i < s.n; i++) if (f(i)) return true;
@@ -181,13 +164,12 @@ export const ISOLATION_PROPERTIES: readonly InvariantProperty[] = [
     when: 'some system powered',
     trigger: (s) => some(s, (i) => s.powered(i)),
     holds: (s) => {
-      const memo = breachMemo(s);
-      for (let i = 0; i < s.n; i++) if (tableBreach(s, i, memo) >= 0) return false;
+      for (let i = 0; i < s.n; i++) if (tableBreach(s, i) >= 0) return false;
       return true;
     },
     explain: (s) => {
       for (let i = 0; i < s.n; i++) {
-        const k = tableBreach(s, i, breachMemo(s));
+        const k = tableBreach(s, i);
         if (k >= 0) return `${sysText(s, i)}: ${kindText(s.requests[i][k], s.requests[i][k + 1])} is ${OUTCOME_NAMES[s.outcomeOf(i, s.requests[i][k], s.requests[i][k + 1])]}, against its row of Tables 3-4`;
       }
       return '';
