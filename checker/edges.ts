@@ -102,6 +102,11 @@ export class RecordedEdges implements EdgeGraph {
     return this.count;
   }
 
+  /** The columns behind the graph (for handing a graph in shared memory to another thread). */
+  columns(): { readonly targets: ReadColumn; readonly labels: ReadColumn | null; readonly starts: ReadColumn; readonly expanded: number } {
+    return { targets: this.targets, labels: this.labels, starts: this.starts, expanded: this.expanded };
+  }
+
   /** False when the run kept targets only (`label` then throws). */
   get labelled(): boolean {
     return this.labels !== null;

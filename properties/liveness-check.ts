@@ -10,7 +10,10 @@
  * stops there: nothing fair is enabled, and it stutters forever).
  */
 import type { ExploreResult, LabelId, StateIndex } from '../checker/index.js';
-import { eventuallyAlways, infinitelyOften, leadsTo, SharedSearch, type FairnessConstraint, type LivenessResult } from '../checker/liveness/index.js';
+import type { RecordedEdges } from '../checker/edges.js';
+import { SearchRunner, SharedSearch, type FairnessConstraint, type LivenessResult, type SearchJob } from '../checker/liveness/index.js';
+import type { WorkerPool } from '../checker/parallel/pool.js';
+import { searchInParallel, sharedGraphOf, sharedUint32 } from '../checker/parallel/searches.js';
 import { DEFAULT_FAIRNESS, expandFairness, parseFairness, type FairnessDecl } from '../model/fairness.js';
 import type { FtModel } from '../model/ft-model.js';
 import type { LivenessProperty } from './kinds.js';
@@ -63,73 +66,111 @@ interface Predicates {
 }
 
 /**
- * Decides liveness properties on a complete run recorded with labelled
- * edges, every property, and every system of a per-system one, as one search
- * each on the same graph (SharedSearch: one BFS, one set of scratch arrays).
- * The predicates are evaluated with each state decoded once per 32 of them.
+ * The searches that decide liveness properties on a complete run recorded
+ * with labelled edges: one per property, and per system of a per-system
+ * one (SearchJob), over predicate masks evaluated with each state decoded
+ * once per 32 predicates; `finish` turns the searches' results (in job order)
+ * into the outcomes. `alloc` makes the masks and the level (shared memory
+ * when threads are to run the searches).
  */
-export function checkLivenessAll(
+export interface LivenessPlan {
+  readonly edges: RecordedEdges;
+  readonly initial: number[];
+  readonly masks: readonly Uint32Array[];
+  readonly level: Uint32Array | null;
+  readonly jobs: readonly SearchJob[];
+  finish(results: readonly LivenessResult[]): LivenessOutcome[];
+}
+
+export function planLiveness(
   model: FtModel, result: ExploreResult, access: StateAccess, properties: readonly LivenessProperty[], runFairness: string | undefined,
-): LivenessOutcome[] {
+  alloc: (length: number) => Uint32Array = (length) => new Uint32Array(length),
+): LivenessPlan {
   const g = result.graph;
   const edges = g.edges;
   if (!edges?.labelled) throw new Error('liveness needs labelled edges');
   const n = g.stateCount;
   const initial: number[] = [];
   for (let s = 0; s < n && g.parentOf(s as StateIndex) === null; s++) initial.push(s);
-  const shared = new SharedSearch(edges, initial);
   const words = new Uint32Array(g.stateWords);
   // "no further failures": a new failure, or the detection of one still pending, changes the level
   let level: Uint32Array | null = null;
   if (properties.some((p) => p.kind === 'leads-to' && p.unlessAnotherFailure)) {
-    level = new Uint32Array(n);
+    level = alloc(n);
     for (let s = 0; s < n; s++) {
       const v = access.load(g.readState(s as StateIndex, words));
       level[s] = v.faultsInjected() * 4 + Math.min(3, v.undetectedFailures());
     }
   }
   const groups = predicateGroups(properties, model.params.systems);
-  const bits = new Uint32Array(n);
-  const pMask = new Uint8Array(n), qMask = new Uint8Array(n);
-  const outcomes = new Map<LivenessProperty, LivenessOutcome>();
+  const masks: Uint32Array[] = [];
+  const jobs: SearchJob[] = [];
+  const owners: Predicates[] = [];
+  const triggers = new Map<LivenessProperty, { triggered: number; witness: number }>();
+  const fairnessByProperty = new Map<LivenessProperty, FairnessDecl[]>();
   for (const group of groups) {
-    const triggers = evaluateGroup(g, access, group, bits, words);
-    for (const property of new Set(group.map((x) => x.property))) {
-      const fairness = fairnessOf(property, runFairness);
-      const constraints = constraintsOf(model, fairness);
-      const mine = group.filter((x) => x.property === property);
-      let best: { r: Extract<LivenessResult, { holds: false }>; system: number } | null = null;
-      for (const { system, p, q } of mine) {
-        for (let s = 0; s < n; s++) pMask[s] = (bits[s] >>> p) & 1;
-        if (q >= 0) for (let s = 0; s < n; s++) qMask[s] = (bits[s] >>> q) & 1;
-        const r =
-          property.kind === 'leads-to'
-            ? leadsTo(edges, initial, pMask, qMask, constraints, property.unlessAnotherFailure ? level : null, true, shared)
-            : property.kind === 'infinitely-often'
-              ? infinitelyOften(edges, initial, pMask, constraints, true, shared)
-              : eventuallyAlways(edges, initial, pMask, constraints, true, shared);
-        if (!r.holds && (best === null || r.states.length < best.r.states.length)) best = { r, system };
-      }
+    const bits = alloc(n);
+    for (const [p, t] of evaluateGroup(g, access, group, bits, words)) triggers.set(p, t);
+    for (const x of group) {
+      const { property } = x;
+      if (!fairnessByProperty.has(property)) fairnessByProperty.set(property, fairnessOf(property, runFairness));
+      const keepLevel = property.kind === 'leads-to' && property.unlessAnotherFailure === true;
+      jobs.push({ kind: property.kind, group: masks.length, p: x.p, q: x.q, keepLevel, stutter: true, fairness: constraintsOf(model, fairnessByProperty.get(property)!) });
+      owners.push(x);
+    }
+    masks.push(bits);
+  }
+  const finish = (results: readonly LivenessResult[]): LivenessOutcome[] => {
+    if (results.length !== jobs.length) throw new Error(`internal: ${results.length} search results for ${jobs.length} jobs`);
+    return properties.map((property) => {
       const { triggered, witness } = triggers.get(property)!;
-      const base = { triggered, witness: witness < 0 ? null : (witness as StateIndex), fairness };
-      if (best === null) {
-        outcomes.set(property, { holds: true, ...base });
-        continue;
-      }
-      const { r, system } = best;
-      outcomes.set(property, {
+      const base = { triggered, witness: witness < 0 ? null : (witness as StateIndex), fairness: fairnessByProperty.get(property)! };
+      let best: { r: Extract<LivenessResult, { holds: false }>; system: number } | null = null;
+      let systems = 0;
+      results.forEach((r, j) => {
+        if (owners[j].property !== property) return;
+        systems++;
+        if (!r.holds && (best === null || r.states.length < best.r.states.length)) best = { r, system: owners[j].system };
+      });
+      if (best === null) return { holds: true, ...base };
+      const { r, system } = best as { r: Extract<LivenessResult, { holds: false }>; system: number };
+      return {
         holds: false,
         ...base,
-        lasso: {
-          states: r.states as StateIndex[],
-          labels: r.edges.map((k) => edges.label(k) as LabelId),
-          loopStart: r.loopStart,
-          ...(mine.length > 1 ? { system } : {}),
-        },
-      });
-    }
+        lasso: { states: r.states as StateIndex[], labels: r.edges.map((k) => edges.label(k) as LabelId), loopStart: r.loopStart, ...(systems > 1 ? { system } : {}) },
+      };
+    });
+  };
+  return { edges, initial, masks, level, jobs, finish };
+}
+
+/** Decides the properties (planLiveness) with every search on this thread, one after the other on one SharedSearch. */
+export function checkLivenessAll(
+  model: FtModel, result: ExploreResult, access: StateAccess, properties: readonly LivenessProperty[], runFairness: string | undefined,
+): LivenessOutcome[] {
+  const plan = planLiveness(model, result, access, properties, runFairness);
+  const runner = new SearchRunner(new SharedSearch(plan.edges, plan.initial), plan.masks, plan.level);
+  return plan.finish(plan.jobs.map((job) => runner.run(job)));
+}
+
+/**
+ * The same with the searches on the threads of `pool` at once, when the
+ * run's edges are in shared memory (a parallel run's); otherwise on this
+ * thread. `meanwhile` runs here while the threads search.
+ */
+export async function checkLivenessParallel(
+  pool: WorkerPool, model: FtModel, result: ExploreResult, access: StateAccess, properties: readonly LivenessProperty[], runFairness: string | undefined,
+  meanwhile: () => void = () => {},
+): Promise<LivenessOutcome[]> {
+  const graph = result.graph.edges === undefined ? null : sharedGraphOf(result.graph.edges);
+  if (graph === null || properties.length === 0) {
+    meanwhile();
+    return checkLivenessAll(model, result, access, properties, runFairness);
   }
-  return properties.map((p) => outcomes.get(p)!);
+  const plan = planLiveness(model, result, access, properties, runFairness, sharedUint32);
+  const searching = searchInParallel(pool, graph, plan.initial, plan.masks, plan.level, plan.jobs);
+  meanwhile();
+  return plan.finish(await searching);
 }
 
 /** The predicates of the properties, per system, in groups of at most 32 bits, a property never split. */

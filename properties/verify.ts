@@ -18,7 +18,7 @@ import { SystemSymmetry, symmetryObstacle } from '../model/symmetry.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { exploreParallel } from '../checker/parallel/explore-parallel.js';
-import type { WorkerPool } from '../checker/parallel/pool.js';
+import { WorkerPool } from '../checker/parallel/pool.js';
 import { FtModel } from '../model/ft-model.js';
 import type { CheckSourceArgs } from './check-source.js';
 import type { Mutation } from '../model/mutation.js';
@@ -28,7 +28,7 @@ import { AccessTally } from './access-coverage.js';
 import { PROPERTIES, type InvariantProperty, type Property, type RecoverableProperty } from './catalogue.js';
 import { isLiveness, type EnabledProperty, type LivenessProperty } from './kinds.js';
 import { sysText } from './catalogue/words.js';
-import { checkLivenessAll, fairnessOf, type Lasso, type LivenessOutcome } from './liveness-check.js';
+import { checkLivenessAll, checkLivenessParallel, fairnessOf, type Lasso, type LivenessOutcome } from './liveness-check.js';
 import type { FairnessDecl } from '../model/fairness.js';
 import { StateAccess } from './state-access.js';
 
@@ -198,10 +198,15 @@ export async function runCheckParallel(
     symmetry: config.symmetry === true,
   };
   const source = { module: where.module ?? checkSourceModule().href, args };
-  const raw = await exploreParallel(source, { ...options, workers, pool: where.pool, workerScript: where.workerScript }, onStart);
-  const own = model.counters.length;
-  plan.tally.absorb(raw.counters.subarray(own));
-  return verdictsOf(model, config, plan, finish({ ...raw, counters: raw.counters.slice(0, own) }));
+  const pool = where.pool ?? new WorkerPool(workers, where.workerScript);
+  try {
+    const raw = await exploreParallel(source, { ...options, workers, pool }, onStart);
+    const own = model.counters.length;
+    plan.tally.absorb(raw.counters.subarray(own));
+    return await verdictsOfParallel(pool, model, config, plan, finish({ ...raw, counters: raw.counters.slice(0, own) }));
+  } finally {
+    if (where.pool === undefined) await pool.close();
+  }
 }
 
 /** Whether this is compiled code, whose check-source module workers can load as it is (not the copy a build left). */
@@ -288,45 +293,74 @@ function catalogueSets(invariants: readonly InvariantProperty[], access: StateAc
 }
 
 function verdictsOf(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan, result: ExploreResult): CheckOutcome {
+  const liveness = plan.selected.filter(isLiveness);
+  const decided = result.complete ? checkLivenessAll(model, result, plan.access, liveness, config.fairness) : [];
+  return outcomeOf(model, config, plan, result, otherVerdicts(model, plan, result), liveness, decided);
+}
+
+/** verdictsOf with the liveness searches on the pool's threads, the other verdicts decided here meanwhile. */
+async function verdictsOfParallel(pool: WorkerPool, model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan, result: ExploreResult): Promise<CheckOutcome> {
+  const liveness = plan.selected.filter(isLiveness);
+  if (!result.complete || liveness.length === 0) return verdictsOf(model, config, plan, result);
+  let others = new Map<Property, PropertyVerdict>();
+  const decided = await checkLivenessParallel(pool, model, result, plan.access, liveness, config.fairness, () => (others = otherVerdicts(model, plan, result)));
+  return outcomeOf(model, config, plan, result, others, liveness, decided);
+}
+
+function outcomeOf(
+  model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan, result: ExploreResult,
+  others: ReadonlyMap<Property, PropertyVerdict>, liveness: readonly LivenessProperty[], decided: readonly LivenessOutcome[],
+): CheckOutcome {
+  const unknownWhy = `not decided: the run stopped early (${result.stopReason})`;
+  const verdicts = plan.selected.map((property): PropertyVerdict => {
+    if (!isLiveness(property)) return others.get(property)!;
+    const vacuousWhy = `vacuous: its trigger (${property.when}) holds on no reachable state`;
+    return livenessVerdict(property, decided[liveness.indexOf(property)], config.fairness, unknownWhy, vacuousWhy);
+  });
+  return { config: { ...config, params: model.params, readings: model.readings }, model, result, verdicts, complete: result.complete, access: plan.tally };
+}
+
+/** The verdicts of the selected properties but the liveness ones. */
+function otherVerdicts(model: FtModel, plan: CheckPlan, result: ExploreResult): Map<Property, PropertyVerdict> {
   const { access } = plan;
   const unknownWhy = `not decided: the run stopped early (${result.stopReason})`;
   const vacuousWhy = (when: string) => `vacuous: its trigger (${when}) holds on no reachable state`;
   const words = new Uint32Array(model.stateWords);
-  const liveness = plan.selected.filter(isLiveness);
-  const decided = result.complete ? checkLivenessAll(model, result, access, liveness, config.fairness) : [];
-  const verdicts = plan.selected.map((property): PropertyVerdict => {
-    switch (property.kind) {
-      case 'invariant': {
-        const t = result.triggers.find((x) => x.invariant === property.name)!;
-        const trig = { triggered: t.count, ...(t.first !== null ? { witness: t.first } : {}) };
-        const v = result.violations.find((x) => x.invariant === property.name);
-        if (v) {
-          const explanation = property.explain(access.load(result.graph.readState(v.state, words)));
-          return { property, verdict: 'violated', state: v.state, explanation, ...trig };
+  const verdicts = new Map<Property, PropertyVerdict>();
+  for (const property of plan.selected) {
+    const verdict = ((): PropertyVerdict | null => {
+      switch (property.kind) {
+        case 'invariant': {
+          const t = result.triggers.find((x) => x.invariant === property.name)!;
+          const trig = { triggered: t.count, ...(t.first !== null ? { witness: t.first } : {}) };
+          const v = result.violations.find((x) => x.invariant === property.name);
+          if (v) {
+            const explanation = property.explain(access.load(result.graph.readState(v.state, words)));
+            return { property, verdict: 'violated', state: v.state, explanation, ...trig };
+          }
+          if (!result.complete) return { property, verdict: 'unknown', note: unknownWhy, ...trig };
+          if (t.count === 0) return { property, verdict: 'vacuous', note: vacuousWhy(property.when), ...trig };
+          return { property, verdict: 'holds', ...trig };
         }
-        if (!result.complete) return { property, verdict: 'unknown', note: unknownWhy, ...trig };
-        if (t.count === 0) return { property, verdict: 'vacuous', note: vacuousWhy(property.when), ...trig };
-        return { property, verdict: 'holds', ...trig };
-      }
-      case 'deadlock': {
-        const trig = { triggered: result.stats.expanded, ...(result.stats.states > 0 ? { witness: 0 as StateIndex } : {}) };
-        if (result.deadlockCount > 0) {
-          return { property, verdict: 'violated', state: result.deadlocks[0], note: `${result.deadlockCount} deadlocked state(s)`, explanation: 'no transition is enabled, yet a system is online', ...trig };
+        case 'deadlock': {
+          const trig = { triggered: result.stats.expanded, ...(result.stats.states > 0 ? { witness: 0 as StateIndex } : {}) };
+          if (result.deadlockCount > 0) {
+            return { property, verdict: 'violated', state: result.deadlocks[0], note: `${result.deadlockCount} deadlocked state(s)`, explanation: 'no transition is enabled, yet a system is online', ...trig };
+          }
+          if (!result.complete) return { property, verdict: 'unknown', note: unknownWhy, ...trig };
+          return { property, verdict: 'holds', ...trig };
         }
-        if (!result.complete) return { property, verdict: 'unknown', note: unknownWhy, ...trig };
-        return { property, verdict: 'holds', ...trig };
+        case 'recoverable':
+          return recoverableVerdict(property, result, access, unknownWhy, vacuousWhy(property.when));
+        case 'enabled':
+          return enabledVerdict(model, property, result, access, unknownWhy, vacuousWhy(property.when));
+        default:
+          return null;
       }
-      case 'recoverable':
-        return recoverableVerdict(property, result, access, unknownWhy, vacuousWhy(property.when));
-      case 'enabled':
-        return enabledVerdict(model, property, result, access, unknownWhy, vacuousWhy(property.when));
-      case 'leads-to':
-      case 'infinitely-often':
-      case 'eventually-always':
-        return livenessVerdict(property, decided[liveness.indexOf(property)], config.fairness, unknownWhy, vacuousWhy(property.when));
-    }
-  });
-  return { config: { ...config, params: model.params, readings: model.readings }, model, result, verdicts, complete: result.complete, access: plan.tally };
+    })();
+    if (verdict !== null) verdicts.set(property, verdict);
+  }
+  return verdicts;
 }
 
 /** `r`: the property decided on the run (checkLivenessAll), undefined if the run was incomplete. */

@@ -61,3 +61,4 @@ export type { FairnessConstraint, Holds, Lasso, LassoQuery, LivenessResult } fro
 export { findFairLasso } from './find-fair-lasso.js';
 export { eventuallyAlways, infinitelyOften, leadsTo } from './properties.js';
 export { SharedSearch } from './shared-search.js';
+export { SearchRunner, type SearchJob } from './search-job.js';

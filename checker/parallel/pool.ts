@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { H_ERROR, HALT } from './control.js';
 import { MAX_WORKERS } from './memory.js';
 import type { WorkerTally } from './tally.js';
+import type { SearchAnswer, SearchRequest } from './searches.js';
 import type { WorkerInit, WorkerMessage } from './worker.js';
 import { defaultWorkerScript } from './worker-script.js';
 
@@ -50,16 +51,26 @@ export class WorkerPool {
    * `ci`, terminates the run's threads and rejects.
    */
   run(inits: readonly WorkerInit[], ci: Int32Array): Promise<WorkerTally[]> {
+    return this.dispatch(inits, ci, (m) => (m.kind === 'done' ? m.tally : null));
+  }
+
+  /** Sends one search request per thread (searches.ts) to the first requests.length threads; resolves with their answers, in order. */
+  request(requests: readonly SearchRequest[]): Promise<SearchAnswer[]> {
+    const ci = new Int32Array(new SharedArrayBuffer(4 * (HALT + 1)));
+    return this.dispatch(requests, ci, (m) => (m.kind === 'searched' ? m : null));
+  }
+
+  private dispatch<T>(messages: readonly (WorkerInit | SearchRequest)[], ci: Int32Array, answerOf: (m: WorkerMessage) => T | null): Promise<T[]> {
     if (this.closed) return Promise.reject(new Error('WorkerPool: closed'));
     if (this.busy) return Promise.reject(new Error('WorkerPool: one run at a time'));
-    if (inits.length > this.size) return Promise.reject(new RangeError(`WorkerPool of ${this.size} threads asked for ${inits.length}`));
+    if (messages.length > this.size) return Promise.reject(new RangeError(`WorkerPool of ${this.size} threads asked for ${messages.length}`));
     this.busy = true;
     return new Promise((resolve, reject) => {
-      const n = inits.length;
-      const tallies: WorkerTally[] = new Array(n);
+      const n = messages.length;
+      const answers: T[] = new Array(n);
       let done = 0;
       let failure: Error | null = null;
-      const slots = inits.map((_, id) => this.slot(id));
+      const slots = messages.map((_, id) => this.slot(id));
       const finish = () => {
         for (const slot of slots) {
           slot.listener = null;
@@ -86,16 +97,18 @@ export class WorkerPool {
               if (m.stack !== undefined) error.stack = m.stack;
               return fail(error);
             }
-            tallies[id] = m.tally;
+            const answer = answerOf(m);
+            if (answer === null) return fail(new Error(`parallel worker ${id} answered '${m.kind}' to the wrong request`));
+            answers[id] = answer;
             if (++done === n && failure === null) {
               finish();
-              resolve(tallies);
+              resolve(answers);
             }
           },
           failed: fail,
         };
         slot.worker.ref();
-        slot.worker.postMessage(inits[id]);
+        slot.worker.postMessage(messages[id]);
       }
     });
   }

@@ -40,7 +40,7 @@ export class SharedStates implements StoredStates {
 
 /** A flat array as RecordedEdges' ReadColumn. */
 export class ArrayColumn {
-  constructor(private readonly data: WordArray) {}
+  constructor(readonly data: WordArray) {}
 
   get(k: number): number {
     return this.data[k];

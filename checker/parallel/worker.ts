@@ -3,7 +3,8 @@
  * the compiled file, dist/checker/parallel/worker.js). It waits for runs: for
  * each WorkerInit message it builds its own system from the source, runs its
  * share of every phase (worker-loop.ts), posts its tally, and waits for the
- * next run (a pool keeps its threads, their loaded modules and their JIT code
+ * next run; a SearchRequest (searches.ts) it answers with the liveness
+ * searches it ran (a pool keeps its threads, their loaded modules and their JIT code
  * between runs). On an error it raises the halt flag and posts the error; the
  * main thread then terminates every worker of the run (others may be waiting
  * for this one at a barrier).
@@ -14,6 +15,7 @@ import type { Geometry, SharedBuffers } from './memory.js';
 import { viewsOf } from './memory.js';
 import { loadSource, type SystemSource } from './source.js';
 import type { WorkerTally } from './tally.js';
+import { serveSearches, type SearchAnswer, type SearchRequest } from './searches.js';
 import { WorkerLoop, type WorkerSettings } from './worker-loop.js';
 
 /** The message that starts a worker's share of a run. */
@@ -27,6 +29,7 @@ export interface WorkerInit {
 /** Messages a worker posts to the main thread, one per run. */
 export type WorkerMessage =
   | { readonly kind: 'done'; readonly tally: WorkerTally }
+  | SearchAnswer
   | { readonly kind: 'error'; readonly message: string; readonly stack?: string };
 
 async function runShare(init: WorkerInit): Promise<WorkerMessage> {
@@ -55,6 +58,17 @@ async function runShare(init: WorkerInit): Promise<WorkerMessage> {
 }
 
 const port = parentPort!;
-port.on('message', (init: WorkerInit) => {
-  void runShare(init).then((m) => port.postMessage(m));
+port.on('message', (m: WorkerInit | SearchRequest) => {
+  if ('kind' in m && m.kind === 'searches') {
+    let answer: WorkerMessage;
+    try {
+      answer = serveSearches(m);
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      answer = { kind: 'error', message: err.message, stack: err.stack };
+    }
+    port.postMessage(answer);
+    return;
+  }
+  void runShare(m as WorkerInit).then((a) => port.postMessage(a));
 });

@@ -4,6 +4,7 @@
  * liveness lassos, rule counters and Tables 3-4 coverage.
  */
 import { describe, expect, it } from 'vitest';
+import { sharedGraphOf } from '../../checker/parallel/searches.js';
 import { DEFAULT_PARAMS } from '../../model/params.js';
 import { defaultReadings } from '../../model/readings.js';
 import { runCheck, runCheckParallel, type CheckConfig, type CheckOutcome } from '../../properties/verify.js';
@@ -34,6 +35,8 @@ describe('check on two worker threads is the one-thread check', () => {
     const seq = runCheck(config);
     const par = await runCheckParallel(config, 2, undefined, workers.where());
     expect(seq.verdicts.every((v) => v.verdict === 'holds')).toBe(true);
+    // the liveness searches ran on the threads: the run's edges are in shared memory
+    expect(sharedGraphOf(par.result.graph.edges!)).not.toBeNull();
     expectSameCheck(par, seq);
   }, 300_000);
 
