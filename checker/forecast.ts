@@ -1,9 +1,12 @@
 /**
  * An early warning that a run will not fit its memory bound, from the growth
  * of the BFS levels seen in the progress snapshots: the mean level size
- * between the last two depths observed, the growth factor per level between
- * the two before, and the bytes per state so far, projected forward. It is
- * an estimate (levels of a BFS grow and then shrink), printed as one.
+ * between the last two depths observed, its growth factor per level, and the
+ * bytes per state so far, projected forward. Levels of a BFS grow and then
+ * shrink: where the growth factor is falling (it was larger between the
+ * snapshots before), the projection lets the excess over 1 keep falling at
+ * the same rate, so a run whose growth is slowing down is not warned about
+ * from its steep first levels. It is an estimate, printed as one.
  */
 import type { ExploreProgress } from './options.js';
 
@@ -18,8 +21,8 @@ export interface MemoryForecast {
   readonly limit: number;
 }
 
-/** Levels looked ahead: past that, the projection says too little. */
-const HORIZON = 12;
+/** Levels looked ahead: past that, the projection says too little (at the N = 3 defaults levels grow 2.1x per level at depth 14, 10 levels from a bound they never reach). */
+const HORIZON = 6;
 /** No forecast before this many states (the first levels say little about the rest). */
 const MIN_STATES = 50_000;
 
@@ -35,16 +38,21 @@ export class LevelGrowth {
     const last = this.seen[this.seen.length - 1];
     if (last !== undefined && p.depth <= last.depth) return null;
     this.seen.push({ depth: p.depth, states: p.states });
-    if (this.seen.length < 3 || p.states < MIN_STATES) return null;
-    const [a, b, c] = this.seen.slice(-3);
+    if (this.seen.length < 4 || p.states < MIN_STATES) return null;
+    const [z, a, b, c] = this.seen.slice(-4);
+    const earlier = (a.states - z.states) / (a.depth - z.depth);
     const before = (b.states - a.states) / (b.depth - a.depth);
     const now = (c.states - b.states) / (c.depth - b.depth);
     if (!(before > 0 && now > before)) return null;
     const ratio = (now / before) ** (1 / (c.depth - b.depth));
+    const previous = earlier > 0 ? (before / earlier) ** (1 / (b.depth - a.depth)) : ratio;
+    // the excess growth shrinks by this factor per level (1: steady growth)
+    const decay = previous > ratio ? (ratio - 1) / (previous - 1) : 1;
     const perState = p.bytes / p.states;
-    let states = p.states, level = now;
+    let states = p.states, level = now, excess = ratio - 1;
     for (let k = 1; k <= HORIZON; k++) {
-      level *= ratio;
+      level *= 1 + excess;
+      excess *= decay;
       states += level;
       if (states * perState > this.limit) {
         this.warned = true;
