@@ -25,6 +25,13 @@ export interface MemoryForecast {
 const HORIZON = 6;
 /** No forecast before this many states (the first levels say little about the rest). */
 const MIN_STATES = 50_000;
+/**
+ * Nor before the run holds this share of its bound: the first levels grow
+ * fastest (at the N = 3 defaults 4.5x per level at depth 11, where the whole
+ * run never holds a tenth of its bound); from here on there is still room
+ * for 15 times what was stored so far.
+ */
+const MIN_SHARE = 1 / 16;
 
 export class LevelGrowth {
   private readonly seen: { depth: number; states: number }[] = [];
@@ -38,7 +45,7 @@ export class LevelGrowth {
     const last = this.seen[this.seen.length - 1];
     if (last !== undefined && p.depth <= last.depth) return null;
     this.seen.push({ depth: p.depth, states: p.states });
-    if (this.seen.length < 4 || p.states < MIN_STATES) return null;
+    if (this.seen.length < 4 || p.states < MIN_STATES || p.bytes < this.limit * MIN_SHARE) return null;
     const [z, a, b, c] = this.seen.slice(-4);
     const earlier = (a.states - z.states) / (a.depth - z.depth);
     const before = (b.states - a.states) / (b.depth - a.depth);

@@ -148,6 +148,7 @@ export function planLiveness(
 export function checkLivenessAll(
   model: FtModel, result: ExploreResult, access: StateAccess, properties: readonly LivenessProperty[], runFairness: string | undefined,
 ): LivenessOutcome[] {
+  if (properties.length === 0) return [];
   const plan = planLiveness(model, result, access, properties, runFairness);
   const runner = new SearchRunner(new SharedSearch(plan.edges, plan.initial), plan.masks, plan.level);
   return plan.finish(plan.jobs.map((job) => runner.run(job)));

@@ -40,6 +40,13 @@ describe('check on two worker threads is the one-thread check', () => {
     expectSameCheck(par, seq);
   }, 300_000);
 
+  it('one invariant (no liveness, no edges kept): the same verdict', async () => {
+    const config: CheckConfig = { params: DEFAULT_PARAMS, readings: defaultReadings(), properties: ['one-act'] };
+    const seq = runCheck(config);
+    expect(seq.result.graph.edges).toBeUndefined();
+    expectSameCheck(await runCheckParallel(config, 2, undefined, workers.where()), seq);
+  }, 300_000);
+
   it('a mutant that breaks properties (a comparison buffer of B + 1 accesses; a drain skipped): the same counterexamples', async () => {
     for (const mutation of [{ op: 'capacity', which: 'buffer', delta: 1 }, { op: 'skip-effect', effect: 'async_exit.drain' }] as const) {
       const config: CheckConfig = { params: DEFAULT_PARAMS, readings: defaultReadings(), allViolations: true, mutation };
