@@ -22,10 +22,10 @@ describe('--max-memory', () => {
     expect(j.established).toMatch(/^no invariant violated in/);
   });
 
-  it('warns early, from the growth of the BFS levels, that a growing run will pass the bound (N = 3, 20 MiB)', () => {
-    const r = ftcheck(['check', '--systems', '3', '--max-memory', '20M', '--workers', '1', '--property', 'one-act', '--out', '/tmp']);
+  it('warns early, from the growth of the BFS levels, that a growing run will pass the bound (N = 3, 64 MiB: warned about depth 10, stopped at 17 here)', () => {
+    const r = ftcheck(['check', '--systems', '3', '--max-memory', '64M', '--workers', '1', '--property', 'one-act', '--out', '/tmp']);
     expect(r.code).toBe(1);
-    const warning = /ftcheck: warning: the BFS levels grow about [\d.]+x per level \(depth (\d+)\); at that rate the store passes its memory bound of 20 MiB in about (\d+) more level\(s\)/.exec(r.err);
+    const warning = /ftcheck: warning: the BFS levels grow about [\d.]+x per level \(depth (\d+)\); at that rate the store passes its memory bound of 64 MiB in about (\d+) more level\(s\)/.exec(r.err);
     expect(warning).not.toBeNull();
     const stopped = /depth (\d+), /.exec(r.out.slice(r.out.indexOf('\nstates ')));
     expect(Number(warning![1])).toBeLessThan(Number(stopped![1]));
