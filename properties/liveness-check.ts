@@ -93,29 +93,27 @@ export function planLiveness(
   const initial: number[] = [];
   for (let s = 0; s < n && g.parentOf(s as StateIndex) === null; s++) initial.push(s);
   const words = new Uint32Array(g.stateWords);
-  // "no further failures": a new failure, or the detection of one still pending, changes the level
-  let level: Uint32Array | null = null;
-  if (properties.some((p) => p.kind === 'leads-to' && p.unlessAnotherFailure)) {
-    level = alloc(n);
-    for (let s = 0; s < n; s++) {
-      const v = access.load(g.readState(s as StateIndex, words));
-      level[s] = v.faultsInjected() * 4 + Math.min(3, v.undetectedFailures());
-    }
-  }
+  const level = properties.some((p) => p.kind === 'leads-to' && p.unlessAnotherFailure) ? alloc(n) : null;
   const groups = predicateGroups(properties, model.params.systems);
   const masks: Uint32Array[] = [];
   const jobs: SearchJob[] = [];
   const owners: Predicates[] = [];
   const triggers = new Map<LivenessProperty, { triggered: number; witness: number }>();
   const fairnessByProperty = new Map<LivenessProperty, FairnessDecl[]>();
+  const constraintsByProperty = new Map<LivenessProperty, FairnessConstraint[]>();
+  for (const property of properties) {
+    const fairness = fairnessOf(property, runFairness);
+    fairnessByProperty.set(property, fairness);
+    constraintsByProperty.set(property, constraintsOf(model, fairness));
+  }
   for (const group of groups) {
     const bits = alloc(n);
-    for (const [p, t] of evaluateGroup(g, access, group, bits, words)) triggers.set(p, t);
+    // the level rides on the first group's pass over the states
+    for (const [p, t] of evaluateGroup(g, access, group, bits, masks.length === 0 ? level : null, words)) triggers.set(p, t);
     for (const x of group) {
       const { property } = x;
-      if (!fairnessByProperty.has(property)) fairnessByProperty.set(property, fairnessOf(property, runFairness));
       const keepLevel = property.kind === 'leads-to' && property.unlessAnotherFailure === true;
-      jobs.push({ kind: property.kind, group: masks.length, p: x.p, q: x.q, keepLevel, stutter: true, fairness: constraintsOf(model, fairnessByProperty.get(property)!) });
+      jobs.push({ kind: property.kind, group: masks.length, p: x.p, q: x.q, keepLevel, stutter: true, fairness: constraintsByProperty.get(property)! });
       owners.push(x);
     }
     masks.push(bits);
@@ -195,10 +193,11 @@ function predicateGroups(properties: readonly LivenessProperty[], n: number): Pr
 /**
  * The group's predicates on every state into `bits`, and per property the
  * reachable states it triggers on (a P state of some system for leads-to,
- * every state for GF and FG) and the first of them.
+ * every state for GF and FG) and the first of them. With `level`, also each
+ * state's failure level there.
  */
 function evaluateGroup(
-  g: ExploreResult['graph'], access: StateAccess, group: readonly Predicates[], bits: Uint32Array, words: Uint32Array,
+  g: ExploreResult['graph'], access: StateAccess, group: readonly Predicates[], bits: Uint32Array, level: Uint32Array | null, words: Uint32Array,
 ): Map<LivenessProperty, { triggered: number; witness: number }> {
   const tally = new Map<LivenessProperty, { triggered: number; witness: number; last: number }>();
   for (const x of group) tally.set(x.property, { triggered: 0, witness: -1, last: -1 });
@@ -206,6 +205,8 @@ function evaluateGroup(
   const n = g.stateCount;
   for (let s = 0; s < n; s++) {
     const v = access.load(g.readState(s as StateIndex, words));
+    // "no further failures": a new failure, or the detection of one still pending, changes the level
+    if (level !== null) level[s] = v.faultsInjected() * 4 + Math.min(3, v.undetectedFailures());
     let b = 0;
     for (let k = 0; k < group.length; k++) {
       const { property, system, p, q } = group[k];

@@ -322,45 +322,42 @@ function outcomeOf(
 
 /** The verdicts of the selected properties but the liveness ones. */
 function otherVerdicts(model: FtModel, plan: CheckPlan, result: ExploreResult): Map<Property, PropertyVerdict> {
+  const verdicts = new Map<Property, PropertyVerdict>();
+  const words = new Uint32Array(model.stateWords);
+  for (const property of plan.selected) if (!isLiveness(property)) verdicts.set(property, otherVerdict(property, model, plan, result, words));
+  return verdicts;
+}
+
+function otherVerdict(property: Exclude<Property, LivenessProperty>, model: FtModel, plan: CheckPlan, result: ExploreResult, words: Uint32Array): PropertyVerdict {
   const { access } = plan;
   const unknownWhy = `not decided: the run stopped early (${result.stopReason})`;
   const vacuousWhy = (when: string) => `vacuous: its trigger (${when}) holds on no reachable state`;
-  const words = new Uint32Array(model.stateWords);
-  const verdicts = new Map<Property, PropertyVerdict>();
-  for (const property of plan.selected) {
-    const verdict = ((): PropertyVerdict | null => {
-      switch (property.kind) {
-        case 'invariant': {
-          const t = result.triggers.find((x) => x.invariant === property.name)!;
-          const trig = { triggered: t.count, ...(t.first !== null ? { witness: t.first } : {}) };
-          const v = result.violations.find((x) => x.invariant === property.name);
-          if (v) {
-            const explanation = property.explain(access.load(result.graph.readState(v.state, words)));
-            return { property, verdict: 'violated', state: v.state, explanation, ...trig };
-          }
-          if (!result.complete) return { property, verdict: 'unknown', note: unknownWhy, ...trig };
-          if (t.count === 0) return { property, verdict: 'vacuous', note: vacuousWhy(property.when), ...trig };
-          return { property, verdict: 'holds', ...trig };
-        }
-        case 'deadlock': {
-          const trig = { triggered: result.stats.expanded, ...(result.stats.states > 0 ? { witness: 0 as StateIndex } : {}) };
-          if (result.deadlockCount > 0) {
-            return { property, verdict: 'violated', state: result.deadlocks[0], note: `${result.deadlockCount} deadlocked state(s)`, explanation: 'no transition is enabled, yet a system is online', ...trig };
-          }
-          if (!result.complete) return { property, verdict: 'unknown', note: unknownWhy, ...trig };
-          return { property, verdict: 'holds', ...trig };
-        }
-        case 'recoverable':
-          return recoverableVerdict(property, result, access, unknownWhy, vacuousWhy(property.when));
-        case 'enabled':
-          return enabledVerdict(model, property, result, access, unknownWhy, vacuousWhy(property.when));
-        default:
-          return null;
+  switch (property.kind) {
+    case 'invariant': {
+      const t = result.triggers.find((x) => x.invariant === property.name)!;
+      const trig = { triggered: t.count, ...(t.first !== null ? { witness: t.first } : {}) };
+      const v = result.violations.find((x) => x.invariant === property.name);
+      if (v) {
+        const explanation = property.explain(access.load(result.graph.readState(v.state, words)));
+        return { property, verdict: 'violated', state: v.state, explanation, ...trig };
       }
-    })();
-    if (verdict !== null) verdicts.set(property, verdict);
+      if (!result.complete) return { property, verdict: 'unknown', note: unknownWhy, ...trig };
+      if (t.count === 0) return { property, verdict: 'vacuous', note: vacuousWhy(property.when), ...trig };
+      return { property, verdict: 'holds', ...trig };
+    }
+    case 'deadlock': {
+      const trig = { triggered: result.stats.expanded, ...(result.stats.states > 0 ? { witness: 0 as StateIndex } : {}) };
+      if (result.deadlockCount > 0) {
+        return { property, verdict: 'violated', state: result.deadlocks[0], note: `${result.deadlockCount} deadlocked state(s)`, explanation: 'no transition is enabled, yet a system is online', ...trig };
+      }
+      if (!result.complete) return { property, verdict: 'unknown', note: unknownWhy, ...trig };
+      return { property, verdict: 'holds', ...trig };
+    }
+    case 'recoverable':
+      return recoverableVerdict(property, result, access, unknownWhy, vacuousWhy(property.when));
+    case 'enabled':
+      return enabledVerdict(model, property, result, access, unknownWhy, vacuousWhy(property.when));
   }
-  return verdicts;
 }
 
 /** `r`: the property decided on the run (checkLivenessAll), undefined if the run was incomplete. */
