@@ -35,6 +35,24 @@ export class ExploredGraph {
     return new ExploredGraph(this.store, this.levelStarts, this.levelCount, this.labelNames, this.edges, map);
   }
 
+  /**
+   * The same graph with other label names and edges, the stored incoming
+   * labels read modulo `fold` (splitTags: the labels of a tagged quotient
+   * folded back to the system's own).
+   */
+  withLabels(labelNames: readonly string[], edges: RecordedEdges | undefined, fold: number): ExploredGraph {
+    const store = this.store;
+    const folded: StoredStates = {
+      count: store.count,
+      words: store.words,
+      read: (index, out) => store.read(index, out),
+      indexOf: (state) => store.indexOf(state),
+      parentOf: (index) => store.parentOf(index),
+      labelOf: (index) => store.labelOf(index) % fold,
+    };
+    return new ExploredGraph(folded, this.levelStarts, this.levelCount, labelNames, edges, this.traceMap);
+  }
+
   /** Number of stored states; valid indices are 0 .. stateCount-1. */
   get stateCount(): number {
     return this.store.count;

@@ -21,10 +21,16 @@ export interface StateSymmetry {
   apply(g: number, state: Uint32Array, out: Uint32Array): void;
   /**
    * Replaces `state` (in place) by the canonical member of its orbit: the
-   * same state for every member of the orbit. Called for every successor, so
-   * it must not allocate.
+   * same state for every member of the orbit. Returns an element a with
+   * canonical = a(state) (0 when the state was canonical already). Called
+   * for every successor, so it must not allocate.
    */
-  canonicalize(state: Uint32Array): void;
+  canonicalize(state: Uint32Array): number;
+  /** The element a∘b: apply b, then a. */
+  compose(a: number, b: number): number;
+  inverse(a: number): number;
+  /** The label of the image of a step: a step labelled `label` from s is a step labelled mapLabel(g, label) from g(s). */
+  mapLabel(g: number, label: number): number;
 }
 
 /** Lexicographic order of two packed states of `words` words. */
@@ -38,16 +44,18 @@ function compareWords(a: Uint32Array, b: Uint32Array, words: number): number {
  * StateSymmetry can use it; a model with a cheaper canonical form provides
  * its own (tests compare the two).
  */
-export function leastImage(size: number, words: number, apply: StateSymmetry['apply']): (state: Uint32Array) => void {
+export function leastImage(size: number, words: number, apply: StateSymmetry['apply']): (state: Uint32Array) => number {
   const best = new Uint32Array(words);
   const image = new Uint32Array(words);
   return (state) => {
     best.set(state.subarray(0, words));
+    let element = 0;
     for (let g = 1; g < size; g++) {
       apply(g, state, image);
-      if (compareWords(image, best, words) < 0) best.set(image);
+      if (compareWords(image, best, words) < 0) (best.set(image), (element = g));
     }
     state.set(best);
+    return element;
   };
 }
 
@@ -91,6 +99,55 @@ export function quotientSystem(system: PackedSystem, symmetry: StateSymmetry): P
       return system.counters;
     },
   };
+}
+
+/**
+ * The quotient whose labels also say how each successor was canonicalized:
+ * a representative q's step labelled l to a real successor t = h(q') (q'
+ * canonical) is emitted as l + labelCount * h, over labelCount * size label
+ * names. The explorer records that like any label; `splitTags` folds the
+ * labels of the finished run back and keeps the elements h per edge, from
+ * which `coverEdges` (symmetry-cover.ts) unfolds the quotient into a graph
+ * of the system itself for properties the quotient does not preserve.
+ */
+export function taggedQuotientSystem(system: PackedSystem, symmetry: StateSymmetry): PackedSystem {
+  const count = system.labelNames.length;
+  const inverse = Int32Array.from({ length: symmetry.size }, (_, a) => symmetry.inverse(a));
+  const labelNames: string[] = [];
+  for (let h = 0; h < symmetry.size; h++) for (const name of system.labelNames) labelNames.push(h === 0 ? name : `${name}@${h}`);
+  const sink = new TaggingSink(system.stateWords, symmetry, count, inverse);
+  return {
+    stateWords: system.stateWords,
+    labelNames,
+    initial(out) {
+      sink.inner = out;
+      system.initial(sink);
+    },
+    successors(state, out) {
+      sink.inner = out;
+      system.successors(state, sink);
+    },
+    isTerminal: (state) => system.isTerminal !== undefined && system.isTerminal(state),
+    get counters() {
+      return system.counters;
+    },
+  };
+}
+
+class TaggingSink implements SuccessorSink {
+  readonly out: Uint32Array;
+  inner: SuccessorSink | null = null;
+
+  constructor(words: number, private readonly symmetry: StateSymmetry, private readonly labelCount: number, private readonly inverse: Int32Array) {
+    this.out = new Uint32Array(words);
+  }
+
+  emit(label: LabelId): void {
+    const inner = this.inner!;
+    inner.out.set(this.out);
+    const a = this.symmetry.canonicalize(inner.out);
+    inner.emit((label + this.labelCount * this.inverse[a]) as LabelId);
+  }
 }
 
 function canonicalCopy(symmetry: StateSymmetry, state: Uint32Array): Uint32Array {

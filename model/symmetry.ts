@@ -56,8 +56,15 @@ export class SystemSymmetry implements StateSymmetry {
   private readonly best: Int32Array;
   private readonly image: Int32Array;
   private readonly job: number;
+  /** compose[a * size + b]: the element a∘b; inverses[a]: a's inverse. */
+  private readonly composition: Uint8Array;
+  private readonly inverses: Uint8Array;
+  /** labelImage[g * labels + l]: the label of g's image of a step labelled l (null: no label names given). */
+  private readonly labelImage: Int32Array | null;
+  private readonly labelCount: number;
 
-  constructor(private readonly layout: Layout) {
+  /** `labelNames`: the model's, for mapLabel (the unfolding of liveness checks); the other operations do without. */
+  constructor(private readonly layout: Layout, labelNames: readonly string[] | null = null) {
     this.n = layout.systems;
     this.per = layout.perSystem;
     this.fieldCount = layout.size;
@@ -96,6 +103,28 @@ export class SystemSymmetry implements StateSymmetry {
     this.best = new Int32Array(this.fieldCount);
     this.image = new Int32Array(this.fieldCount);
     this.job = layout.global + JOB;
+    const key = (p: ArrayLike<number>) => Array.from(p).join(',');
+    const index = new Map(this.perm.map((p, g) => [key(p), g]));
+    this.composition = new Uint8Array(this.size * this.size);
+    for (let a = 0; a < this.size; a++) {
+      for (let b = 0; b < this.size; b++) this.composition[a * this.size + b] = index.get(key(this.perm[b].map((to) => this.perm[a][to])))!;
+    }
+    this.inverses = Uint8Array.from(this.inv, (p) => index.get(key(p))!);
+    this.labelCount = labelNames?.length ?? 0;
+    this.labelImage = labelNames === null ? null : labelImages(labelNames, this.perm);
+  }
+
+  compose(a: number, b: number): number {
+    return this.composition[a * this.size + b];
+  }
+
+  inverse(a: number): number {
+    return this.inverses[a];
+  }
+
+  mapLabel(g: number, label: number): number {
+    if (this.labelImage === null) throw new Error('internal: SystemSymmetry built without label names cannot map labels');
+    return this.labelImage[g * this.labelCount + label];
   }
 
   /** Field k of the image of `f` (decoded) under element g. */
@@ -120,21 +149,22 @@ export class SystemSymmetry implements StateSymmetry {
     this.layout.encode(this.image, out);
   }
 
-  canonicalize(state: Uint32Array): void {
+  canonicalize(state: Uint32Array): number {
     const f = this.fields;
     const best = this.best;
     const size = this.fieldCount;
     this.layout.decode(state, f);
     best.set(f);
-    let changed = false;
+    let element = 0;
     for (let g = 1; g < this.size; g++) {
       let k = 0, v = 0;
       while (k < size && (v = this.imageField(g, f, k)) === best[k]) k++;
       if (k === size || v > best[k]) continue;
       for (let j = k; j < size; j++) best[j] = this.imageField(g, f, j);
-      changed = true;
+      element = g;
     }
-    if (changed) this.layout.encode(best, state);
+    if (element !== 0) this.layout.encode(best, state);
+    return element;
   }
 }
 
@@ -152,6 +182,28 @@ export function symmetryObstacle(params: Params, readings: Readings, mutation: M
     }
   }
   return null;
+}
+
+/**
+ * The label of each label's image under each permutation, by the names
+ * (`cpu_fail(#1)` under 1 -> 2 is `cpu_fail(#2)`; an unordered pair such as
+ * `crosslink_lost(#0,#2)` is named lowest first). Throws if an image is not
+ * a label: the labels would not name the systems alike.
+ */
+function labelImages(labelNames: readonly string[], perms: readonly Int8Array[]): Int32Array {
+  const id = new Map(labelNames.map((name, l) => [name, l]));
+  const count = labelNames.length;
+  const out = new Int32Array(perms.length * count);
+  perms.forEach((p, g) => {
+    labelNames.forEach((name, l) => {
+      const renamed = name.replace(/#(\d+)/g, (_, d: string) => `#${p[Number(d)]}`);
+      const sorted = renamed.replace(/\(#(\d+),#(\d+)\)/, (m, a: string, b: string) => (Number(a) > Number(b) ? `(#${b},#${a})` : m));
+      const image = id.get(renamed) ?? id.get(sorted);
+      if (image === undefined) throw new Error(`symmetry: label ${name} has no image under permutation [${Array.from(p).join(',')}] (${renamed})`);
+      out[g * count + l] = image;
+    });
+  });
+  return out;
 }
 
 /**

@@ -6,14 +6,14 @@
  * counters of all workers); runCheckParallel splits them again.
  */
 import type { SourceSystem } from '../checker/parallel/source.js';
-import { quotientSystem, type PackedSystem } from '../checker/index.js';
+import { quotientSystem, taggedQuotientSystem, type PackedSystem } from '../checker/index.js';
 import { SystemSymmetry } from '../model/symmetry.js';
 import { FtModel } from '../model/ft-model.js';
 import type { Mutation } from '../model/mutation.js';
 import type { Params } from '../model/params.js';
 import type { Readings } from '../model/readings.js';
 import type { AccessTally } from './access-coverage.js';
-import { planCheck } from './verify.js';
+import { planCheck, unfolds } from './verify.js';
 
 export interface CheckSourceArgs {
   readonly params: Params;
@@ -29,7 +29,10 @@ export function createSystem(args: CheckSourceArgs): SourceSystem {
   const model = new FtModel(args.params, args.readings, args.mutation);
   const plan = planCheck(model, { properties: args.properties, symmetry: args.symmetry });
   const system = withTally(model, plan.tally);
-  return { system: args.symmetry ? quotientSystem(system, new SystemSymmetry(model.layout)) : system, invariantSets: plan.options.invariantSets };
+  if (!args.symmetry) return { system, invariantSets: plan.options.invariantSets };
+  // the same quotient as the leader's (verify.ts reduction): tagged where liveness will unfold it
+  const symmetry = new SystemSymmetry(model.layout, model.labelNames);
+  return { system: unfolds(plan.selected) ? taggedQuotientSystem(system, symmetry) : quotientSystem(system, symmetry), invariantSets: plan.options.invariantSets };
 }
 
 /** The model, whose counters are followed by the tally's counts. */

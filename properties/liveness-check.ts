@@ -9,7 +9,9 @@
  * `loopStart` for a cycle; `loopStart` is the last step for a run that
  * stops there: nothing fair is enabled, and it stutters forever).
  */
-import type { ExploreResult, LabelId, StateIndex } from '../checker/index.js';
+import type { ExploreResult, LabelId, StateIndex, StateSymmetry } from '../checker/index.js';
+import { sameWords } from '../checker/collect.js';
+import { coverEdges, coverState, plainAlloc, type CoverAlloc } from '../checker/symmetry-cover.js';
 import type { RecordedEdges } from '../checker/edges.js';
 import { SearchRunner, SharedSearch, type FairnessConstraint, type LivenessResult, type SearchJob } from '../checker/liveness/index.js';
 import type { WorkerPool } from '../checker/parallel/pool.js';
@@ -26,6 +28,8 @@ export interface Lasso {
   readonly loopStart: number;
   /** For a per-system property: the system it fails for. */
   readonly system?: number;
+  /** The states themselves, when `states` are only their orbits' stored representatives (symmetry). */
+  readonly words?: readonly Uint32Array[];
 }
 
 export interface LivenessOutcome {
@@ -66,6 +70,94 @@ interface Predicates {
 }
 
 /**
+ * The graph the searches run on and how to read its states: the run's own
+ * (plainSpace), or under symmetry the unfolding of the quotient into the
+ * system's graph (unfoldedSpace), whose nodes are not stored states.
+ */
+export interface LivenessSpace {
+  readonly edges: RecordedEdges;
+  readonly initial: readonly number[];
+  readonly stateCount: number;
+  /** The real state of node s. */
+  readState(s: number, out: Uint32Array): Uint32Array;
+  /** False for a node that repeats the real state of an earlier one (an unfolding's fixed points): triggers count states once. */
+  countsOnce(s: number): boolean;
+  /** The stored state that stands for node s (itself, or its orbit's representative), for witnesses and reports. */
+  stored(s: number): StateIndex;
+  /** Whether the states are stored states (else lassos carry their states' words). */
+  readonly stores: boolean;
+  /** Per-system properties: the systems to search for, given the property's fairness (under symmetry, system 0 speaks for all when the fairness is symmetric). */
+  systemsFor(fairness: readonly FairnessConstraint[], systems: number): number[];
+}
+
+const allSystems = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+
+/** The space of an unreduced run: its states and recorded edges. */
+export function plainSpace(result: ExploreResult): LivenessSpace {
+  const g = result.graph;
+  const edges = g.edges;
+  if (!edges?.labelled) throw new Error('liveness needs labelled edges');
+  const initial: number[] = [];
+  for (let s = 0; s < g.stateCount && g.parentOf(s as StateIndex) === null; s++) initial.push(s);
+  return {
+    edges, initial, stateCount: g.stateCount, stores: true,
+    readState: (s, out) => g.readState(s as StateIndex, out),
+    countsOnce: () => true,
+    stored: (s) => s as StateIndex,
+    systemsFor: (_, n) => allSystems(n),
+  };
+}
+
+/**
+ * The space of a symmetry-reduced run unfolded (checker/symmetry-cover.ts):
+ * node q * size + g is the real state g(q). `initialStates`: the model's.
+ */
+export function unfoldedSpace(
+  result: ExploreResult, tags: Uint8Array, symmetry: StateSymmetry, initialStates: readonly Uint32Array[], alloc: CoverAlloc = plainAlloc,
+): LivenessSpace {
+  const g = result.graph;
+  const quotient = g.edges;
+  if (!quotient?.labelled) throw new Error('liveness needs labelled edges');
+  let representatives = 0;
+  while (representatives < g.stateCount && g.parentOf(representatives as StateIndex) === null) representatives++;
+  const read = (q: number, out: Uint32Array) => g.readState(q as StateIndex, out);
+  const cover = coverEdges(quotient, tags, symmetry, read, representatives, initialStates, g.stateWords, alloc);
+  const size = cover.size;
+  const scratch = new Uint32Array(g.stateWords);
+  const a = new Uint32Array(g.stateWords), b = new Uint32Array(g.stateWords);
+  return {
+    edges: cover.edges, initial: cover.initial, stateCount: cover.edges.stateCount, stores: false,
+    readState: (v, out) => coverState(symmetry, read, v, scratch, out),
+    countsOnce: (v) => {
+      const e = v % size;
+      if (e === 0) return true;
+      read(Math.floor(v / size), scratch);
+      symmetry.apply(e, scratch, a);
+      for (let f = 0; f < e; f++) {
+        symmetry.apply(f, scratch, b);
+        if (sameWords(a, b, a.length)) return false;
+      }
+      return true;
+    },
+    stored: (v) => Math.floor(v / size) as StateIndex,
+    systemsFor: (fairness, n) => (fairnessIsSymmetric(fairness, symmetry) ? [0] : allSystems(n)),
+  };
+}
+
+/** Whether every permutation maps each constraint onto one of the same kind (then the fair behaviours are closed under the symmetry). */
+export function fairnessIsSymmetric(fairness: readonly FairnessConstraint[], symmetry: StateSymmetry): boolean {
+  const image = new Uint8Array(fairness[0]?.labels.length ?? 0);
+  for (let g = 1; g < symmetry.size; g++) {
+    for (const c of fairness) {
+      image.fill(0);
+      for (let l = 0; l < c.labels.length; l++) if (c.labels[l] !== 0) image[symmetry.mapLabel(g, l)] = 1;
+      if (!fairness.some((d) => d.kind === c.kind && d.labels.every((x, l) => (x !== 0) === (image[l] !== 0)))) return false;
+    }
+  }
+  return true;
+}
+
+/**
  * The searches that decide liveness properties on a complete run recorded
  * with labelled edges: one per property, and per system of a per-system
  * one (SearchJob), over predicate masks evaluated with each state decoded
@@ -75,7 +167,7 @@ interface Predicates {
  */
 export interface LivenessPlan {
   readonly edges: RecordedEdges;
-  readonly initial: number[];
+  readonly initial: readonly number[];
   readonly masks: readonly Uint32Array[];
   readonly level: Uint32Array | null;
   readonly jobs: readonly SearchJob[];
@@ -83,22 +175,13 @@ export interface LivenessPlan {
 }
 
 export function planLiveness(
-  model: FtModel, result: ExploreResult, access: StateAccess, properties: readonly LivenessProperty[], runFairness: string | undefined,
+  model: FtModel, space: LivenessSpace, access: StateAccess, properties: readonly LivenessProperty[], runFairness: string | undefined,
   alloc: (length: number) => Uint32Array = (length) => new Uint32Array(length),
 ): LivenessPlan {
-  const g = result.graph;
-  const edges = g.edges;
-  if (!edges?.labelled) throw new Error('liveness needs labelled edges');
-  const n = g.stateCount;
-  const initial: number[] = [];
-  for (let s = 0; s < n && g.parentOf(s as StateIndex) === null; s++) initial.push(s);
-  const words = new Uint32Array(g.stateWords);
+  const { edges, initial } = space;
+  const n = space.stateCount;
+  const words = new Uint32Array(model.stateWords);
   const level = properties.some((p) => p.kind === 'leads-to' && p.unlessAnotherFailure) ? alloc(n) : null;
-  const groups = predicateGroups(properties, model.params.systems);
-  const masks: Uint32Array[] = [];
-  const jobs: SearchJob[] = [];
-  const owners: Predicates[] = [];
-  const triggers = new Map<LivenessProperty, { triggered: number; witness: number }>();
   const fairnessByProperty = new Map<LivenessProperty, FairnessDecl[]>();
   const constraintsByProperty = new Map<LivenessProperty, FairnessConstraint[]>();
   for (const property of properties) {
@@ -106,10 +189,16 @@ export function planLiveness(
     fairnessByProperty.set(property, fairness);
     constraintsByProperty.set(property, constraintsOf(model, fairness));
   }
+  const systems = model.params.systems;
+  const groups = predicateGroups(properties, (p) => (p.kind === 'leads-to' && p.perSystem ? space.systemsFor(constraintsByProperty.get(p)!, systems) : [0]));
+  const masks: Uint32Array[] = [];
+  const jobs: SearchJob[] = [];
+  const owners: Predicates[] = [];
+  const triggers = new Map<LivenessProperty, { triggered: number; witness: number }>();
   for (const group of groups) {
     const bits = alloc(n);
     // the level rides on the first group's pass over the states
-    for (const [p, t] of evaluateGroup(g, access, group, bits, masks.length === 0 ? level : null, words)) triggers.set(p, t);
+    for (const [p, t] of evaluateGroup(space, access, group, systems, bits, masks.length === 0 ? level : null, words)) triggers.set(p, t);
     for (const x of group) {
       const { property } = x;
       const keepLevel = property.kind === 'leads-to' && property.unlessAnotherFailure === true;
@@ -122,21 +211,23 @@ export function planLiveness(
     if (results.length !== jobs.length) throw new Error(`internal: ${results.length} search results for ${jobs.length} jobs`);
     return properties.map((property) => {
       const { triggered, witness } = triggers.get(property)!;
-      const base = { triggered, witness: witness < 0 ? null : (witness as StateIndex), fairness: fairnessByProperty.get(property)! };
+      const base = { triggered, witness: witness < 0 ? null : space.stored(witness), fairness: fairnessByProperty.get(property)! };
       let best: { r: Extract<LivenessResult, { holds: false }>; system: number } | null = null;
-      let systems = 0;
+      const perSystem = property.kind === 'leads-to' && property.perSystem && systems > 1;
       results.forEach((r, j) => {
         if (owners[j].property !== property) return;
-        systems++;
         if (!r.holds && (best === null || r.states.length < best.r.states.length)) best = { r, system: owners[j].system };
       });
       if (best === null) return { holds: true, ...base };
       const { r, system } = best as { r: Extract<LivenessResult, { holds: false }>; system: number };
-      return {
-        holds: false,
-        ...base,
-        lasso: { states: r.states as StateIndex[], labels: r.edges.map((k) => edges.label(k) as LabelId), loopStart: r.loopStart, ...(systems > 1 ? { system } : {}) },
+      const lasso: Lasso = {
+        states: r.states.map((s) => space.stored(s)),
+        labels: r.edges.map((k) => edges.label(k) as LabelId),
+        loopStart: r.loopStart,
+        ...(perSystem ? { system } : {}),
+        ...(space.stores ? {} : { words: r.states.map((s) => space.readState(s, new Uint32Array(model.stateWords))) }),
       };
+      return { holds: false, ...base, lasso };
     });
   };
   return { edges, initial, masks, level, jobs, finish };
@@ -144,44 +235,45 @@ export function planLiveness(
 
 /** Decides the properties (planLiveness) with every search on this thread, one after the other on one SharedSearch. */
 export function checkLivenessAll(
-  model: FtModel, result: ExploreResult, access: StateAccess, properties: readonly LivenessProperty[], runFairness: string | undefined,
+  model: FtModel, space: LivenessSpace, access: StateAccess, properties: readonly LivenessProperty[], runFairness: string | undefined,
 ): LivenessOutcome[] {
   if (properties.length === 0) return [];
-  const plan = planLiveness(model, result, access, properties, runFairness);
+  const plan = planLiveness(model, space, access, properties, runFairness);
   const runner = new SearchRunner(new SharedSearch(plan.edges, plan.initial), plan.masks, plan.level);
   return plan.finish(plan.jobs.map((job) => runner.run(job)));
 }
 
 /**
  * The same with the searches on the threads of `pool` at once, when the
- * run's edges are in shared memory (a parallel run's); otherwise on this
- * thread. `meanwhile` runs here while the threads search.
+ * space's edges are in shared memory (a parallel run's, or an unfolding
+ * made with sharedCoverAlloc); otherwise on this thread. `meanwhile` runs
+ * here while the threads search.
  */
 export async function checkLivenessParallel(
-  pool: WorkerPool, model: FtModel, result: ExploreResult, access: StateAccess, properties: readonly LivenessProperty[], runFairness: string | undefined,
+  pool: WorkerPool, model: FtModel, space: LivenessSpace, access: StateAccess, properties: readonly LivenessProperty[], runFairness: string | undefined,
   meanwhile: () => void = () => {},
 ): Promise<LivenessOutcome[]> {
-  const graph = result.graph.edges === undefined ? null : sharedGraphOf(result.graph.edges);
+  const graph = sharedGraphOf(space.edges);
   if (graph === null || properties.length === 0) {
     meanwhile();
-    return checkLivenessAll(model, result, access, properties, runFairness);
+    return checkLivenessAll(model, space, access, properties, runFairness);
   }
-  const plan = planLiveness(model, result, access, properties, runFairness, sharedUint32);
+  const plan = planLiveness(model, space, access, properties, runFairness, sharedUint32);
   const searching = searchInParallel(pool, graph, plan.initial, plan.masks, plan.level, plan.jobs);
   meanwhile();
   return plan.finish(await searching);
 }
 
 /** The predicates of the properties, per system, in groups of at most 32 bits, a property never split. */
-function predicateGroups(properties: readonly LivenessProperty[], n: number): Predicates[][] {
+function predicateGroups(properties: readonly LivenessProperty[], systemsOf: (p: LivenessProperty) => readonly number[]): Predicates[][] {
   const groups: Predicates[][] = [];
   let group: Predicates[] = [];
   let used = 0;
   for (const property of properties) {
-    const systems = property.kind === 'leads-to' && property.perSystem ? n : 1;
-    const width = systems * (property.kind === 'leads-to' ? 2 : 1);
+    const systems = systemsOf(property);
+    const width = systems.length * (property.kind === 'leads-to' ? 2 : 1);
     if (used + width > 32) (groups.push(group), (group = []), (used = 0));
-    for (let i = 0; i < systems; i++) {
+    for (const i of systems) {
       group.push({ property, system: i, p: used, q: property.kind === 'leads-to' ? used + 1 : -1 });
       used += property.kind === 'leads-to' ? 2 : 1;
     }
@@ -197,14 +289,17 @@ function predicateGroups(properties: readonly LivenessProperty[], n: number): Pr
  * state's failure level there.
  */
 function evaluateGroup(
-  g: ExploreResult['graph'], access: StateAccess, group: readonly Predicates[], bits: Uint32Array, level: Uint32Array | null, words: Uint32Array,
+  space: LivenessSpace, access: StateAccess, group: readonly Predicates[], systems: number, bits: Uint32Array, level: Uint32Array | null, words: Uint32Array,
 ): Map<LivenessProperty, { triggered: number; witness: number }> {
   const tally = new Map<LivenessProperty, { triggered: number; witness: number; last: number }>();
   for (const x of group) tally.set(x.property, { triggered: 0, witness: -1, last: -1 });
   const counts = group.map((x) => tally.get(x.property)!);
-  const n = g.stateCount;
+  // a per-system property searched for fewer systems than there are (symmetry) still counts its trigger over all of them
+  const reduced = group.map((x, k) => x.property.kind === 'leads-to' && x.property.perSystem && group.filter((y) => y.property === x.property).length < systems && group.findIndex((y) => y.property === x.property) === k);
+  const n = space.stateCount;
   for (let s = 0; s < n; s++) {
-    const v = access.load(g.readState(s as StateIndex, words));
+    const v = access.load(space.readState(s, words));
+    const once = space.countsOnce(s);
     // "no further failures": a new failure, or the detection of one still pending, changes the level
     if (level !== null) level[s] = v.faultsInjected() * 4 + Math.min(3, v.undetectedFailures());
     let b = 0;
@@ -216,9 +311,10 @@ function evaluateGroup(
         if (fires) b |= 1 << p;
         if (property.q(v, system)) b |= 1 << q;
       } else if (property.p(v)) b |= 1 << p;
+      if (!fires && reduced[k] && property.kind === 'leads-to') for (let i = 0; i < systems && !fires; i++) fires = property.p(v, i);
       // a per-system property counts a state once, however many systems it fires for
       const c = counts[k];
-      if (fires && c.last !== s) {
+      if (fires && once && c.last !== s) {
         c.last = s;
         c.triggered++;
         if (c.witness < 0) c.witness = s;

@@ -11,7 +11,7 @@
  *   and the first of them (its witness, reached by a shortest trace).
  */
 import {
-  canReach, concretizeTrace, explore, exploreAsync, quotientSystem, type Exploration, type ExploreOptions, type ExploreResult, type InvariantSet,
+  canReach, concretizeTrace, explore, exploreAsync, quotientSystem, taggedQuotientSystem, type Exploration, type ExploreOptions, type ExploreResult, type InvariantSet,
   type PackedSystem, type StateIndex,
 } from '../checker/index.js';
 import { SystemSymmetry, symmetryObstacle } from '../model/symmetry.js';
@@ -28,7 +28,10 @@ import { AccessTally } from './access-coverage.js';
 import { PROPERTIES, type InvariantProperty, type Property, type RecoverableProperty } from './catalogue.js';
 import { isLiveness, type EnabledProperty, type LivenessProperty } from './kinds.js';
 import { sysText } from './catalogue/words.js';
-import { checkLivenessAll, checkLivenessParallel, fairnessOf, type Lasso, type LivenessOutcome } from './liveness-check.js';
+import { checkLivenessAll, checkLivenessParallel, fairnessOf, plainSpace, unfoldedSpace, type Lasso, type LivenessOutcome, type LivenessSpace } from './liveness-check.js';
+import { splitTags, type CoverAlloc } from '../checker/symmetry-cover.js';
+import { sharedCoverAlloc } from '../checker/parallel/searches.js';
+import { initialStatesOf } from '../checker/collect.js';
 import type { FairnessDecl } from '../model/fairness.js';
 import { StateAccess } from './state-access.js';
 
@@ -108,7 +111,6 @@ export interface Reductions {
 /** Why `property` cannot be checked under these reductions, or null. */
 function unsupported(property: Property, r: Reductions): string | null {
   if (r.fingerprint && property.kind !== 'invariant' && property.kind !== 'deadlock') return 'fingerprint';
-  if (r.symmetry && isLiveness(property)) return 'symmetry';
   return null;
 }
 
@@ -128,8 +130,6 @@ export function reductionRefusal(model: FtModel, selected: readonly Property[], 
   if (reductions.symmetry) {
     const obstacle = symmetryObstacle(model.params, model.readings, model.mutation);
     if (obstacle !== null) return `--symmetry: ${obstacle}`;
-    const live = selected.filter((p) => unsupported(p, { symmetry: true }) !== null).map((p) => p.name);
-    if (live.length > 0) return `--symmetry: the liveness properties (${live.join(', ')}) rest on fairness per system, which the symmetry-reduced graph does not preserve`;
   }
   if (reductions.fingerprint) {
     const graph = selected.filter((p) => unsupported(p, { fingerprint: true }) !== null).map((p) => p.name);
@@ -144,16 +144,32 @@ export function reductionRefusal(model: FtModel, selected: readonly Property[], 
  */
 function reduction(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan): {
   readonly system: PackedSystem;
-  readonly finish: (result: ExploreResult) => ExploreResult;
+  readonly finish: (result: ExploreResult) => Reduced;
 } {
   const refusal = reductionRefusal(model, plan.selected, config);
   if (refusal !== null) throw new Error(refusal);
-  if (!config.symmetry) return { system: model, finish: (r) => r };
-  const symmetry = new SystemSymmetry(model.layout);
+  if (!config.symmetry) return { system: model, finish: (result) => ({ result, space: () => plainSpace(result) }) };
+  const symmetry = new SystemSymmetry(model.layout, model.labelNames);
+  const concrete = (r: ExploreResult): ExploreResult => ({ ...r, graph: r.graph.withTraceMap((t) => concretizeTrace(model, symmetry, t)) });
+  if (!unfolds(plan.selected)) return { system: quotientSystem(model, symmetry), finish: (r) => ({ result: concrete(r), space: () => plainSpace(r) }) };
   return {
-    system: quotientSystem(model, symmetry),
-    finish: (r) => ({ ...r, graph: r.graph.withTraceMap((t) => concretizeTrace(model, symmetry, t)) }),
+    system: taggedQuotientSystem(model, symmetry),
+    finish: (raw) => {
+      const { result, tags } = splitTags(raw, model.labelNames.length);
+      return { result: concrete(result), space: (alloc) => unfoldedSpace(result, tags!, symmetry, initialStatesOf(model), alloc) };
+    },
   };
+}
+
+/** Whether a symmetry-reduced run of these properties must be unfolded (liveness: fairness is per system). */
+export function unfolds(selected: readonly Property[]): boolean {
+  return selected.some(isLiveness);
+}
+
+/** A finished run (traces mapped back to the model) and the space its liveness searches run on. */
+interface Reduced {
+  readonly result: ExploreResult;
+  readonly space: (alloc?: CoverAlloc) => LivenessSpace;
 }
 
 export function runCheck(config: CheckConfig): CheckOutcome {
@@ -292,18 +308,21 @@ function catalogueSets(invariants: readonly InvariantProperty[], access: StateAc
   return sets;
 }
 
-function verdictsOf(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan, result: ExploreResult): CheckOutcome {
+function verdictsOf(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan, reduced: Reduced): CheckOutcome {
+  const { result } = reduced;
   const liveness = plan.selected.filter(isLiveness);
-  const decided = result.complete ? checkLivenessAll(model, result, plan.access, liveness, config.fairness) : [];
+  const decided = result.complete && liveness.length > 0 ? checkLivenessAll(model, reduced.space(), plan.access, liveness, config.fairness) : [];
   return outcomeOf(model, config, plan, result, otherVerdicts(model, plan, result), liveness, decided);
 }
 
 /** verdictsOf with the liveness searches on the pool's threads, the other verdicts decided here meanwhile. */
-async function verdictsOfParallel(pool: WorkerPool, model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan, result: ExploreResult): Promise<CheckOutcome> {
+async function verdictsOfParallel(pool: WorkerPool, model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan, reduced: Reduced): Promise<CheckOutcome> {
+  const { result } = reduced;
   const liveness = plan.selected.filter(isLiveness);
-  if (!result.complete || liveness.length === 0) return verdictsOf(model, config, plan, result);
+  if (!result.complete || liveness.length === 0) return verdictsOf(model, config, plan, reduced);
   let others = new Map<Property, PropertyVerdict>();
-  const decided = await checkLivenessParallel(pool, model, result, plan.access, liveness, config.fairness, () => (others = otherVerdicts(model, plan, result)));
+  const space = reduced.space(sharedCoverAlloc);
+  const decided = await checkLivenessParallel(pool, model, space, plan.access, liveness, config.fairness, () => (others = otherVerdicts(model, plan, result)));
   return outcomeOf(model, config, plan, result, others, liveness, decided);
 }
 

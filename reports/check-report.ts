@@ -17,7 +17,7 @@ export function stepsOf(o: CheckOutcome, v: PropertyVerdict): ReadableStep[] | n
   if (v.lasso) {
     const g = o.result.graph;
     const l = v.lasso;
-    return readableTrace(o.model, l.states.map((s, k) => ({ label: k === 0 ? null : l.labels[k - 1], state: g.readState(s) })));
+    return readableTrace(o.model, l.states.map((s, k) => ({ label: k === 0 ? null : l.labels[k - 1], state: l.words?.[k].slice() ?? g.readState(s) })));
   }
   return v.state === undefined ? null : readableTrace(o.model, o.result.graph.traceTo(v.state));
 }

@@ -87,3 +87,9 @@ export async function searchInParallel(
   for (let j = 0; j < jobs.length; j++) if (results[j] === undefined) throw new Error(`internal: search job ${j} was not run`);
   return results;
 }
+
+/** Arrays over SharedArrayBuffers for an unfolded graph (coverEdges) that threads will search. */
+export const sharedCoverAlloc = {
+  u32: sharedUint32,
+  u8: (length: number): Uint8Array => new Uint8Array(new SharedArrayBuffer(Math.max(1, length)), 0, length),
+};
