@@ -122,6 +122,24 @@ export class SystemSymmetry implements StateSymmetry {
     return this.inverses[a];
   }
 
+  /** The system whose fields become system i's under element g. */
+  preimage(g: number, i: number): number {
+    return this.inv[g][i];
+  }
+
+  /** How many elements map `state` to itself (1: its orbit has `size` states). */
+  stabilizerSize(state: Uint32Array): number {
+    const f = this.fields;
+    this.layout.decode(state, f);
+    let fixed = 1;
+    for (let g = 1; g < this.size; g++) {
+      let k = 0;
+      while (k < this.fieldCount && this.imageField(g, f, k) === f[k]) k++;
+      if (k === this.fieldCount) fixed++;
+    }
+    return fixed;
+  }
+
   mapLabel(g: number, label: number): number {
     if (this.labelImage === null) throw new Error('internal: SystemSymmetry built without label names cannot map labels');
     return this.labelImage[g * this.labelCount + label];

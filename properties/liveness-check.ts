@@ -10,7 +10,7 @@
  * stops there: nothing fair is enabled, and it stutters forever).
  */
 import type { ExploreResult, LabelId, StateIndex, StateSymmetry } from '../checker/index.js';
-import { sameWords } from '../checker/collect.js';
+import type { SystemSymmetry } from '../model/symmetry.js';
 import { coverEdges, coverState, plainAlloc, type CoverAlloc } from '../checker/symmetry-cover.js';
 import type { RecordedEdges } from '../checker/edges.js';
 import { SearchRunner, SharedSearch, type FairnessConstraint, type LivenessResult, type SearchJob } from '../checker/liveness/index.js';
@@ -80,14 +80,28 @@ export interface LivenessSpace {
   readonly stateCount: number;
   /** The real state of node s. */
   readState(s: number, out: Uint32Array): Uint32Array;
-  /** False for a node that repeats the real state of an earlier one (an unfolding's fixed points): triggers count states once. */
-  countsOnce(s: number): boolean;
   /** The stored state that stands for node s (itself, or its orbit's representative), for witnesses and reports. */
   stored(s: number): StateIndex;
   /** Whether the states are stored states (else lassos carry their states' words). */
   readonly stores: boolean;
+  /**
+   * For an unfolding: node q * size + g is g(q) for the stored representative
+   * q, so predicates are evaluated once per representative and read for g(q)
+   * through the permutation (the catalogue's predicates treat the systems
+   * alike: p(g(s), i) = p(s, preimage(g, i))).
+   */
+  readonly orbits: Orbits | null;
   /** Per-system properties: the systems to search for, given the property's fairness (under symmetry, system 0 speaks for all when the fairness is symmetric). */
   systemsFor(fairness: readonly FairnessConstraint[], systems: number): number[];
+}
+
+export interface Orbits {
+  readonly size: number;
+  readonly representatives: number;
+  readRepresentative(q: number, out: Uint32Array): Uint32Array;
+  preimage(g: number, i: number): number;
+  /** Distinct states in q's orbit. */
+  orbitSize(q: number, scratch: Uint32Array): number;
 }
 
 const allSystems = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
@@ -100,9 +114,8 @@ export function plainSpace(result: ExploreResult): LivenessSpace {
   const initial: number[] = [];
   for (let s = 0; s < g.stateCount && g.parentOf(s as StateIndex) === null; s++) initial.push(s);
   return {
-    edges, initial, stateCount: g.stateCount, stores: true,
+    edges, initial, stateCount: g.stateCount, stores: true, orbits: null,
     readState: (s, out) => g.readState(s as StateIndex, out),
-    countsOnce: () => true,
     stored: (s) => s as StateIndex,
     systemsFor: (_, n) => allSystems(n),
   };
@@ -113,7 +126,7 @@ export function plainSpace(result: ExploreResult): LivenessSpace {
  * node q * size + g is the real state g(q). `initialStates`: the model's.
  */
 export function unfoldedSpace(
-  result: ExploreResult, tags: Uint8Array, symmetry: StateSymmetry, initialStates: readonly Uint32Array[], alloc: CoverAlloc = plainAlloc,
+  result: ExploreResult, tags: Uint8Array, symmetry: SystemSymmetry, initialStates: readonly Uint32Array[], alloc: CoverAlloc = plainAlloc,
 ): LivenessSpace {
   const g = result.graph;
   const quotient = g.edges;
@@ -124,21 +137,16 @@ export function unfoldedSpace(
   const cover = coverEdges(quotient, tags, symmetry, read, representatives, initialStates, g.stateWords, alloc);
   const size = cover.size;
   const scratch = new Uint32Array(g.stateWords);
-  const a = new Uint32Array(g.stateWords), b = new Uint32Array(g.stateWords);
+  const orbits: Orbits = {
+    size,
+    representatives: g.stateCount,
+    readRepresentative: read,
+    preimage: (e, i) => symmetry.preimage(e, i),
+    orbitSize: (q, words) => size / symmetry.stabilizerSize(read(q, words)),
+  };
   return {
-    edges: cover.edges, initial: cover.initial, stateCount: cover.edges.stateCount, stores: false,
+    edges: cover.edges, initial: cover.initial, stateCount: cover.edges.stateCount, stores: false, orbits,
     readState: (v, out) => coverState(symmetry, read, v, scratch, out),
-    countsOnce: (v) => {
-      const e = v % size;
-      if (e === 0) return true;
-      read(Math.floor(v / size), scratch);
-      symmetry.apply(e, scratch, a);
-      for (let f = 0; f < e; f++) {
-        symmetry.apply(f, scratch, b);
-        if (sameWords(a, b, a.length)) return false;
-      }
-      return true;
-    },
     stored: (v) => Math.floor(v / size) as StateIndex,
     systemsFor: (fairness, n) => (fairnessIsSymmetric(fairness, symmetry) ? [0] : allSystems(n)),
   };
@@ -294,12 +302,10 @@ function evaluateGroup(
   const tally = new Map<LivenessProperty, { triggered: number; witness: number; last: number }>();
   for (const x of group) tally.set(x.property, { triggered: 0, witness: -1, last: -1 });
   const counts = group.map((x) => tally.get(x.property)!);
-  // a per-system property searched for fewer systems than there are (symmetry) still counts its trigger over all of them
-  const reduced = group.map((x, k) => x.property.kind === 'leads-to' && x.property.perSystem && group.filter((y) => y.property === x.property).length < systems && group.findIndex((y) => y.property === x.property) === k);
+  if (space.orbits !== null) return evaluateOrbits(space.orbits, access, group, systems, bits, level, words);
   const n = space.stateCount;
   for (let s = 0; s < n; s++) {
     const v = access.load(space.readState(s, words));
-    const once = space.countsOnce(s);
     // "no further failures": a new failure, or the detection of one still pending, changes the level
     if (level !== null) level[s] = v.faultsInjected() * 4 + Math.min(3, v.undetectedFailures());
     let b = 0;
@@ -311,10 +317,9 @@ function evaluateGroup(
         if (fires) b |= 1 << p;
         if (property.q(v, system)) b |= 1 << q;
       } else if (property.p(v)) b |= 1 << p;
-      if (!fires && reduced[k] && property.kind === 'leads-to') for (let i = 0; i < systems && !fires; i++) fires = property.p(v, i);
       // a per-system property counts a state once, however many systems it fires for
       const c = counts[k];
-      if (fires && once && c.last !== s) {
+      if (fires && c.last !== s) {
         c.last = s;
         c.triggered++;
         if (c.witness < 0) c.witness = s;
@@ -323,4 +328,67 @@ function evaluateGroup(
     bits[s] = b >>> 0;
   }
   return tally;
+}
+
+/**
+ * evaluateGroup on an unfolding: each representative q is decoded once, every
+ * predicate evaluated on it for every system, and node q * size + g (the
+ * state g(q)) gets the bits of system preimage(g, i) for system i. Triggers
+ * count the states of q's orbit (some of its nodes may be one state); the
+ * witness is q itself.
+ */
+function evaluateOrbits(
+  orbits: Orbits, access: StateAccess, group: readonly Predicates[], systems: number, bits: Uint32Array, level: Uint32Array | null, words: Uint32Array,
+): Map<LivenessProperty, { triggered: number; witness: number }> {
+  const props = [...new Set(group.map((x) => x.property))];
+  const slot = group.map((x) => props.indexOf(x.property));
+  const perSystem = props.map((p) => p.kind === 'leads-to' && p.perSystem);
+  const pv = new Uint8Array(props.length * systems);
+  const qv = new Uint8Array(props.length * systems);
+  const triggered = new Float64Array(props.length);
+  const witness = new Int32Array(props.length).fill(-1);
+  const scratch = new Uint32Array(words.length);
+  const { size } = orbits;
+  const pre = new Uint8Array(size * systems);
+  for (let g = 0; g < size; g++) for (let i = 0; i < systems; i++) pre[g * systems + i] = orbits.preimage(g, i);
+  for (let q = 0; q < orbits.representatives; q++) {
+    const v = access.load(orbits.readRepresentative(q, words));
+    const lv = level === null ? 0 : v.faultsInjected() * 4 + Math.min(3, v.undetectedFailures());
+    let orbitSize = -1;
+    for (let u = 0; u < props.length; u++) {
+      const property = props[u];
+      let fires = false;
+      for (let j = 0; j < (perSystem[u] ? systems : 1); j++) {
+        const at = u * systems + j;
+        if (property.kind === 'leads-to') {
+          pv[at] = property.p(v, j) ? 1 : 0;
+          qv[at] = property.q(v, j) ? 1 : 0;
+          if (pv[at] === 1) fires = true;
+        } else {
+          pv[at] = property.p(v) ? 1 : 0;
+          fires = true;
+        }
+      }
+      if (!fires) continue;
+      if (orbitSize < 0) orbitSize = orbits.orbitSize(q, scratch);
+      triggered[u] += orbitSize;
+      if (witness[u] < 0) witness[u] = q * size;
+    }
+    for (let g = 0; g < size; g++) {
+      const node = q * size + g;
+      if (level !== null) level[node] = lv;
+      let b = 0;
+      for (let k = 0; k < group.length; k++) {
+        const x = group[k];
+        const u = slot[k];
+        const at = u * systems + (perSystem[u] ? pre[g * systems + x.system] : 0);
+        if (pv[at] === 1) b |= 1 << x.p;
+        if (x.q >= 0 && qv[at] === 1) b |= 1 << x.q;
+      }
+      bits[node] = b >>> 0;
+    }
+  }
+  const out = new Map<LivenessProperty, { triggered: number; witness: number }>();
+  props.forEach((p, u) => out.set(p, { triggered: triggered[u], witness: witness[u] }));
+  return out;
 }
