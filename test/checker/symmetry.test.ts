@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  concretizeTrace, explore, leastImage, quotientSystem, replayTrace, symmetryDefect,
+  concretizeTrace, explore, leastImage, quotientSystem, replayTrace, successorsOf, symmetryDefect, taggedQuotientSystem,
   type LabelId, type PackedSystem, type StateSymmetry, type SuccessorSink,
 } from '../../checker/index.js';
+import { coverEdges, coverState, splitTags } from '../../checker/symmetry-cover.js';
+import { leadsTo, type FairnessConstraint } from '../../checker/liveness/index.js';
+import type { EdgeGraph } from '../../checker/edge-graph.js';
 
 /**
  * Random systems of K identical processes and one shared variable, written
@@ -79,16 +82,29 @@ function perms(k: number): number[][] {
 /** Sorting the local states is a canonical form of this symmetry (an implementation independent of leastImage). */
 function procSymmetry(k: number): StateSymmetry {
   const ps = perms(k);
+  const find = (p: readonly number[]) => ps.findIndex((x) => x.every((v, i) => v === p[i]));
+  const apply = (g: number, state: Uint32Array, out: Uint32Array) => {
+    for (let i = 0; i < k; i++) out[ps[g][i]] = state[i];
+    out[k] = state[k];
+  };
   return {
     size: ps.length,
-    apply(g, state, out) {
-      for (let i = 0; i < k; i++) out[ps[g][i]] = state[i];
-      out[k] = state[k];
-    },
+    apply,
     canonicalize(state) {
-      const locals = Array.from(state.subarray(0, k)).sort((a, b) => a - b);
-      locals.forEach((v, i) => (state[i] = v));
+      // sort the locals, keeping where each came from: process i goes to its rank
+      const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => state[a] - state[b] || a - b);
+      const rank = new Array<number>(k);
+      order.forEach((from, to) => (rank[from] = to));
+      const g = find(rank);
+      const image = new Uint32Array(state.length);
+      apply(g, state, image);
+      state.set(image);
+      return g;
     },
+    compose: (a, b) => find(ps[b].map((to) => ps[a][to])),
+    inverse: (a) => find(ps[a].map((_, i) => ps[a].indexOf(i))),
+    // move(#i,m) is process i's; extra(#0) has no image (the symmetric systems never emit it)
+    mapLabel: (g, l) => (l < 2 * k ? ps[g][l >> 1] * 2 + (l & 1) : l),
   };
 }
 
@@ -197,3 +213,84 @@ describe('symmetry reduction on random systems of identical processes', () => {
     );
   });
 });
+
+describe('the unfolding of a symmetry-reduced run (liveness under fairness per process)', () => {
+  const symmetric = procSpecArb.map((s) => ({ ...s, extra: false, initialLocals: s.initialLocals.map(() => s.initialLocals[0]) }));
+  const query = fc.record({ a: fc.nat({ max: 3 }), b: fc.nat({ max: 3 }), strong: fc.boolean() });
+
+  /** The states of `graph` (0 .. n-1) as words, by the given reader. */
+  const masks = (n: number, read: (v: number) => Uint32Array, f: (s: Uint32Array) => boolean) => Uint8Array.from({ length: n }, (_, v) => (f(read(v)) ? 1 : 0));
+
+  it('is the system\'s own graph: every node\'s edges are its real state\'s successors, labels and all', () => {
+    fc.assert(
+      fc.property(symmetric, (spec) => {
+        const system = procSystem(spec);
+        const sym = procSymmetry(spec.k);
+        const raw = explore(taggedQuotientSystem(system, sym), { recordEdges: 'labelled' });
+        const { result, tags } = splitTags(raw, system.labelNames.length);
+        const g = result.graph;
+        expect(result.coverage.firings.length).toBe(system.labelNames.length);
+        const read = (q: number, out: Uint32Array) => g.readState(q as never, out);
+        const cover = coverEdges(g.edges!, tags!, sym, read, 1, [initialOf(system)], system.stateWords);
+        const e = cover.edges;
+        const scratch = new Uint32Array(system.stateWords);
+        for (let v = 0; v < e.stateCount; v++) {
+          const state = coverState(sym, read, v, scratch, new Uint32Array(system.stateWords));
+          const mine = [];
+          for (let k = e.firstEdge(v); k < e.firstEdge(v + 1); k++) mine.push(`${e.label(k)}:${coverState(sym, read, e.target(k), scratch, new Uint32Array(system.stateWords)).join(',')}`);
+          const real = successorsOf(system, state).map((m) => `${m.label}:${m.state.join(',')}`);
+          expect(mine.sort()).toEqual(real.sort());
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gives every leads-to verdict of the plain graph, under weak or strong fairness per process; its lassos are paths of the system', () => {
+    fc.assert(
+      fc.property(symmetric, query, (spec, { a, b, strong }) => {
+        const system = procSystem(spec);
+        const sym = procSymmetry(spec.k);
+        const words = system.stateWords;
+        const fairness: FairnessConstraint[] = Array.from({ length: spec.k }, (_, i) => ({
+          kind: strong ? 'strong' : 'weak', name: `proc ${i}`, labels: Uint8Array.from(system.labelNames, (_, l) => (l < 2 * spec.k && l >> 1 === i ? 1 : 0)),
+        }));
+        // process 0's local reaches b after it is a (per-process: the plain graph is asked for process 0)
+        const p = (s: Uint32Array) => s[0] === a % spec.locals;
+        const q = (s: Uint32Array) => s[0] === b % spec.locals;
+        const plain = explore(system, { recordEdges: 'labelled' });
+        const pg = plain.graph;
+        const pr = (v: number) => pg.readState(v as never);
+        const expected = leadsTo(pg.edges!, [0], masks(pg.stateCount, pr, p), masks(pg.stateCount, pr, q), fairness);
+
+        const { result, tags } = splitTags(explore(taggedQuotientSystem(system, sym), { recordEdges: 'labelled' }), system.labelNames.length);
+        const g = result.graph;
+        const read = (x: number, out: Uint32Array) => g.readState(x as never, out);
+        const cover = coverEdges(g.edges!, tags!, sym, read, 1, [initialOf(system)], words);
+        const scratch = new Uint32Array(words);
+        const cr = (v: number) => coverState(sym, read, v, scratch, new Uint32Array(words));
+        const got = leadsTo(cover.edges, cover.initial, masks(cover.edges.stateCount, cr, p), masks(cover.edges.stateCount, cr, q), fairness);
+        expect(got.holds).toBe(expected.holds);
+        if (got.holds || expected.holds) return;
+        expect(got.loopStart).toBe(expected.loopStart);
+        isRealPath(system, cover.edges, got.states, got.edges, cr);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+function initialOf(system: PackedSystem): Uint32Array {
+  const out: Uint32Array[] = [];
+  system.initial({ out: new Uint32Array(system.stateWords), emit() { out.push(this.out.slice()); } } as SuccessorSink);
+  return out[0];
+}
+
+function isRealPath(system: PackedSystem, e: EdgeGraph, states: readonly number[], edges: readonly number[], read: (v: number) => Uint32Array): void {
+  expect(Array.from(read(states[0]))).toEqual(Array.from(initialOf(system)));
+  for (let k = 0; k < edges.length; k++) {
+    const from = read(states[k]), to = read(states[k + 1]);
+    const label = e.label(edges[k]);
+    expect(successorsOf(system, from).some((m) => m.label === label && m.state.every((w, j) => w === to[j]))).toBe(true);
+  }
+}

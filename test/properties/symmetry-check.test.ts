@@ -1,8 +1,11 @@
 /**
  * `check --symmetry` against the plain check: the same verdicts for every
- * property it checks, counterexamples of the same (shortest) length whose
- * traces replay on the unreduced model and end in a state that violates the
- * property; on two worker threads the same as on one.
+ * property, liveness included (searched on the unfolded graph), the same
+ * trigger counts for the liveness properties, counterexamples of the same
+ * (shortest) length whose traces replay on the unreduced model and end in a
+ * state that violates the property, lassos that replay and are confirmed
+ * fair; with three systems on a small configuration the same; on two worker
+ * threads the same as on one.
  */
 import { describe, expect, it } from 'vitest';
 import { replayTrace } from '../../checker/index.js';
@@ -12,11 +15,21 @@ import { isLiveness } from '../../properties/kinds.js';
 import { StateAccess } from '../../properties/state-access.js';
 import { runCheck, runCheckParallel, selectProperties, type CheckConfig, type CheckOutcome } from '../../properties/verify.js';
 import { checkWorkers } from './support/check-workers.js';
+import { stepsOf } from '../../reports/check-report.js';
+import { traceScenario } from '../../reports/trace.js';
+import { checkScenario } from '../../reports/ambiguities/replay-check.js';
+import { fairnessSpec } from '../../model/fairness.js';
 
 const workers = checkWorkers();
 
 const d2Offline = withReadings(defaultReadings(), { 'D2-act-on-async-exit': 'offline' }) as Readings;
-const safety = selectProperties(undefined, { symmetry: true }).map((p) => p.name);
+const hangs = withReadings(defaultReadings(), { 'S18-hang-detection': 'undetected' }) as Readings;
+const safety = selectProperties(undefined).filter((p) => !isLiveness(p)).map((p) => p.name);
+
+/** What must not change under symmetry: the verdict, and for liveness (counted on the unfolded graph) the trigger count and the lasso's shape. */
+function liveVerdicts(o: CheckOutcome): unknown[] {
+  return o.verdicts.filter((v) => isLiveness(v.property)).map((v) => [v.property.name, v.verdict, v.triggered, v.lasso?.states.length ?? null, v.lasso?.loopStart ?? null]);
+}
 
 function traceLength(o: CheckOutcome, name: string): number | null {
   const v = o.verdicts.find((x) => x.property.name === name)!;
@@ -24,10 +37,37 @@ function traceLength(o: CheckOutcome, name: string): number | null {
 }
 
 describe('check --symmetry', () => {
-  it('selects every property but liveness, and refuses a liveness property named', () => {
-    expect(safety.length).toBe(selectProperties(undefined).filter((p) => !isLiveness(p)).length);
-    expect(() => runCheck({ params: DEFAULT_PARAMS, readings: defaultReadings(), symmetry: true, properties: ['copy-completes'] })).toThrow(/liveness properties \(copy-completes\)/);
+  it('selects every property, liveness included', () => {
+    expect(selectProperties(undefined, { symmetry: true }).length).toBe(selectProperties(undefined).length);
   });
+
+  it('S18 undetected (every progress property fails): the verdicts, triggers and lasso lengths of the plain check; each lasso replays, is fair and refutes its property', () => {
+    const base: CheckConfig = { params: DEFAULT_PARAMS, readings: hangs, allViolations: true };
+    const plain = runCheck(base);
+    const reduced = runCheck({ ...base, symmetry: true });
+    expect(reduced.result.stats.states).toBeLessThan(plain.result.stats.states * 0.51);
+    expect(liveVerdicts(reduced)).toEqual(liveVerdicts(plain));
+    const live = reduced.verdicts.filter((v) => isLiveness(v.property));
+    expect(live.every((v) => v.verdict === 'violated')).toBe(true);
+    for (const v of live) {
+      const steps = stepsOf(reduced, v)!;
+      const sc = traceScenario(reduced.model, steps, v.property.name, { loopStart: v.lasso!.loopStart, fairness: fairnessSpec(v.fairness!) });
+      const c = checkScenario(sc, v.property, steps.length - 1);
+      expect(c.ok, `${v.property.name}: ${c.detail}`).toBe(true);
+    }
+    // pre-offline-progresses: 24 steps, the run stops (test/properties/liveness.test.ts)
+    const v = live.find((x) => x.property.name === 'pre-offline-progresses')!;
+    expect([v.lasso!.states.length - 1, v.lasso!.loopStart]).toEqual([24, 24]);
+  }, 120_000);
+
+  it('three systems (P = 1, F = 1): every verdict of the plain check, and the liveness triggers', () => {
+    const base: CheckConfig = { params: { ...DEFAULT_PARAMS, systems: 3, pages: 1, faults: 1 }, readings: defaultReadings(), allViolations: true };
+    const plain = runCheck(base);
+    const reduced = runCheck({ ...base, symmetry: true });
+    expect(reduced.result.stats.states).toBeLessThan(plain.result.stats.states / 5);
+    expect(reduced.verdicts.map((v) => [v.property.name, v.verdict])).toEqual(plain.verdicts.map((v) => [v.property.name, v.verdict]));
+    expect(liveVerdicts(reduced)).toEqual(liveVerdicts(plain));
+  }, 120_000);
 
   for (const [what, readings] of [['N = 2 defaults', defaultReadings()], ['D2 offline (three properties violated in 21 steps)', d2Offline]] as const) {
     it(`${what}: the verdicts of the plain check, half the states, counterexamples that replay`, () => {
@@ -50,13 +90,16 @@ describe('check --symmetry', () => {
     }, 120_000);
   }
 
-  it('on two worker threads: the same states, verdicts and traces as on one', async () => {
-    const config: CheckConfig = { params: DEFAULT_PARAMS, readings: d2Offline, allViolations: true, symmetry: true };
-    const seq = runCheck(config);
-    const par = await runCheckParallel(config, 2, undefined, workers.where());
-    expect(par.result.stats.states).toBe(seq.result.stats.states);
-    expect(par.result.stats.transitions).toBe(seq.result.stats.transitions);
-    expect(par.verdicts.map((v) => [v.property.name, v.verdict, v.triggered, v.state])).toEqual(seq.verdicts.map((v) => [v.property.name, v.verdict, v.triggered, v.state]));
-    for (const v of seq.verdicts) if (v.state !== undefined) expect(par.result.graph.traceTo(v.state)).toEqual(seq.result.graph.traceTo(v.state));
-  }, 300_000);
+  for (const [what, readings] of [['D2 offline', d2Offline], ['S18 undetected (lassos)', hangs]] as const) {
+    it(`${what} on two worker threads: the same states, verdicts and traces as on one`, async () => {
+      const config: CheckConfig = { params: DEFAULT_PARAMS, readings, allViolations: true, symmetry: true };
+      const seq = runCheck(config);
+      const par = await runCheckParallel(config, 2, undefined, workers.where());
+      expect(par.result.stats.states).toBe(seq.result.stats.states);
+      expect(par.result.stats.transitions).toBe(seq.result.stats.transitions);
+      expect(par.verdicts.map((v) => [v.property.name, v.verdict, v.triggered, v.state])).toEqual(seq.verdicts.map((v) => [v.property.name, v.verdict, v.triggered, v.state]));
+      for (const v of seq.verdicts) if (v.state !== undefined) expect(par.result.graph.traceTo(v.state)).toEqual(seq.result.graph.traceTo(v.state));
+      for (const v of seq.verdicts) if (v.lasso) expect(stepsOf(par, par.verdicts.find((x) => x.property === v.property)!)).toEqual(stepsOf(seq, v));
+    }, 300_000);
+  }
 });
