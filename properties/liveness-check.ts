@@ -154,6 +154,9 @@ export function unfoldedSpace(
 
 /** Whether every permutation maps each constraint onto one of the same kind (then the fair behaviours are closed under the symmetry). */
 export function fairnessIsSymmetric(fairness: readonly FairnessConstraint[], symmetry: StateSymmetry): boolean {
+  // a family with a label named by index for a group (cpu_write of a lock-step group) is not renamed with the systems:
+  // its image under a permutation may be another system's family, or none, at different times
+  for (const c of fairness) for (let l = 0; l < c.labels.length; l++) if (c.labels[l] !== 0 && symmetry.labelDependsOnState?.(l)) return false;
   const image = new Uint8Array(fairness[0]?.labels.length ?? 0);
   for (let g = 1; g < symmetry.size; g++) {
     for (const c of fairness) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { explore, leastImage, quotientSystem, symmetryDefect } from '../../checker/index.js';
+import { explore, leastImage, quotientSystem, successorsOf, symmetryDefect } from '../../checker/index.js';
+import { PROPERTIES } from '../../properties/catalogue.js';
+import { StateAccess } from '../../properties/state-access.js';
 import { FtModel } from '../../model/ft-model.js';
 import { ACT, SBY, ST3 } from '../../hw/ft-controller.js';
 import { CPU, MODE, ST } from '../../model/layout.js';
@@ -126,5 +128,88 @@ describe('the permutations of the systems (model/symmetry.ts)', () => {
     expect(orbits[fail1].map(name).sort()).toEqual(['cpu_fail(#0)', 'cpu_fail(#1)', 'cpu_fail(#2)']);
     expect(permutationsOf(3).length).toBe(6);
     for (const orbit of orbits) for (const l of orbit) expect(orbits[l]).toEqual(orbit);
+  });
+
+  it('the group operations the unfolding uses: composition, inverses, the element canonicalize applied, stabilizers, preimages', () => {
+    const model = new FtModel(SMALL3, defaultReadings());
+    const sym = new SystemSymmetry(model.layout, model.labelNames);
+    const w = model.stateWords;
+    const img = (g: number, x: Uint32Array) => {
+      const out = new Uint32Array(w);
+      sym.apply(g, x, out);
+      return Array.from(out);
+    };
+    const all = states(model);
+    for (const s of all.filter((_, k) => k % 211 === 0)) {
+      for (let a = 0; a < sym.size; a++) {
+        expect(img(sym.inverse(a), Uint32Array.from(img(a, s)))).toEqual(Array.from(s));
+        for (let b = 0; b < sym.size; b++) expect(img(sym.compose(a, b), s)).toEqual(img(a, Uint32Array.from(img(b, s))));
+        const image = Uint32Array.from(img(a, s));
+        const f = new Int32Array(model.layout.size), fi = new Int32Array(model.layout.size);
+        model.layout.decode(s, f);
+        model.layout.decode(image, fi);
+        for (let i = 0; i < 3; i++) expect(fi[model.layout.at(i, ST)]).toBe(f[model.layout.at(sym.preimage(a, i), ST)]);
+      }
+      const c = s.slice();
+      const e = sym.canonicalize(c);
+      expect(img(e, s)).toEqual(Array.from(c));
+      let fixed = 0;
+      for (let g = 0; g < sym.size; g++) if (img(g, s).every((x, k) => x === s[k])) fixed++;
+      expect(sym.stabilizerSize(s)).toBe(fixed);
+    }
+  });
+
+  it('mapLabel (mapLabelAt for a lock-step group\'s write) names the image of every step: the successors of g(s) are the images of the steps of s, labels included', () => {
+    const model = new FtModel(SMALL3, defaultReadings());
+    const named = new SystemSymmetry(model.layout, model.labelNames);
+    // by name alone a group's write would be misnamed: the lowest member of the image group writes
+    expect(model.labelNames.filter((_, l) => named.labelDependsOnState(l)).every((n) => n.startsWith('cpu_write('))).toBe(true);
+    expect(model.labelNames.some((_, l) => named.labelDependsOnState(l))).toBe(true);
+    const sym = new SystemSymmetry(model.layout, model.labelNames);
+    const image = new Uint32Array(model.stateWords);
+    const key = (l: number, x: Uint32Array) => `${l}:${Array.from(x).join(',')}`;
+    for (const s of states(model).filter((_, k) => k % 97 === 0)) {
+      const steps = successorsOf(model, s);
+      for (let g = 1; g < sym.size; g++) {
+        sym.apply(g, s, image);
+        const theirs = successorsOf(model, image).map((m) => key(m.label, m.state)).sort();
+        const mine = steps.map((m) => {
+          const t = new Uint32Array(model.stateWords);
+          sym.apply(g, m.state, t);
+          return key(sym.labelDependsOnState(m.label) ? sym.mapLabelAt(g, m.label, s) : sym.mapLabel(g, m.label), t);
+        }).sort();
+        expect(mine).toEqual(theirs);
+      }
+    }
+  });
+
+  it('the liveness predicates treat the systems alike (p(g(s), i) = p(s, preimage(g, i))), on a sample of the reachable states', () => {
+    for (const r of [defaultReadings(), reading('S18-hang-detection', 'undetected')]) {
+      const model = new FtModel(SMALL3, r);
+      const sym = new SystemSymmetry(model.layout, model.labelNames);
+      const a = new StateAccess(model), b = new StateAccess(model);
+      const image = new Uint32Array(model.stateWords);
+      const live = PROPERTIES.filter((p) => p.kind === 'leads-to' || p.kind === 'infinitely-often' || p.kind === 'eventually-always');
+      const wrong: string[] = [];
+      for (const s of states(model).filter((_, k) => k % 13 === 0)) {
+        const x = a.load(s);
+        for (let g = 1; g < sym.size; g++) {
+          sym.apply(g, s, image);
+          const y = b.load(image);
+          if (y.faultsInjected() * 4 + Math.min(3, y.undetectedFailures()) !== x.faultsInjected() * 4 + Math.min(3, x.undetectedFailures())) wrong.push('level');
+          for (const p of live) {
+            if (p.kind !== 'leads-to') {
+              if (p.p(y) !== p.p(x)) wrong.push(p.name);
+              continue;
+            }
+            for (let i = 0; i < 3; i++) {
+              const j = p.perSystem ? sym.preimage(g, i) : i;
+              if (p.p(y, i) !== p.p(x, j) || p.q(y, i) !== p.q(x, j)) wrong.push(`${p.name} #${i}`);
+            }
+          }
+        }
+      }
+      expect(wrong.slice(0, 5)).toEqual([]);
+    }
   });
 });

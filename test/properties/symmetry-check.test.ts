@@ -18,7 +18,10 @@ import { checkWorkers } from './support/check-workers.js';
 import { stepsOf } from '../../reports/check-report.js';
 import { traceScenario } from '../../reports/trace.js';
 import { checkScenario } from '../../reports/ambiguities/replay-check.js';
-import { fairnessSpec } from '../../model/fairness.js';
+import { expandFairness, fairnessSpec, parseFairness } from '../../model/fairness.js';
+import { FtModel } from '../../model/ft-model.js';
+import { SystemSymmetry } from '../../model/symmetry.js';
+import { fairnessIsSymmetric } from '../../properties/liveness-check.js';
 
 const workers = checkWorkers();
 
@@ -37,6 +40,21 @@ function traceLength(o: CheckOutcome, name: string): number | null {
 }
 
 describe('check --symmetry', () => {
+  it('system 0 speaks for all only under fairness the permutations map onto itself: not with a lock-step group\'s writes, nor a family of one system', () => {
+    const model = new FtModel({ ...DEFAULT_PARAMS, systems: 3 }, defaultReadings());
+    const sym = new SystemSymmetry(model.layout, model.labelNames);
+    const constraints = (spec: string) => {
+      const d = parseFairness(spec);
+      if ('error' in d) throw new Error(d.error);
+      return expandFairness(d, model.labels).map((f) => ({ kind: f.kind, name: f.name, labels: Uint8Array.from(model.labelNames, (_, l) => (f.labels.includes(l) ? 1 : 0)) }));
+    };
+    expect(fairnessIsSymmetric(constraints('WF:smi_ack(#i),SF:dma_copy(#i->#j),WF:async_exit'), sym)).toBe(true);
+    expect(fairnessIsSymmetric(constraints('default'), sym)).toBe(false);
+    expect(fairnessIsSymmetric(constraints('WF:cpu_write(#i)'), sym)).toBe(false);
+    const one = constraints('WF:smi_ack(#i)').slice(0, 1);
+    expect(fairnessIsSymmetric(one, sym)).toBe(false);
+  });
+
   it('selects every property, liveness included', () => {
     expect(selectProperties(undefined, { symmetry: true }).length).toBe(selectProperties(undefined).length);
   });
@@ -67,6 +85,21 @@ describe('check --symmetry', () => {
     expect(reduced.result.stats.states).toBeLessThan(plain.result.stats.states / 5);
     expect(reduced.verdicts.map((v) => [v.property.name, v.verdict])).toEqual(plain.verdicts.map((v) => [v.property.name, v.verdict]));
     expect(liveVerdicts(reduced)).toEqual(liveVerdicts(plain));
+  }, 120_000);
+
+  it('three systems under S18 undetected: the liveness verdicts, triggers and lasso shapes of the plain check, lassos that replay', () => {
+    const live = selectProperties(undefined).filter(isLiveness).map((p) => p.name);
+    const base: CheckConfig = { params: { ...DEFAULT_PARAMS, systems: 3, pages: 1, faults: 1 }, readings: hangs, allViolations: true, properties: live };
+    const plain = runCheck(base);
+    const reduced = runCheck({ ...base, symmetry: true });
+    expect(liveVerdicts(reduced)).toEqual(liveVerdicts(plain));
+    expect(reduced.verdicts.filter((v) => v.verdict === 'violated').length).toBeGreaterThan(3);
+    for (const v of reduced.verdicts.filter((x) => x.lasso)) {
+      const steps = stepsOf(reduced, v)!;
+      const sc = traceScenario(reduced.model, steps, v.property.name, { loopStart: v.lasso!.loopStart, fairness: fairnessSpec(v.fairness!) });
+      const c = checkScenario(sc, v.property, steps.length - 1);
+      expect(c.ok, `${v.property.name}: ${c.detail}`).toBe(true);
+    }
   }, 120_000);
 
   for (const [what, readings] of [['N = 2 defaults', defaultReadings()], ['D2 offline (three properties violated in 21 steps)', d2Offline]] as const) {
