@@ -79,7 +79,7 @@ export interface CheckConfig {
   /**
    * Explore one state per orbit of the permutations of the systems
    * (model/symmetry.ts); traces are mapped back to the unreduced model. With
-   * no property named, the properties it can check (all but liveness).
+   * no property named, every property (liveness on the unfolded graph, symmetry-cover.ts).
    * Throws where it is unsound (reductionRefusal).
    */
   readonly symmetry?: boolean;

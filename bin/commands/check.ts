@@ -41,7 +41,7 @@ export function registerCheck(program: Command): void {
     .option('--workers <N>', 'explore on N threads sharing one store: the same verdicts, counts and shortest traces (default: the number of cores)')
     .option(
       '--symmetry',
-      'explore one state per orbit of the permutations of the systems (up to N! fewer states; traces are mapped back to the model); refused, with the reason, where the systems are not interchangeable; checks every property but liveness',
+      'explore one state per orbit of the permutations of the systems (up to N! fewer states; traces are mapped back to the model); refused, with the reason, where the systems are not interchangeable; checks every property (liveness on the reduced graph unfolded into the system\'s own)',
     )
     .option(
       '--fingerprint',
