@@ -66,63 +66,29 @@ export function leastImage(size: number, words: number, apply: StateSymmetry['ap
   };
 }
 
-/** A sink that canonicalizes each successor before handing it on. */
+/**
+ * A sink that canonicalizes each successor before handing it on, its label
+ * raised by offset[a] for the element a that canonicalized it (all 0 for the
+ * plain quotient).
+ */
 class CanonicalSink implements SuccessorSink {
   readonly out: Uint32Array;
   inner: SuccessorSink | null = null;
 
-  constructor(words: number, private readonly symmetry: StateSymmetry) {
+  constructor(words: number, private readonly symmetry: StateSymmetry, private readonly offset: Int32Array) {
     this.out = new Uint32Array(words);
   }
 
   emit(label: LabelId): void {
     const inner = this.inner!;
     inner.out.set(this.out);
-    this.symmetry.canonicalize(inner.out);
-    inner.emit(label);
+    const a = this.symmetry.canonicalize(inner.out);
+    inner.emit((label + this.offset[a]) as LabelId);
   }
 }
 
-/**
- * The quotient of `system` by `symmetry`: the same labels, counters and dead
- * ends, with every state (initial ones included) canonical. Emitted labels
- * are those of the representative's own steps.
- */
-export function quotientSystem(system: PackedSystem, symmetry: StateSymmetry): PackedSystem {
-  const sink = new CanonicalSink(system.stateWords, symmetry);
-  return {
-    stateWords: system.stateWords,
-    labelNames: system.labelNames,
-    initial(out) {
-      sink.inner = out;
-      system.initial(sink);
-    },
-    successors(state, out) {
-      sink.inner = out;
-      system.successors(state, sink);
-    },
-    isTerminal: (state) => system.isTerminal !== undefined && system.isTerminal(state),
-    get counters() {
-      return system.counters;
-    },
-  };
-}
-
-/**
- * The quotient whose labels also say how each successor was canonicalized:
- * a representative q's step labelled l to a real successor t = h(q') (q'
- * canonical) is emitted as l + labelCount * h, over labelCount * size label
- * names. The explorer records that like any label; `splitTags` folds the
- * labels of the finished run back and keeps the elements h per edge, from
- * which `coverEdges` (symmetry-cover.ts) unfolds the quotient into a graph
- * of the system itself for properties the quotient does not preserve.
- */
-export function taggedQuotientSystem(system: PackedSystem, symmetry: StateSymmetry): PackedSystem {
-  const count = system.labelNames.length;
-  const inverse = Int32Array.from({ length: symmetry.size }, (_, a) => symmetry.inverse(a));
-  const labelNames: string[] = [];
-  for (let h = 0; h < symmetry.size; h++) for (const name of system.labelNames) labelNames.push(h === 0 ? name : `${name}@${h}`);
-  const sink = new TaggingSink(system.stateWords, symmetry, count, inverse);
+/** `system` with every emission going through `sink` first, under these label names. */
+function throughSink(system: PackedSystem, sink: CanonicalSink, labelNames: readonly string[]): PackedSystem {
   return {
     stateWords: system.stateWords,
     labelNames,
@@ -141,20 +107,31 @@ export function taggedQuotientSystem(system: PackedSystem, symmetry: StateSymmet
   };
 }
 
-class TaggingSink implements SuccessorSink {
-  readonly out: Uint32Array;
-  inner: SuccessorSink | null = null;
+/**
+ * The quotient of `system` by `symmetry`: the same labels, counters and dead
+ * ends, with every state (initial ones included) canonical. Emitted labels
+ * are those of the representative's own steps.
+ */
+export function quotientSystem(system: PackedSystem, symmetry: StateSymmetry): PackedSystem {
+  return throughSink(system, new CanonicalSink(system.stateWords, symmetry, new Int32Array(symmetry.size)), system.labelNames);
+}
 
-  constructor(words: number, private readonly symmetry: StateSymmetry, private readonly labelCount: number, private readonly inverse: Int32Array) {
-    this.out = new Uint32Array(words);
-  }
-
-  emit(label: LabelId): void {
-    const inner = this.inner!;
-    inner.out.set(this.out);
-    const a = this.symmetry.canonicalize(inner.out);
-    inner.emit((label + this.labelCount * this.inverse[a]) as LabelId);
-  }
+/**
+ * The quotient whose labels also say how each successor was canonicalized:
+ * a representative q's step labelled l to a real successor t = h(q') (q'
+ * canonical) is emitted as l + labelCount * h, over labelCount * size label
+ * names. The explorer records that like any label; `splitTags` folds the
+ * labels of the finished run back and keeps the elements h per edge, from
+ * which `coverEdges` (symmetry-cover.ts) unfolds the quotient into a graph
+ * of the system itself for properties the quotient does not preserve.
+ */
+export function taggedQuotientSystem(system: PackedSystem, symmetry: StateSymmetry): PackedSystem {
+  const count = system.labelNames.length;
+  // canonical = a(t), so t = h(canonical) for h = a's inverse
+  const offset = Int32Array.from({ length: symmetry.size }, (_, a) => count * symmetry.inverse(a));
+  const labelNames: string[] = [];
+  for (let h = 0; h < symmetry.size; h++) for (const name of system.labelNames) labelNames.push(h === 0 ? name : `${name}@${h}`);
+  return throughSink(system, new CanonicalSink(system.stateWords, symmetry, offset), labelNames);
 }
 
 function canonicalCopy(symmetry: StateSymmetry, state: Uint32Array): Uint32Array {

@@ -82,10 +82,9 @@ export interface LivenessSpace {
   readState(s: number, out: Uint32Array): Uint32Array;
   /** The stored state that stands for node s (itself, or its orbit's representative), for witnesses and reports. */
   stored(s: number): StateIndex;
-  /** Whether the states are stored states (else lassos carry their states' words). */
-  readonly stores: boolean;
   /**
-   * For an unfolding: node q * size + g is g(q) for the stored representative
+   * For an unfolding (whose nodes are not stored states: lassos carry their
+   * states' words): node q * size + g is g(q) for the stored representative
    * q, so predicates are evaluated once per representative and read for g(q)
    * through the permutation (the catalogue's predicates treat the systems
    * alike: p(g(s), i) = p(s, preimage(g, i))).
@@ -104,6 +103,18 @@ export interface Orbits {
   orbitSize(q: number, scratch: Uint32Array): number;
 }
 
+/** The initial states of a run: the first ones stored, those without a parent. */
+function initialCount(g: ExploreResult['graph']): number {
+  let n = 0;
+  while (n < g.stateCount && g.parentOf(n as StateIndex) === null) n++;
+  return n;
+}
+
+/** A state's failure level: a new failure, or the detection of one still pending, changes it ("no further failures"). */
+function failureLevel(v: StateAccess): number {
+  return v.faultsInjected() * 4 + Math.min(3, v.undetectedFailures());
+}
+
 const allSystems = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
 /** The space of an unreduced run: its states and recorded edges. */
@@ -111,10 +122,9 @@ export function plainSpace(result: ExploreResult): LivenessSpace {
   const g = result.graph;
   const edges = g.edges;
   if (!edges?.labelled) throw new Error('liveness needs labelled edges');
-  const initial: number[] = [];
-  for (let s = 0; s < g.stateCount && g.parentOf(s as StateIndex) === null; s++) initial.push(s);
+  const initial = Array.from({ length: initialCount(g) }, (_, s) => s);
   return {
-    edges, initial, stateCount: g.stateCount, stores: true, orbits: null,
+    edges, initial, stateCount: g.stateCount, orbits: null,
     readState: (s, out) => g.readState(s as StateIndex, out),
     stored: (s) => s as StateIndex,
     systemsFor: (_, n) => allSystems(n),
@@ -131,10 +141,8 @@ export function unfoldedSpace(
   const g = result.graph;
   const quotient = g.edges;
   if (!quotient?.labelled) throw new Error('liveness needs labelled edges');
-  let representatives = 0;
-  while (representatives < g.stateCount && g.parentOf(representatives as StateIndex) === null) representatives++;
   const read = (q: number, out: Uint32Array) => g.readState(q as StateIndex, out);
-  const cover = coverEdges(quotient, tags, symmetry, read, representatives, initialStates, g.stateWords, alloc);
+  const cover = coverEdges(quotient, tags, symmetry, read, initialCount(g), initialStates, g.stateWords, alloc);
   const size = cover.size;
   const scratch = new Uint32Array(g.stateWords);
   const orbits: Orbits = {
@@ -145,7 +153,7 @@ export function unfoldedSpace(
     orbitSize: (q, words) => size / symmetry.stabilizerSize(read(q, words)),
   };
   return {
-    edges: cover.edges, initial: cover.initial, stateCount: cover.edges.stateCount, stores: false, orbits,
+    edges: cover.edges, initial: cover.initial, stateCount: cover.edges.stateCount, orbits,
     readState: (v, out) => coverState(symmetry, read, v, scratch, out),
     stored: (v) => Math.floor(v / size) as StateIndex,
     systemsFor: (fairness, n) => (fairnessIsSymmetric(fairness, symmetry) ? [0] : allSystems(n)),
@@ -236,7 +244,7 @@ export function planLiveness(
         labels: r.edges.map((k) => edges.label(k) as LabelId),
         loopStart: r.loopStart,
         ...(perSystem ? { system } : {}),
-        ...(space.stores ? {} : { words: r.states.map((s) => space.readState(s, new Uint32Array(model.stateWords))) }),
+        ...(space.orbits === null ? {} : { words: r.states.map((s) => space.readState(s, new Uint32Array(model.stateWords))) }),
       };
       return { holds: false, ...base, lasso };
     });
@@ -309,8 +317,7 @@ function evaluateGroup(
   const n = space.stateCount;
   for (let s = 0; s < n; s++) {
     const v = access.load(space.readState(s, words));
-    // "no further failures": a new failure, or the detection of one still pending, changes the level
-    if (level !== null) level[s] = v.faultsInjected() * 4 + Math.min(3, v.undetectedFailures());
+    if (level !== null) level[s] = failureLevel(v);
     let b = 0;
     for (let k = 0; k < group.length; k++) {
       const { property, system, p, q } = group[k];
@@ -356,7 +363,7 @@ function evaluateOrbits(
   for (let g = 0; g < size; g++) for (let i = 0; i < systems; i++) pre[g * systems + i] = orbits.preimage(g, i);
   for (let q = 0; q < orbits.representatives; q++) {
     const v = access.load(orbits.readRepresentative(q, words));
-    const lv = level === null ? 0 : v.faultsInjected() * 4 + Math.min(3, v.undetectedFailures());
+    const lv = level === null ? 0 : failureLevel(v);
     let orbitSize = -1;
     for (let u = 0; u < props.length; u++) {
       const property = props[u];
