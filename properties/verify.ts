@@ -311,8 +311,31 @@ function catalogueSets(invariants: readonly InvariantProperty[], access: StateAc
 function verdictsOf(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan, reduced: Reduced): CheckOutcome {
   const { result } = reduced;
   const liveness = plan.selected.filter(isLiveness);
-  const decided = result.complete && liveness.length > 0 ? checkLivenessAll(model, reduced.space(), plan.access, liveness, config.fairness) : [];
+  const decided = result.complete && liveness.length > 0 ? outOfMemoryAsNull(() => checkLivenessAll(model, reduced.space(), plan.access, liveness, config.fairness)) : [];
   return outcomeOf(model, config, plan, result, otherVerdicts(model, plan, result), liveness, decided);
+}
+
+/**
+ * The liveness outcomes, or null when their graph or scratch could not be
+ * allocated: the other verdicts of the finished run are kept, and the
+ * liveness ones are reported undecided.
+ */
+function outOfMemoryAsNull<T>(decide: () => T): T | null {
+  try {
+    return decide();
+  } catch (e) {
+    if (e instanceof RangeError && /allocation failed|Invalid typed array length|Array buffer/i.test(e.message)) return null;
+    throw e;
+  }
+}
+
+async function outOfMemoryAsNullAsync<T>(decide: () => Promise<T>): Promise<T | null> {
+  try {
+    return await decide();
+  } catch (e) {
+    if (e instanceof RangeError && /allocation failed|Invalid typed array length|Array buffer/i.test(e.message)) return null;
+    throw e;
+  }
 }
 
 /** verdictsOf with the liveness searches on the pool's threads, the other verdicts decided here meanwhile. */
@@ -321,20 +344,24 @@ async function verdictsOfParallel(pool: WorkerPool, model: FtModel, config: Omit
   const liveness = plan.selected.filter(isLiveness);
   if (!result.complete || liveness.length === 0) return verdictsOf(model, config, plan, reduced);
   let others = new Map<Property, PropertyVerdict>();
-  const space = reduced.space(sharedCoverAlloc);
-  const decided = await checkLivenessParallel(pool, model, space, plan.access, liveness, config.fairness, () => (others = otherVerdicts(model, plan, result)));
+  const decided = await outOfMemoryAsNullAsync(() =>
+    checkLivenessParallel(pool, model, reduced.space(sharedCoverAlloc), plan.access, liveness, config.fairness, () => (others = otherVerdicts(model, plan, result))),
+  );
+  if (others.size === 0) others = otherVerdicts(model, plan, result);
   return outcomeOf(model, config, plan, result, others, liveness, decided);
 }
 
 function outcomeOf(
   model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan, result: ExploreResult,
-  others: ReadonlyMap<Property, PropertyVerdict>, liveness: readonly LivenessProperty[], decided: readonly LivenessOutcome[],
+  others: ReadonlyMap<Property, PropertyVerdict>, liveness: readonly LivenessProperty[], decided: readonly LivenessOutcome[] | null,
 ): CheckOutcome {
-  const unknownWhy = `not decided: the run stopped early (${result.stopReason})`;
+  const unknownWhy = decided === null
+    ? 'not decided: the exploration was complete, but memory ran out for the graph the liveness searches need'
+    : `not decided: the run stopped early (${result.stopReason})`;
   const verdicts = plan.selected.map((property): PropertyVerdict => {
     if (!isLiveness(property)) return others.get(property)!;
     const vacuousWhy = `vacuous: its trigger (${property.when}) holds on no reachable state`;
-    return livenessVerdict(property, decided[liveness.indexOf(property)], config.fairness, unknownWhy, vacuousWhy);
+    return livenessVerdict(property, decided?.[liveness.indexOf(property)], config.fairness, unknownWhy, vacuousWhy);
   });
   return { config: { ...config, params: model.params, readings: model.readings }, model, result, verdicts, complete: result.complete, access: plan.tally };
 }
