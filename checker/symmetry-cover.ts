@@ -100,25 +100,17 @@ export function coverEdges(
   const targets = alloc.u32(count);
   const labels = alloc.u8(count);
   const starts = alloc.u32(nodes);
-  const dependent = Uint8Array.from({ length: labelCount }, (_, l) => (symmetry.labelDependsOnState?.(l) ? 1 : 0));
-  const at = new Uint32Array(words);
   let e = 0;
   for (let q = 0; q < quotient.stateCount; q++) {
     const first = quotient.firstEdge(q);
     const last = quotient.firstEdge(q + 1);
-    let read = false;
     for (let g = 0; g < size; g++) {
       starts[q * size + g] = e;
       const row = g * size;
       const names = g * labelCount;
       for (let k = first; k < last; k++) {
-        const l = quotient.label(k);
         targets[e] = quotient.target(k) * size + compose[row + tags[k]];
-        if (dependent[l] === 0) labels[e] = labelOf[names + l];
-        else {
-          if (!read) (readState(q, at), (read = true));
-          labels[e] = symmetry.mapLabelAt!(g, l, at);
-        }
+        labels[e] = labelOf[names + quotient.label(k)];
         e++;
       }
     }

@@ -31,13 +31,6 @@ export interface StateSymmetry {
   inverse(a: number): number;
   /** The label of the image of a step: a step labelled `label` from s is a step labelled mapLabel(g, label) from g(s). */
   mapLabel(g: number, label: number): number;
-  /**
-   * For labels whose image depends on the state stepped from (a label that
-   * names the member acting for a group, chosen by index): true, and then
-   * mapLabelAt(g, label, s) is the label of the image step from g(s).
-   */
-  labelDependsOnState?(label: number): boolean;
-  mapLabelAt?(g: number, label: number, state: Uint32Array): number;
 }
 
 /** Lexicographic order of two packed states of `words` words. */

@@ -90,7 +90,7 @@ export const ACTION_DOCS: Record<ActionName, ActionDoc> = {
   cpu_write: {
     block: 'CPU subsystem 110',
     guard: 'system online, CPU in OS, page value changes; in ST3/ST4 every lock-step member runs the OS; a tracing controller has room (S11)',
-    effect: 'page p := v in the system (ST3/ST4: in every lock-step member); a tracing FT controller records the page',
+    effect: 'page p := v in the system (ST3/ST4: in every lock-step member, one write named by the group, e.g. cpu_write(#0+#1,p0,v1)); a tracing FT controller records the page',
     cites: '[0034] [0035] [0045] [0047]',
     readings: ['S11-trace-overflow'],
   },

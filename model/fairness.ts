@@ -102,7 +102,8 @@ function splitTopLevel(text: string): string[] {
 
 /**
  * The families of `decls` over the labels of one model size: a family with
- * `#i` becomes one per system, with `#i->#j` or `#i,#j` one per pair that
+ * `#i` becomes one per system (a lock-step group's write is in each
+ * member's: `WF cpu_write(#1)` is met by a write of #0+#1 too), with `#i->#j` or `#i,#j` one per pair that
  * has labels; without parameters one over every label of the action.
  * Families without any label (an action the configuration lacks) are left out.
  */
@@ -115,8 +116,9 @@ export function expandFairness(decls: readonly FairnessDecl[], labels: LabelTabl
     const groups = new Map<string, number[]>();
     labels.labels.forEach((l, id) => {
       if (l.action !== action) return;
-      const key = params === '#i' ? `#${l.sys}` : params === '#i->#j' ? `#${l.sys}->#${l.other}` : params === '#i,#j' ? `#${l.sys},#${l.other}` : '';
-      groups.set(key, [...(groups.get(key) ?? []), id]);
+      // a lock-step group's write is in the family of each member
+      const keys = params === '#i' ? (l.group ?? [l.sys]).map((i) => `#${i}`) : [params === '#i->#j' ? `#${l.sys}->#${l.other}` : params === '#i,#j' ? `#${l.sys},#${l.other}` : ''];
+      for (const key of keys) groups.set(key, [...(groups.get(key) ?? []), id]);
     });
     for (const [key, ids] of groups) out.push({ kind: d.kind, name: key ? `${action}(${key})` : action, labels: ids });
   }

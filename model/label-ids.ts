@@ -15,7 +15,7 @@ export class LabelIds {
   /** [i * n + j], i < j */
   readonly crosslink_connect: Int32Array;
   readonly crosslink_lost: Int32Array;
-  /** [(i * P + p) * V + v] */
+  /** [(writers * P + p) * V + v], writers the mask of the systems that write (one, or a lock-step group) */
   readonly cpu_write: Int32Array;
   readonly io_out_held: Int32Array;
   readonly cpu_bus_disagree: number;
@@ -60,9 +60,13 @@ export class LabelIds {
     this.boot_os = perSystem('boot_os');
     this.crosslink_connect = perPair('crosslink_connect', false);
     this.crosslink_lost = perPair('crosslink_lost', false);
-    this.cpu_write = new Int32Array(n * pages * values);
-    for (let i = 0; i < n; i++) for (let p = 0; p < pages; p++) for (let v = 0; v < values; v++) {
-      this.cpu_write[(i * pages + p) * values + v] = t.add({ action: 'cpu_write', sys: i, page: p, value: v });
+    this.cpu_write = new Int32Array((1 << n) * pages * values).fill(-1);
+    for (let writers = 1; writers < 1 << n; writers++) {
+      const group = Array.from({ length: n }, (_, i) => i).filter((i) => (writers >>> i) & 1);
+      for (let p = 0; p < pages; p++) for (let v = 0; v < values; v++) {
+        const l: Label = group.length === 1 ? { action: 'cpu_write', sys: group[0], page: p, value: v } : { action: 'cpu_write', sys: group[0], group, page: p, value: v };
+        this.cpu_write[(writers * pages + p) * values + v] = t.add(l);
+      }
     }
     this.io_out_held = perSystem('io_out_held');
     this.cpu_bus_disagree = t.add({ action: 'cpu_bus_disagree' });

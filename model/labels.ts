@@ -46,13 +46,20 @@ export interface Label {
   readonly other?: number;
   readonly page?: number;
   readonly value?: number;
+  /**
+   * A lock-step group's write: every system that writes, ascending (`sys` is
+   * the first). The label names the group, not one member, so that renaming
+   * the systems renames the label and each member's fairness covers it.
+   */
+  readonly group?: readonly number[];
 }
 
 export function formatLabel(l: Label): string {
   const args: string[] = [];
   if (l.sys !== undefined && l.other !== undefined) {
     args.push(l.action === 'crosslink_connect' || l.action === 'crosslink_lost' ? `#${l.sys},#${l.other}` : `#${l.sys}->#${l.other}`);
-  } else if (l.sys !== undefined) args.push(`#${l.sys}`);
+  } else if (l.group !== undefined) args.push(l.group.map((i) => `#${i}`).join('+'));
+  else if (l.sys !== undefined) args.push(`#${l.sys}`);
   if (l.page !== undefined) args.push(`p${l.page}`);
   if (l.value !== undefined) args.push(`v${l.value}`);
   return args.length ? `${l.action}(${args.join(',')})` : l.action;
@@ -63,7 +70,7 @@ export function parseLabel(text: string): Label | null {
   const m = /^([a-z_]+)(?:\((.*)\))?$/.exec(text.trim());
   if (!m || !(ACTION_NAMES as readonly string[]).includes(m[1])) return null;
   const action = m[1] as ActionName;
-  const out: { action: ActionName; sys?: number; other?: number; page?: number; value?: number } = { action };
+  const out: { action: ActionName; sys?: number; other?: number; page?: number; value?: number; group?: number[] } = { action };
   if (m[2] === undefined) return out;
   for (const part of m[2].split(',')) {
     const a = part.trim();
@@ -73,6 +80,9 @@ export function parseLabel(text: string): Label | null {
         out.sys = Number(g[1]);
         if (g[2] !== undefined) out.other = Number(g[2]);
       } else out.other = Number(g[1]);
+    } else if (/^#\d(\+#\d)+$/.test(a) && out.sys === undefined) {
+      out.group = a.split('+').map((x) => Number(x.slice(1)));
+      out.sys = out.group[0];
     } else if ((g = /^p(\d)$/.exec(a))) out.page = Number(g[1]);
     else if ((g = /^v(\d)$/.exec(a))) out.value = Number(g[1]);
     else return null;

@@ -14,10 +14,9 @@
  * readings and parameters: `symmetryObstacle` says why not where it does not.
  */
 import type { StateSymmetry } from '../checker/symmetry.js';
-import { linkBit, linkUp, pairCount } from '../hw/crosslink.js';
-import { ST3, ST4 } from '../hw/ft-controller.js';
+import { linkBit, pairCount } from '../hw/crosslink.js';
 import { JOB_IDLE } from '../hw/dma-controller.js';
-import { JOB, JOB_DST, JOB_SRC, LINKS, RESYNC_FROM, ST, type Layout } from './layout.js';
+import { JOB, JOB_DST, JOB_SRC, LINKS, RESYNC_FROM, type Layout } from './layout.js';
 import type { Mutation } from './mutation.js';
 import type { Params } from './params.js';
 import type { Readings } from './readings.js';
@@ -63,8 +62,6 @@ export class SystemSymmetry implements StateSymmetry {
   /** labelImage[g * labels + l]: the label of g's image of a step labelled l (null: no label names given). */
   private readonly labelImage: Int32Array | null;
   private readonly labelCount: number;
-  /** Per label, the system a cpu_write names (else -1); label[l * n + j]: the same write named for system j. */
-  private readonly writes: { readonly system: Int8Array; readonly label: Int32Array } | null;
 
   /** `labelNames`: the model's, for mapLabel (the unfolding of liveness checks); the other operations do without. */
   constructor(private readonly layout: Layout, labelNames: readonly string[] | null = null) {
@@ -115,7 +112,6 @@ export class SystemSymmetry implements StateSymmetry {
     this.inverses = Uint8Array.from(this.inv, (p) => index.get(key(p))!);
     this.labelCount = labelNames?.length ?? 0;
     this.labelImage = labelNames === null ? null : labelImages(labelNames, this.perm);
-    this.writes = labelNames === null ? null : writeLabels(labelNames, this.n);
   }
 
   compose(a: number, b: number): number {
@@ -142,30 +138,6 @@ export class SystemSymmetry implements StateSymmetry {
       if (k === this.fieldCount) fixed++;
     }
     return fixed;
-  }
-
-  labelDependsOnState(label: number): boolean {
-    return this.writes !== null && this.writes.system[label] >= 0;
-  }
-
-  /**
-   * mapLabel, except for a write of a lock-step group (systems in Pre online
-   * sync / Online sync linked to the writer), which the group's lowest member
-   * makes (phases/io.ts mayWrite): the image group's lowest member writes.
-   */
-  mapLabelAt(g: number, label: number, state: Uint32Array): number {
-    const w = this.writes;
-    const i = w === null ? -1 : w.system[label];
-    if (w === null || i < 0) return this.mapLabel(g, label);
-    const f = this.fields;
-    this.layout.decode(state, f);
-    const inGroup = (j: number) => {
-      const st = f[j * this.per + ST];
-      return (st === ST3 || st === ST4) && (j === i || linkUp(f[this.layout.global + LINKS], i, j, this.n));
-    };
-    let actor = this.perm[g][i];
-    if (inGroup(i)) for (let j = 0; j < this.n; j++) if (inGroup(j)) actor = Math.min(actor, this.perm[g][j]);
-    return w.label[label * this.n + actor];
   }
 
   mapLabel(g: number, label: number): number {
@@ -230,24 +202,21 @@ export function symmetryObstacle(params: Params, readings: Readings, mutation: M
   return null;
 }
 
-/** The cpu_write labels: which system each names, and the same write named for each system. */
-function writeLabels(labelNames: readonly string[], n: number): { system: Int8Array; label: Int32Array } {
-  const id = new Map(labelNames.map((name, l) => [name, l]));
-  const system = new Int8Array(labelNames.length).fill(-1);
-  const label = new Int32Array(labelNames.length * n).fill(-1);
-  labelNames.forEach((name, l) => {
-    const m = /^cpu_write\(#(\d+),(.*)\)$/.exec(name);
-    if (!m) return;
-    system[l] = Number(m[1]);
-    for (let j = 0; j < n; j++) label[l * n + j] = id.get(`cpu_write(#${j},${m[2]})`)!;
-  });
-  return { system, label };
+/**
+ * A label's name with system i renamed p[i]: `cpu_fail(#1)` under 1 -> 2 is
+ * `cpu_fail(#2)`; an unordered pair such as `crosslink_lost(#0,#2)` and a
+ * lock-step group's write such as `cpu_write(#0+#2,p0,v1)` are named lowest first.
+ */
+function renamedLabel(name: string, p: ArrayLike<number>): string {
+  const renamed = name.replace(/#(\d+)/g, (_, d: string) => `#${p[Number(d)]}`);
+  return renamed
+    .replace(/\(#(\d+),#(\d+)\)/, (m, a: string, b: string) => (Number(a) > Number(b) ? `(#${b},#${a})` : m))
+    .replace(/#\d+(\+#\d+)+/, (group) => group.split('+').sort((x, y) => Number(x.slice(1)) - Number(y.slice(1))).join('+'));
 }
 
 /**
  * The label of each label's image under each permutation, by the names
- * (`cpu_fail(#1)` under 1 -> 2 is `cpu_fail(#2)`; an unordered pair such as
- * `crosslink_lost(#0,#2)` is named lowest first). Throws if an image is not
+ * (renamedLabel). Throws if an image is not
  * a label: the labels would not name the systems alike.
  */
 function labelImages(labelNames: readonly string[], perms: readonly Int8Array[]): Int32Array {
@@ -256,9 +225,8 @@ function labelImages(labelNames: readonly string[], perms: readonly Int8Array[])
   const out = new Int32Array(perms.length * count);
   perms.forEach((p, g) => {
     labelNames.forEach((name, l) => {
-      const renamed = name.replace(/#(\d+)/g, (_, d: string) => `#${p[Number(d)]}`);
-      const sorted = renamed.replace(/\(#(\d+),#(\d+)\)/, (m, a: string, b: string) => (Number(a) > Number(b) ? `(#${b},#${a})` : m));
-      const image = id.get(renamed) ?? id.get(sorted);
+      const renamed = renamedLabel(name, p);
+      const image = id.get(renamed);
       if (image === undefined) throw new Error(`symmetry: label ${name} has no image under permutation [${Array.from(p).join(',')}] (${renamed})`);
       out[g * count + l] = image;
     });
@@ -276,7 +244,7 @@ export function labelOrbits(labelNames: readonly string[], systems: number): num
   return labelNames.map((name) => {
     const orbit = new Set<number>();
     for (const p of permutationsOf(systems)) {
-      const image = id.get(name.replace(/#(\d+)/g, (_, d: string) => `#${p[Number(d)]}`));
+      const image = id.get(renamedLabel(name, p));
       if (image !== undefined) orbit.add(image);
     }
     return [...orbit].sort((a, b) => a - b);

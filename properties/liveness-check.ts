@@ -162,9 +162,6 @@ export function unfoldedSpace(
 
 /** Whether every permutation maps each constraint onto one of the same kind (then the fair behaviours are closed under the symmetry). */
 export function fairnessIsSymmetric(fairness: readonly FairnessConstraint[], symmetry: StateSymmetry): boolean {
-  // a family with a label named by index for a group (cpu_write of a lock-step group) is not renamed with the systems:
-  // its image under a permutation may be another system's family, or none, at different times
-  for (const c of fairness) for (let l = 0; l < c.labels.length; l++) if (c.labels[l] !== 0 && symmetry.labelDependsOnState?.(l)) return false;
   const image = new Uint8Array(fairness[0]?.labels.length ?? 0);
   for (let g = 1; g < symmetry.size; g++) {
     for (const c of fairness) {
@@ -345,58 +342,84 @@ function evaluateGroup(
  * predicate evaluated on it for every system, and node q * size + g (the
  * state g(q)) gets the bits of system preimage(g, i) for system i. Triggers
  * count the states of q's orbit (some of its nodes may be one state); the
- * witness is q itself.
+ * witness is q itself. The predicates' values on q are one word when they fit
+ * (they do unless a group holds many properties searched for system 0 only);
+ * their images under the permutations are computed once per distinct word.
  */
 function evaluateOrbits(
   orbits: Orbits, access: StateAccess, group: readonly Predicates[], systems: number, bits: Uint32Array, level: Uint32Array | null, words: Uint32Array,
 ): Map<LivenessProperty, { triggered: number; witness: number }> {
   const props = [...new Set(group.map((x) => x.property))];
-  const slot = group.map((x) => props.indexOf(x.property));
   const perSystem = props.map((p) => p.kind === 'leads-to' && p.perSystem);
-  const pv = new Uint8Array(props.length * systems);
-  const qv = new Uint8Array(props.length * systems);
+  const isLeadsTo = props.map((p) => p.kind === 'leads-to');
+  // value of P (or the predicate) of props[u] for system j at 2 * (u * systems + j), of Q one above
+  const values = new Uint8Array(props.length * systems * 2);
+  const oneWord = values.length <= 32;
+  const { size } = orbits;
+  const k = group.length;
+  // for node g and group member m: where in `values` its P and Q bits come from (-1: none)
+  const fromP = new Int32Array(size * k);
+  const fromQ = new Int32Array(size * k);
+  for (let g = 0; g < size; g++) {
+    group.forEach((x, m) => {
+      const u = props.indexOf(x.property);
+      const at = 2 * (u * systems + (perSystem[u] ? orbits.preimage(g, x.system) : 0));
+      fromP[g * k + m] = at;
+      fromQ[g * k + m] = x.q >= 0 ? at + 1 : -1;
+    });
+  }
+  const bitP = Int32Array.from(group, (x) => x.p);
+  const bitQ = Int32Array.from(group, (x) => x.q);
+  const imagesOf = (value: (at: number) => number, out: Uint32Array, offset: number): void => {
+    for (let g = 0; g < size; g++) {
+      let b = 0;
+      for (let m = 0; m < k; m++) {
+        b |= value(fromP[g * k + m]) << bitP[m];
+        const fq = fromQ[g * k + m];
+        if (fq >= 0) b |= value(fq) << bitQ[m];
+      }
+      out[offset + g] = b >>> 0;
+    }
+  };
+  const images = new Map<number, Uint32Array>();
   const triggered = new Float64Array(props.length);
   const witness = new Int32Array(props.length).fill(-1);
   const scratch = new Uint32Array(words.length);
-  const { size } = orbits;
-  const pre = new Uint8Array(size * systems);
-  for (let g = 0; g < size; g++) for (let i = 0; i < systems; i++) pre[g * systems + i] = orbits.preimage(g, i);
   for (let q = 0; q < orbits.representatives; q++) {
     const v = access.load(orbits.readRepresentative(q, words));
-    const lv = level === null ? 0 : failureLevel(v);
     let orbitSize = -1;
+    let word = 0;
     for (let u = 0; u < props.length; u++) {
       const property = props[u];
-      let fires = false;
+      let fires = !isLeadsTo[u];
       for (let j = 0; j < (perSystem[u] ? systems : 1); j++) {
-        const at = u * systems + j;
+        const at = 2 * (u * systems + j);
+        let p: boolean;
+        let qv = false;
         if (property.kind === 'leads-to') {
-          pv[at] = property.p(v, j) ? 1 : 0;
-          qv[at] = property.q(v, j) ? 1 : 0;
-          if (pv[at] === 1) fires = true;
-        } else {
-          pv[at] = property.p(v) ? 1 : 0;
-          fires = true;
-        }
+          p = property.p(v, j);
+          qv = property.q(v, j);
+          if (p) fires = true;
+        } else p = property.p(v);
+        values[at] = p ? 1 : 0;
+        values[at + 1] = qv ? 1 : 0;
+        if (oneWord) word |= ((p ? 1 : 0) << at) | ((qv ? 1 : 0) << (at + 1));
       }
       if (!fires) continue;
       if (orbitSize < 0) orbitSize = orbits.orbitSize(q, scratch);
       triggered[u] += orbitSize;
       if (witness[u] < 0) witness[u] = q * size;
     }
-    for (let g = 0; g < size; g++) {
-      const node = q * size + g;
-      if (level !== null) level[node] = lv;
-      let b = 0;
-      for (let k = 0; k < group.length; k++) {
-        const x = group[k];
-        const u = slot[k];
-        const at = u * systems + (perSystem[u] ? pre[g * systems + x.system] : 0);
-        if (pv[at] === 1) b |= 1 << x.p;
-        if (x.q >= 0 && qv[at] === 1) b |= 1 << x.q;
+    if (oneWord) {
+      let image = images.get(word);
+      if (image === undefined) {
+        image = new Uint32Array(size);
+        imagesOf((at) => values[at], image, 0);
+        images.set(word, image);
       }
-      bits[node] = b >>> 0;
-    }
+      bits.set(image, q * size);
+    } else imagesOf((at) => values[at], bits, q * size);
+    if (level !== null) level.fill(failureLevel(v), q * size, (q + 1) * size);
   }
   const out = new Map<LivenessProperty, { triggered: number; witness: number }>();
   props.forEach((p, u) => out.set(p, { triggered: triggered[u], witness: witness[u] }));

@@ -76,9 +76,11 @@ export function cpuWrite(k: Kernel, i: number, p: number, v: number): void {
   if (!changesSomeMember(k, i, p, v, together)) return;
   const s = k.begin();
   k.took(together ? O_LOCKSTEP : O_ALONE);
+  let writers = 0;
   for (let j = 0; j < k.n; j++) {
     const writes = together ? inGroupNow(k, i, j) : j === i;
     if (!writes) continue;
+    writers |= 1 << j;
     if (k.now(j, TRACING) === 1 && k.does(X_TRACE)) {
       const count = k.get(s, j, TRACE_COUNT);
       const r = traceWrite(count, k.traceCap, k.readings);
@@ -91,7 +93,7 @@ export function cpuWrite(k: Kernel, i: number, p: number, v: number): void {
     }
     k.set(s, j, MEM + p, v);
   }
-  k.emit(k.ids.cpu_write[(i * k.pages + p) * k.values + v]);
+  k.emit(k.ids.cpu_write[(writers * k.pages + p) * k.values + v]);
 }
 
 /**
