@@ -117,8 +117,10 @@ function runCheckCases(): boolean {
   ratio('reference-safety-1w', 'reference-safety-symmetry-1w', (x, y) => x.seconds / y.seconds, 'symmetry, (2,3,3,4,1) safety: wall time plain / reduced');
   ratio('n3-defaults-all-1w', 'n3-defaults-safety-symmetry-1w', (x, y) => x.states / y.states, 'symmetry, N = 3 defaults: states stored plain / reduced (at most 6 = 3!)');
   ratio('n3-defaults-safety-symmetry-2w', 'n3-defaults-safety-symmetry-1w', (x, y) => x.states / x.seconds / (y.states / y.seconds), '2 workers / 1 worker, states/s, N = 3 safety with symmetry');
-  const sym3 = measured.get('n3-defaults-safety-symmetry-2w');
-  if (sym3 !== undefined) console.log(`  N = 3 defaults, safety, symmetry, 2 workers: ${sym3.seconds.toFixed(1)} s wall (issue 11 target: every property in <= 15 s)`);
+  ratio('n3-defaults-all-symmetry-2w', 'n3-defaults-all-symmetry-1w', (x, y) => y.seconds / x.seconds, '1 worker / 2 workers, wall time, N = 3 every property with symmetry');
+  ratio('n3-defaults-all-2w', 'n3-defaults-all-symmetry-2w', (x, y) => x.seconds / y.seconds, 'symmetry, N = 3 defaults, every property, 2 workers: wall time plain / reduced');
+  const sym3 = measured.get('n3-defaults-all-symmetry-2w');
+  if (sym3 !== undefined) console.log(`  N = 3 defaults, every property, symmetry, 2 workers: ${sym3.seconds.toFixed(1)} s wall (issue 11 target: <= 15 s)`);
   ratio('reference-invariants-fingerprint-1w', 'reference-invariants-1w', (x, y) => x.seconds / y.seconds, 'fingerprint / full store, (2,3,3,4,1) invariants and deadlock: wall time');
   ratio('reference-invariants-fingerprint-1w', 'reference-invariants-1w', (x, y) => (x.rssPeak - x.rssBaseline) / x.states / ((y.rssPeak - y.rssBaseline) / y.states), 'fingerprint / full store, (2,3,3,4,1): bytes/state of RSS');
   const ref = measured.get('reference-all-1w');

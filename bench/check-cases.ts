@@ -38,6 +38,8 @@ export function checkCases(quick: boolean): CheckCase[] {
     { name: 'reference-safety-symmetry-1w', params: ref, properties: 'safety', workers: 1, symmetry: true },
     { name: 'n3-defaults-safety-symmetry-1w', params: n3, properties: 'safety', workers: 1, symmetry: true },
     { name: 'n3-defaults-safety-symmetry-2w', params: n3, properties: 'safety', workers: 2, symmetry: true },
+    { name: 'n3-defaults-all-symmetry-1w', params: n3, properties: 'all', workers: 1, symmetry: true },
+    { name: 'n3-defaults-all-symmetry-2w', params: n3, properties: 'all', workers: 2, symmetry: true },
     { name: 'reference-invariants-1w', params: ref, properties: 'invariants', workers: 1 },
     { name: 'reference-invariants-fingerprint-1w', params: ref, properties: 'invariants', workers: 1, fingerprint: true },
   ];

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { createProgressReporter, defaultMaxBytes, forecastText, LevelGrowth, type ExploreProgress } from '../../checker/index.js';
 import { PROPERTY_NAMES } from '../../properties/catalogue.js';
-import { exitCodeOf, parallelCheckCompiled, runCheckAsync, runCheckParallel, reductionRefusal, selectProperties } from '../../properties/verify.js';
+import { exitCodeOf, parallelCheckCompiled, runCheckAsync, runCheckParallel, reductionRefusal, selectProperties, type Reductions } from '../../properties/verify.js';
 import { FtModel } from '../../model/ft-model.js';
 import { checkJson, checkText, stepsOf } from '../../reports/check-report.js';
 import { coverageOf, namedNeverTaken } from '../../reports/coverage-report.js';
@@ -53,6 +53,8 @@ export function registerCheck(program: Command): void {
       const reductions = { symmetry: config.symmetry === true, fingerprint: Boolean(opts.fingerprint) };
       const refusal = reductionRefusal(new FtModel(config.params, config.readings), selectProperties(config.properties, reductions), reductions);
       if (refusal !== null) throw new UsageError(refusal);
+      const hint = symmetryHint(config, reductions);
+      if (hint !== null) process.stderr.write(`ftcheck: hint: ${hint}\n`);
       // from TypeScript sources (tsx) the workers would load the last build's model: one thread unless asked
       const workers = parseWorkers(opts.workers, parallelCheckCompiled() && !opts.fingerprint ? availableParallelism() : 1);
       if (opts.fingerprint && workers > 1) throw new UsageError('--fingerprint runs on one thread: leave out --workers or pass --workers 1');
@@ -167,3 +169,18 @@ function writeScenarios(dir: string, scenarios: ReadonlyMap<string, object>, che
   if (!w.ok) process.stderr.write(`ftcheck: error: ${w.error}\n`);
   return w.ok;
 }
+
+/**
+ * At three systems a plain run explores up to 3! images of every state; where
+ * they are interchangeable (the reductions would not be refused) --symmetry
+ * decides the same properties on one per orbit. Null where it does not apply.
+ */
+function symmetryHint(config: ReturnType<typeof resolveModelConfig>, reductions: Reductions): string | null {
+  if (reductions.symmetry || reductions.fingerprint || config.params.systems < 3) return null;
+  const withSymmetry = { symmetry: true };
+  if (reductionRefusal(new FtModel(config.params, config.readings), selectProperties(config.properties, withSymmetry), withSymmetry) !== null) return null;
+  return `the ${config.params.systems} systems are interchangeable in this configuration: --symmetry checks the same properties on one state per orbit (about ${factorial(config.params.systems)}x fewer states, the same verdicts)`;
+}
+
+const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
+

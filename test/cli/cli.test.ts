@@ -43,6 +43,16 @@ describe('ftcheck check', () => {
     expect(j.properties.every((p: { verdict: string }) => p.verdict === 'unknown')).toBe(true);
   });
 
+  it('at three interchangeable systems a plain run suggests --symmetry on stderr; not with it, nor where it would be refused', () => {
+    const hint = /^ftcheck: hint: the 3 systems are interchangeable .*--symmetry/m;
+    const plain = ftcheck('check', '--systems', '3', '--max-states', '200', '--json', '--out', tmp);
+    expect(plain.err).toMatch(hint);
+    expect(JSON.parse(plain.out).complete).toBe(false);
+    expect(ftcheck('check', '--systems', '3', '--symmetry', '--max-states', '200', '--json', '--out', tmp).err).not.toMatch(hint);
+    expect(ftcheck('check', '--systems', '3', '--reading', 'S21-takeover-choice=lowest-index', '--max-states', '200', '--json', '--out', tmp).err).not.toMatch(hint);
+    expect(ftcheck('check', '--max-states', '200', '--json', '--out', tmp).err).not.toMatch(hint);
+  });
+
   it('the text report shows the verdict table and the statistics', () => {
     const r = ftcheck('check', '--out', tmp);
     expect(r.code).toBe(0);
