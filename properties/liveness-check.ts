@@ -342,19 +342,26 @@ function evaluateGroup(
  * predicate evaluated on it for every system, and node q * size + g (the
  * state g(q)) gets the bits of system preimage(g, i) for system i. Triggers
  * count the states of q's orbit (some of its nodes may be one state); the
- * witness is q itself. The predicates' values on q are one word when they fit
- * (they do unless a group holds many properties searched for system 0 only);
- * their images under the permutations are computed once per distinct word.
+ * witness is q itself. The predicates' values on q make one number (when
+ * they fit 53 bits; few distinct ones occur), and their images under the
+ * permutations are computed once per distinct number.
  */
 function evaluateOrbits(
   orbits: Orbits, access: StateAccess, group: readonly Predicates[], systems: number, bits: Uint32Array, level: Uint32Array | null, words: Uint32Array,
 ): Map<LivenessProperty, { triggered: number; witness: number }> {
   const props = [...new Set(group.map((x) => x.property))];
   const perSystem = props.map((p) => p.kind === 'leads-to' && p.perSystem);
-  const isLeadsTo = props.map((p) => p.kind === 'leads-to');
-  // value of P (or the predicate) of props[u] for system j at 2 * (u * systems + j), of Q one above
-  const values = new Uint8Array(props.length * systems * 2);
-  const oneWord = values.length <= 32;
+  // where the value of P (or the predicate) of props[u] for system j sits in `values`: at[u * systems + j]; Q one above
+  const at = new Int32Array(props.length * systems).fill(-1);
+  let width = 0;
+  props.forEach((p, u) => {
+    for (let j = 0; j < (perSystem[u] ? systems : 1); j++) {
+      at[u * systems + j] = width;
+      width += p.kind === 'leads-to' ? 2 : 1;
+    }
+  });
+  const values = new Uint8Array(width);
+  const keyed = width <= 53;
   const { size } = orbits;
   const k = group.length;
   // for node g and group member m: where in `values` its P and Q bits come from (-1: none)
@@ -363,20 +370,20 @@ function evaluateOrbits(
   for (let g = 0; g < size; g++) {
     group.forEach((x, m) => {
       const u = props.indexOf(x.property);
-      const at = 2 * (u * systems + (perSystem[u] ? orbits.preimage(g, x.system) : 0));
-      fromP[g * k + m] = at;
-      fromQ[g * k + m] = x.q >= 0 ? at + 1 : -1;
+      const from = at[u * systems + (perSystem[u] ? orbits.preimage(g, x.system) : 0)];
+      fromP[g * k + m] = from;
+      fromQ[g * k + m] = x.q >= 0 ? from + 1 : -1;
     });
   }
   const bitP = Int32Array.from(group, (x) => x.p);
   const bitQ = Int32Array.from(group, (x) => x.q);
-  const imagesOf = (value: (at: number) => number, out: Uint32Array, offset: number): void => {
+  const imagesOf = (out: Uint32Array, offset: number): void => {
     for (let g = 0; g < size; g++) {
       let b = 0;
       for (let m = 0; m < k; m++) {
-        b |= value(fromP[g * k + m]) << bitP[m];
+        b |= values[fromP[g * k + m]] << bitP[m];
         const fq = fromQ[g * k + m];
-        if (fq >= 0) b |= value(fq) << bitQ[m];
+        if (fq >= 0) b |= values[fq] << bitQ[m];
       }
       out[offset + g] = b >>> 0;
     }
@@ -388,37 +395,39 @@ function evaluateOrbits(
   for (let q = 0; q < orbits.representatives; q++) {
     const v = access.load(orbits.readRepresentative(q, words));
     let orbitSize = -1;
-    let word = 0;
+    let key = 0;
     for (let u = 0; u < props.length; u++) {
       const property = props[u];
-      let fires = !isLeadsTo[u];
+      let fires = property.kind !== 'leads-to';
       for (let j = 0; j < (perSystem[u] ? systems : 1); j++) {
-        const at = 2 * (u * systems + j);
-        let p: boolean;
-        let qv = false;
+        const x = at[u * systems + j];
         if (property.kind === 'leads-to') {
-          p = property.p(v, j);
-          qv = property.q(v, j);
-          if (p) fires = true;
-        } else p = property.p(v);
-        values[at] = p ? 1 : 0;
-        values[at + 1] = qv ? 1 : 0;
-        if (oneWord) word |= ((p ? 1 : 0) << at) | ((qv ? 1 : 0) << (at + 1));
+          const p = property.p(v, j) ? 1 : 0;
+          const qv = property.q(v, j) ? 1 : 0;
+          values[x] = p;
+          values[x + 1] = qv;
+          key = key * 4 + p * 2 + qv;
+          if (p === 1) fires = true;
+        } else {
+          const p = property.p(v) ? 1 : 0;
+          values[x] = p;
+          key = key * 2 + p;
+        }
       }
       if (!fires) continue;
       if (orbitSize < 0) orbitSize = orbits.orbitSize(q, scratch);
       triggered[u] += orbitSize;
       if (witness[u] < 0) witness[u] = q * size;
     }
-    if (oneWord) {
-      let image = images.get(word);
+    if (keyed) {
+      let image = images.get(key);
       if (image === undefined) {
         image = new Uint32Array(size);
-        imagesOf((at) => values[at], image, 0);
-        images.set(word, image);
+        imagesOf(image, 0);
+        images.set(key, image);
       }
       bits.set(image, q * size);
-    } else imagesOf((at) => values[at], bits, q * size);
+    } else imagesOf(bits, q * size);
     if (level !== null) level.fill(failureLevel(v), q * size, (q + 1) * size);
   }
   const out = new Map<LivenessProperty, { triggered: number; witness: number }>();
