@@ -48,7 +48,7 @@ export function addModelOptions(cmd: Command, withProperties = true, withAllViol
   cmd.option('--config <FILE>', 'JSON file with any of: ' + configKeys().join(', '));
   cmd.option('--max-states <N>', 'stop after N states (the run is then incomplete, never a proof)');
   cmd.option('--max-seconds <S>', 'stop after S seconds (the run is then incomplete, never a proof)');
-  cmd.option('--max-memory <SIZE>', 'stop when the store and edges would pass SIZE, e.g. 8G, 500M (default: half the memory of the machine); the run is then incomplete');
+  cmd.option('--max-memory <SIZE>', 'stop when the store and edges would pass SIZE, e.g. 8G, 500M (default: half the memory of the machine); the run is then incomplete; after a complete run, the liveness searches are not started when what they need would pass SIZE (those properties are then undecided)');
   return cmd;
 }
 

@@ -70,7 +70,8 @@ export class LevelGrowth {
   }
 }
 
-const gib = (bytes: number) => (bytes < 2 ** 30 ? `${Math.round(bytes / 2 ** 20)} MiB` : `${(bytes / 2 ** 30).toFixed(1)} GiB`);
+/** 512 MiB, 3.2 GiB. */
+export const gib = (bytes: number): string => (bytes < 2 ** 30 ? `${Math.round(bytes / 2 ** 20)} MiB` : `${(bytes / 2 ** 30).toFixed(1)} GiB`);
 
 export function forecastText(f: MemoryForecast): string {
   return (

@@ -34,6 +34,6 @@ export { WorkerPool } from './parallel/pool.js';
 export { loadSource, type LoadedSource, type SourceModule, type SourceSystem, type SystemSource } from './parallel/source.js';
 export type { StoredStates } from './stored-states.js';
 export { concretizeTrace, leastImage, quotientSystem, symmetryDefect, taggedQuotientSystem, type StateSymmetry, type SymmetryDefect } from './symmetry.js';
-export { forecastText, LevelGrowth, type MemoryForecast } from './forecast.js';
+export { forecastText, gib, LevelGrowth, type MemoryForecast } from './forecast.js';
 export { collisionProbability } from './fingerprint-store.js';
 export { defaultMaxBytes } from './options.js';

@@ -160,6 +160,26 @@ export function unfoldedSpace(
   };
 }
 
+/**
+ * Bytes the liveness step allocates after the exploration, about (for the
+ * --max-memory budget): the unfolded graph under symmetry (a 32-bit target
+ * and a label per edge, a start per node), a predicate mask per group of 32
+ * bits and the failure level per node, and each searching thread's scratch
+ * (SharedSearch: depths, order, dist, via, queue, mark, a two-word stack;
+ * the derived and job masks, the fair-enabled states, the SCC members:
+ * 41 bytes per node).
+ */
+export function livenessBytes(
+  result: ExploreResult, unfoldedBy: number, properties: readonly LivenessProperty[], systems: number, threads: number,
+): number {
+  const edges = result.graph.edges;
+  const nodes = result.graph.stateCount * unfoldedBy;
+  const graph = unfoldedBy > 1 && edges !== undefined ? edges.count * unfoldedBy * 5 + (nodes + 1) * 4 : 0;
+  // at most every system of a per-system property is searched
+  const groups = predicateGroups(properties, (p) => (p.kind === 'leads-to' && p.perSystem ? allSystems(systems) : [0])).length;
+  return graph + nodes * (4 * groups + 4) + threads * nodes * 41;
+}
+
 /** Whether every permutation maps each constraint onto one of the same kind (then the fair behaviours are closed under the symmetry). */
 export function fairnessIsSymmetric(fairness: readonly FairnessConstraint[], symmetry: StateSymmetry): boolean {
   const image = new Uint8Array(fairness[0]?.labels.length ?? 0);

@@ -11,7 +11,7 @@
  *   and the first of them (its witness, reached by a shortest trace).
  */
 import {
-  canReach, concretizeTrace, explore, exploreAsync, quotientSystem, taggedQuotientSystem, type Exploration, type ExploreOptions, type ExploreResult, type InvariantSet,
+  canReach, concretizeTrace, defaultMaxBytes, explore, exploreAsync, quotientSystem, taggedQuotientSystem, type Exploration, type ExploreOptions, type ExploreResult, gib, type InvariantSet,
   type PackedSystem, type StateIndex,
 } from '../checker/index.js';
 import { SystemSymmetry, symmetryObstacle } from '../model/symmetry.js';
@@ -28,7 +28,7 @@ import { AccessTally } from './access-coverage.js';
 import { PROPERTIES, type InvariantProperty, type Property, type RecoverableProperty } from './catalogue.js';
 import { isLiveness, type EnabledProperty, type LivenessProperty } from './kinds.js';
 import { sysText } from './catalogue/words.js';
-import { checkLivenessAll, checkLivenessParallel, fairnessOf, plainSpace, unfoldedSpace, type Lasso, type LivenessOutcome, type LivenessSpace } from './liveness-check.js';
+import { checkLivenessAll, checkLivenessParallel, fairnessOf, livenessBytes, plainSpace, unfoldedSpace, type Lasso, type LivenessOutcome, type LivenessSpace } from './liveness-check.js';
 import { splitTags, type CoverAlloc } from '../checker/symmetry-cover.js';
 import { sharedCoverAlloc } from '../checker/parallel/searches.js';
 import { initialStatesOf } from '../checker/collect.js';
@@ -311,8 +311,32 @@ function catalogueSets(invariants: readonly InvariantProperty[], access: StateAc
 function verdictsOf(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan, reduced: Reduced): CheckOutcome {
   const { result } = reduced;
   const liveness = plan.selected.filter(isLiveness);
-  const decided = result.complete && liveness.length > 0 ? outOfMemoryAsNull(() => checkLivenessAll(model, reduced.space(), plan.access, liveness, config.fairness)) : [];
+  if (!result.complete || liveness.length === 0) return outcomeOf(model, config, plan, result, otherVerdicts(model, plan, result), liveness, []);
+  const over = livenessOverBudget(model, config, plan, result, liveness, 1);
+  const decided = over !== null ? over : (outOfMemoryAsNull(() => checkLivenessAll(model, reduced.space(), plan.access, liveness, config.fairness)) ?? MEMORY_RAN_OUT);
   return outcomeOf(model, config, plan, result, otherVerdicts(model, plan, result), liveness, decided);
+}
+
+const MEMORY_RAN_OUT = 'not decided: the exploration was complete, but memory ran out for the graph the liveness searches need';
+
+/**
+ * Why the liveness step is not attempted: what it would allocate
+ * (livenessBytes) on top of what the exploration holds passes the memory
+ * budget (--max-memory). Null when it fits.
+ */
+function livenessOverBudget(
+  model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan, result: ExploreResult, liveness: readonly LivenessProperty[], threads: number,
+): string | null {
+  const limit = plan.options.maxBytes ?? defaultMaxBytes();
+  const held = result.stats.storeBytes + result.stats.edgeBytes;
+  const unfoldedBy = config.symmetry ? new SystemSymmetry(model.layout).size : 1;
+  const need = livenessBytes(result, unfoldedBy, liveness, model.params.systems, threads);
+  if (held + need <= limit) return null;
+  return (
+    `not decided: the exploration was complete, but the liveness searches need about ${gib(need)} more ` +
+    `(${unfoldedBy > 1 ? 'the graph unfolded, ' : ''}predicate masks, scratch for ${threads} thread(s)) and the exploration holds ${gib(held)} ` +
+    `of the ${gib(limit)} memory budget (raise --max-memory)`
+  );
 }
 
 /**
@@ -343,25 +367,26 @@ async function verdictsOfParallel(pool: WorkerPool, model: FtModel, config: Omit
   const { result } = reduced;
   const liveness = plan.selected.filter(isLiveness);
   if (!result.complete || liveness.length === 0) return verdictsOf(model, config, plan, reduced);
+  const over = livenessOverBudget(model, config, plan, result, liveness, pool.size);
+  if (over !== null) return outcomeOf(model, config, plan, result, otherVerdicts(model, plan, result), liveness, over);
   let others = new Map<Property, PropertyVerdict>();
-  const decided = await outOfMemoryAsNullAsync(() =>
+  const decided = (await outOfMemoryAsNullAsync(() =>
     checkLivenessParallel(pool, model, reduced.space(sharedCoverAlloc), plan.access, liveness, config.fairness, () => (others = otherVerdicts(model, plan, result))),
-  );
+  )) ?? MEMORY_RAN_OUT;
   if (others.size === 0) others = otherVerdicts(model, plan, result);
   return outcomeOf(model, config, plan, result, others, liveness, decided);
 }
 
 function outcomeOf(
   model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan, result: ExploreResult,
-  others: ReadonlyMap<Property, PropertyVerdict>, liveness: readonly LivenessProperty[], decided: readonly LivenessOutcome[] | null,
+  others: ReadonlyMap<Property, PropertyVerdict>, liveness: readonly LivenessProperty[], decided: readonly LivenessOutcome[] | string,
 ): CheckOutcome {
-  const unknownWhy = decided === null
-    ? 'not decided: the exploration was complete, but memory ran out for the graph the liveness searches need'
-    : `not decided: the run stopped early (${result.stopReason})`;
+  // a string: why a complete run left the liveness properties undecided
+  const unknownWhy = typeof decided === 'string' ? decided : `not decided: the run stopped early (${result.stopReason})`;
   const verdicts = plan.selected.map((property): PropertyVerdict => {
     if (!isLiveness(property)) return others.get(property)!;
     const vacuousWhy = `vacuous: its trigger (${property.when}) holds on no reachable state`;
-    return livenessVerdict(property, decided?.[liveness.indexOf(property)], config.fairness, unknownWhy, vacuousWhy);
+    return livenessVerdict(property, typeof decided === 'string' ? undefined : decided[liveness.indexOf(property)], config.fairness, unknownWhy, vacuousWhy);
   });
   return { config: { ...config, params: model.params, readings: model.readings }, model, result, verdicts, complete: result.complete, access: plan.tally };
 }
