@@ -156,6 +156,14 @@ export function vacuityLines(o: CheckOutcome): string[] {
   ];
 }
 
+/** On a complete run, the properties left undecided and why (the notes; empty when none is). */
+export function undecidedLines(o: CheckOutcome): string[] {
+  if (!o.complete) return [];
+  const why = new Map<string, string[]>();
+  for (const v of o.verdicts) if (v.verdict === 'unknown') why.set(v.note ?? 'not decided', [...(why.get(v.note ?? 'not decided') ?? []), v.property.name]);
+  return [...why].map(([note, names]) => `${names.length} propert${names.length === 1 ? 'y' : 'ies'} not decided (${names.join(', ')}): ${note.replace(/^not decided: /, '')}`);
+}
+
 /** A counterexample as `check` prints it: heading, why, the trace (folded unless full), the refuting state in full. */
 export function counterexampleText(o: CheckOutcome, v: PropertyVerdict, t: ReadableTrace, full = false): string[] {
   const out: string[] = [];
@@ -190,6 +198,7 @@ export function checkText(o: CheckOutcome, opts: TextReportOptions = {}): string
   const coverage = coverageOf(o);
   if (o.complete) out.push(coverageSummary(coverage));
   out.push(...vacuityLines(o));
+  out.push(...undecidedLines(o));
   for (const v of o.verdicts) {
     const t = traceOf(o, v);
     if (!t) continue;

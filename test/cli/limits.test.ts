@@ -31,6 +31,16 @@ describe('--max-memory', () => {
     expect(Number(warning![1])).toBeLessThan(Number(stopped![1]));
   });
 
+  it('a complete run whose liveness searches would pass the bound: those undecided with the figures, the rest decided, exit 1', () => {
+    // N = 2 defaults: the exploration holds about 6 MiB; one thread's searches need about 6 MiB more
+    const r = ftcheck(['check', '--max-memory', '10M', '--workers', '1', '--out', '/tmp']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('exploration complete');
+    expect(r.out).toMatch(/^7 properties not decided \(powered-system-joins, .*\): the exploration was complete, but the liveness searches need about \d+ MiB more \(predicate masks, scratch for 1 thread\(s\)\) and the exploration holds \d+ MiB of the 10 MiB memory budget \(raise --max-memory\)$/m);
+    expect(r.out).toMatch(/holds\s+one-act/);
+    expect(ftcheck(['check', '--max-memory', '64M', '--workers', '1', '--out', '/tmp']).code).toBe(0);
+  });
+
   it('a bad size is one line and exit 2', () => {
     const r = ftcheck(['check', '--max-memory', 'lots']);
     expect(r.code).toBe(2);
