@@ -14,6 +14,8 @@ export interface ProgressReporterOptions {
 /** Pass `onProgress` to explore(); call `stop()` when explore() returns (clears the line). */
 export interface ProgressReporter {
   readonly onProgress: (progress: ExploreProgress) => void;
+  /** Replaces the line with what the run does after its exploration (drawn only where the line would be). */
+  stage(text: string): void;
   stop(): void;
   /** True once the line has been drawn. */
   readonly shown: boolean;
@@ -41,11 +43,17 @@ export function createProgressReporter(options: ProgressReporterOptions = {}): P
   const active = (options.enabled ?? true) && stream.isTTY === true;
   const after = options.showAfterSeconds ?? 1;
   const what = options.what ?? 'exploring';
+  const started = performance.now();
   const reporter = {
     shown: false,
     onProgress(p: ExploreProgress): void {
       if (!active || p.seconds < after) return;
       stream.write(`\r${progressLine(what, p)}\x1b[K`);
+      reporter.shown = true;
+    },
+    stage(text: string): void {
+      if (!active || (performance.now() - started) / 1000 < after) return;
+      stream.write(`\r${text}\x1b[K`);
       reporter.shown = true;
     },
     stop(): void {

@@ -272,12 +272,17 @@ export function planLiveness(
 /** Decides the properties (planLiveness) with every search on this thread, one after the other on one SharedSearch. */
 export function checkLivenessAll(
   model: FtModel, space: LivenessSpace, access: StateAccess, properties: readonly LivenessProperty[], runFairness: string | undefined,
+  stage: (text: string) => void = () => {},
 ): LivenessOutcome[] {
   if (properties.length === 0) return [];
+  stage(predicatesStage(properties, space));
   const plan = planLiveness(model, space, access, properties, runFairness);
   const runner = new SearchRunner(new SharedSearch(plan.edges, plan.initial), plan.masks, plan.level);
-  return plan.finish(plan.jobs.map((job) => runner.run(job)));
+  return plan.finish(plan.jobs.map((job, k) => (stage(`liveness: search ${k + 1} of ${plan.jobs.length}`), runner.run(job))));
 }
+
+const predicatesStage = (properties: readonly LivenessProperty[], space: LivenessSpace): string =>
+  `liveness: the predicates of ${properties.length} properties on ${space.stateCount.toLocaleString('en-US')} states`;
 
 /**
  * The same with the searches on the threads of `pool` at once, when the
@@ -288,13 +293,16 @@ export function checkLivenessAll(
 export async function checkLivenessParallel(
   pool: WorkerPool, model: FtModel, space: LivenessSpace, access: StateAccess, properties: readonly LivenessProperty[], runFairness: string | undefined,
   meanwhile: () => void = () => {},
+  stage: (text: string) => void = () => {},
 ): Promise<LivenessOutcome[]> {
   const graph = sharedGraphOf(space.edges);
   if (graph === null || properties.length === 0) {
     meanwhile();
-    return checkLivenessAll(model, space, access, properties, runFairness);
+    return checkLivenessAll(model, space, access, properties, runFairness, stage);
   }
+  stage(predicatesStage(properties, space));
   const plan = planLiveness(model, space, access, properties, runFairness, sharedUint32);
+  stage(`liveness: ${plan.jobs.length} searches on ${pool.size} threads; the other properties meanwhile`);
   const searching = searchInParallel(pool, graph, plan.initial, plan.masks, plan.level, plan.jobs);
   meanwhile();
   return plan.finish(await searching);

@@ -70,6 +70,8 @@ export interface CheckConfig {
   /** Bytes the store and edges may take (ExploreOptions.maxBytes). */
   readonly maxBytes?: number;
   readonly onProgress?: ExploreOptions['onProgress'];
+  /** What a complete run does after its exploration, step by step (the liveness graph, predicates, searches), for a status line. */
+  readonly onStage?: (text: string) => void;
   /** A first-order mutation of the model (mutation analysis). */
   readonly mutation?: Mutation | null;
   /** Keep labelled edges even when no property needs them (diagrams). */
@@ -313,8 +315,24 @@ function verdictsOf(model: FtModel, config: Omit<CheckConfig, 'params' | 'readin
   const liveness = plan.selected.filter(isLiveness);
   if (!result.complete || liveness.length === 0) return outcomeOf(model, config, plan, result, otherVerdicts(model, plan, result), liveness, []);
   const over = livenessOverBudget(model, config, plan, result, liveness, 1);
-  const decided = over !== null ? over : (outOfMemoryAsNull(() => checkLivenessAll(model, reduced.space(), plan.access, liveness, config.fairness)) ?? MEMORY_RAN_OUT);
+  const stage = stageOf(config, result);
+  const decided = over !== null ? over : (outOfMemoryAsNull(() => checkLivenessAll(model, spaceOf(reduced, config, stage), plan.access, liveness, config.fairness, stage)) ?? MEMORY_RAN_OUT);
+  stage('the other properties');
   return outcomeOf(model, config, plan, result, otherVerdicts(model, plan, result), liveness, decided);
+}
+
+/** config.onStage, each text after what the complete exploration did. */
+function stageOf(config: Omit<CheckConfig, 'params' | 'readings'>, result: ExploreResult): (text: string) => void {
+  const say = config.onStage;
+  if (say === undefined) return () => {};
+  const done = `explored ${result.stats.states.toLocaleString('en-US')} ${config.symmetry ? 'orbits' : 'states'}`;
+  return (text) => say(`${done}; ${text}`);
+}
+
+/** The liveness space (under symmetry, the unfolding: said first, it takes a while). */
+function spaceOf(reduced: Reduced, config: Omit<CheckConfig, 'params' | 'readings'>, stage: (text: string) => void, alloc?: CoverAlloc): LivenessSpace {
+  if (config.symmetry) stage('liveness: unfolding the reduced graph into the systems\' own');
+  return reduced.space(alloc);
 }
 
 const MEMORY_RAN_OUT = 'not decided: the exploration was complete, but memory ran out for the graph the liveness searches need';
@@ -370,8 +388,9 @@ async function verdictsOfParallel(pool: WorkerPool, model: FtModel, config: Omit
   const over = livenessOverBudget(model, config, plan, result, liveness, pool.size);
   if (over !== null) return outcomeOf(model, config, plan, result, otherVerdicts(model, plan, result), liveness, over);
   let others = new Map<Property, PropertyVerdict>();
+  const stage = stageOf(config, result);
   const decided = (await outOfMemoryAsNullAsync(() =>
-    checkLivenessParallel(pool, model, reduced.space(sharedCoverAlloc), plan.access, liveness, config.fairness, () => (others = otherVerdicts(model, plan, result))),
+    checkLivenessParallel(pool, model, spaceOf(reduced, config, stage, sharedCoverAlloc), plan.access, liveness, config.fairness, () => (others = otherVerdicts(model, plan, result)), stage),
   )) ?? MEMORY_RAN_OUT;
   if (others.size === 0) others = otherVerdicts(model, plan, result);
   return outcomeOf(model, config, plan, result, others, liveness, decided);

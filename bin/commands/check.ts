@@ -75,7 +75,7 @@ export function registerCheck(program: Command): void {
           if (forecast !== null) process.stderr.write(`${progress.shown ? '\r\x1b[K' : ''}ftcheck: ${forecastText(forecast)}\n`);
           progress.onProgress(p);
         };
-        const checked = { ...config, ...reductions, onProgress };
+        const checked = { ...config, ...reductions, onProgress, onStage: (text: string) => progress.stage(text) };
         interrupted = await interruptibly((onStart) => (workers > 1 ? runCheckParallel(checked, workers, onStart) : runCheckAsync(checked, onStart)));
       } finally {
         progress.stop();

@@ -76,4 +76,20 @@ describe('onProgress', () => {
       expect(p.transitions).toBe(2 * (p.states - p.queue));
     }
   });
+
+  it('a stage replaces the line on a terminal, once the run passes its first second; nothing elsewhere', () => {
+    const tty = new FakeStream(true);
+    const quiet = createProgressReporter({ stream: tty, showAfterSeconds: 3600 });
+    quiet.stage('liveness: search 1 of 7');
+    expect(tty.chunks).toEqual([]);
+    const shown = createProgressReporter({ stream: tty, showAfterSeconds: 0 });
+    shown.stage('explored 9 states; liveness: search 1 of 7');
+    shown.stop();
+    expect(tty.chunks).toEqual(['\rexplored 9 states; liveness: search 1 of 7\x1b[K', '\r\x1b[K']);
+    const pipe = new FakeStream(false);
+    const piped = createProgressReporter({ stream: pipe, showAfterSeconds: 0 });
+    piped.stage('liveness: search 1 of 7');
+    piped.stop();
+    expect(pipe.chunks).toEqual([]);
+  });
 });
