@@ -69,6 +69,11 @@ export interface CoverAlloc {
   u8(length: number): Uint8Array;
 }
 
+/** Bytes coverEdges allocates for a quotient of `states` and `edges` under a group of `size` elements: a 32-bit target and a label per edge, a start per node. */
+export function coverBytes(states: number, edges: number, size: number): number {
+  return edges * size * 5 + states * size * 4;
+}
+
 export const plainAlloc: CoverAlloc = { u32: (n) => new Uint32Array(n), u8: (n) => new Uint8Array(n) };
 
 /**

@@ -103,8 +103,9 @@ function splitTopLevel(text: string): string[] {
 /**
  * The families of `decls` over the labels of one model size: a family with
  * `#i` becomes one per system (a lock-step group's write is in each
- * member's: `WF cpu_write(#1)` is met by a write of #0+#1 too), with `#i->#j` or `#i,#j` one per pair that
- * has labels; without parameters one over every label of the action.
+ * member's: `WF cpu_write(#1)` is met by a write of #0+#1 too), with
+ * `#i->#j` or `#i,#j` one per pair that has labels; without parameters one
+ * over every label of the action.
  * Families without any label (an action the configuration lacks) are left out.
  */
 export function expandFairness(decls: readonly FairnessDecl[], labels: LabelTable): FairnessFamily[] {

@@ -11,9 +11,9 @@
  */
 import type { ExploreResult, LabelId, StateIndex, StateSymmetry } from '../checker/index.js';
 import type { SystemSymmetry } from '../model/symmetry.js';
-import { coverEdges, coverState, plainAlloc, type CoverAlloc } from '../checker/symmetry-cover.js';
+import { coverBytes, coverEdges, coverState, plainAlloc, type CoverAlloc } from '../checker/symmetry-cover.js';
 import type { RecordedEdges } from '../checker/edges.js';
-import { SearchRunner, SharedSearch, type FairnessConstraint, type LivenessResult, type SearchJob } from '../checker/liveness/index.js';
+import { SEARCH_BYTES_PER_STATE, SearchRunner, SharedSearch, type FairnessConstraint, type LivenessResult, type SearchJob } from '../checker/liveness/index.js';
 import type { WorkerPool } from '../checker/parallel/pool.js';
 import { searchInParallel, sharedGraphOf, sharedUint32 } from '../checker/parallel/searches.js';
 import { DEFAULT_FAIRNESS, expandFairness, parseFairness, type FairnessDecl } from '../model/fairness.js';
@@ -162,22 +162,19 @@ export function unfoldedSpace(
 
 /**
  * Bytes the liveness step allocates after the exploration, about (for the
- * --max-memory budget): the unfolded graph under symmetry (a 32-bit target
- * and a label per edge, a start per node), a predicate mask per group of 32
- * bits and the failure level per node, and each searching thread's scratch
- * (SharedSearch: depths, order, dist, via, queue, mark, a two-word stack;
- * the derived and job masks, the fair-enabled states, the SCC members:
- * 41 bytes per node).
+ * --max-memory budget): the unfolded graph under symmetry (coverBytes), a
+ * predicate mask per group of 32 bits and the failure level per node, and
+ * each searching thread's scratch (SEARCH_BYTES_PER_STATE).
  */
 export function livenessBytes(
   result: ExploreResult, unfoldedBy: number, properties: readonly LivenessProperty[], systems: number, threads: number,
 ): number {
   const edges = result.graph.edges;
   const nodes = result.graph.stateCount * unfoldedBy;
-  const graph = unfoldedBy > 1 && edges !== undefined ? edges.count * unfoldedBy * 5 + (nodes + 1) * 4 : 0;
+  const graph = unfoldedBy > 1 && edges !== undefined ? coverBytes(result.graph.stateCount, edges.count, unfoldedBy) : 0;
   // at most every system of a per-system property is searched
   const groups = predicateGroups(properties, (p) => (p.kind === 'leads-to' && p.perSystem ? allSystems(systems) : [0])).length;
-  return graph + nodes * (4 * groups + 4) + threads * nodes * 41;
+  return graph + nodes * (4 * groups + 4) + threads * nodes * SEARCH_BYTES_PER_STATE;
 }
 
 /** Whether every permutation maps each constraint onto one of the same kind (then the fair behaviours are closed under the symmetry). */

@@ -14,7 +14,7 @@ import {
   canReach, concretizeTrace, defaultMaxBytes, explore, exploreAsync, quotientSystem, taggedQuotientSystem, type Exploration, type ExploreOptions, type ExploreResult, gib, type InvariantSet,
   type PackedSystem, type StateIndex,
 } from '../checker/index.js';
-import { SystemSymmetry, symmetryObstacle } from '../model/symmetry.js';
+import { permutationsOf, SystemSymmetry, symmetryObstacle } from '../model/symmetry.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { exploreParallel } from '../checker/parallel/explore-parallel.js';
@@ -347,7 +347,7 @@ function livenessOverBudget(
 ): string | null {
   const limit = plan.options.maxBytes ?? defaultMaxBytes();
   const held = result.stats.storeBytes + result.stats.edgeBytes;
-  const unfoldedBy = config.symmetry ? new SystemSymmetry(model.layout).size : 1;
+  const unfoldedBy = config.symmetry ? permutationsOf(model.params.systems).length : 1;
   const need = livenessBytes(result, unfoldedBy, liveness, model.params.systems, threads);
   if (held + need <= limit) return null;
   return (

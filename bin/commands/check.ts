@@ -7,6 +7,7 @@ import { createProgressReporter, defaultMaxBytes, forecastText, LevelGrowth, typ
 import { PROPERTY_NAMES } from '../../properties/catalogue.js';
 import { exitCodeOf, parallelCheckCompiled, runCheckAsync, runCheckParallel, reductionRefusal, selectProperties, type Reductions } from '../../properties/verify.js';
 import { FtModel } from '../../model/ft-model.js';
+import { permutationsOf } from '../../model/symmetry.js';
 import { checkJson, checkText, stepsOf } from '../../reports/check-report.js';
 import { coverageOf, namedNeverTaken } from '../../reports/coverage-report.js';
 import { counterexampleItf, itfFileName } from '../../reports/itf.js';
@@ -51,9 +52,10 @@ export function registerCheck(program: Command): void {
     .action(async (opts: Record<string, unknown>) => {
       const config = resolveModelConfig(opts);
       const reductions = { symmetry: config.symmetry === true, fingerprint: Boolean(opts.fingerprint) };
-      const refusal = reductionRefusal(new FtModel(config.params, config.readings), selectProperties(config.properties, reductions), reductions);
+      const model = new FtModel(config.params, config.readings);
+      const refusal = reductionRefusal(model, selectProperties(config.properties, reductions), reductions);
       if (refusal !== null) throw new UsageError(refusal);
-      const hint = symmetryHint(config, reductions);
+      const hint = symmetryHint(model, config.properties, reductions);
       if (hint !== null) process.stderr.write(`ftcheck: hint: ${hint}\n`);
       // from TypeScript sources (tsx) the workers would load the last build's model: one thread unless asked
       const workers = parseWorkers(opts.workers, parallelCheckCompiled() && !opts.fingerprint ? availableParallelism() : 1);
@@ -75,7 +77,7 @@ export function registerCheck(program: Command): void {
           if (forecast !== null) process.stderr.write(`${progress.shown ? '\r\x1b[K' : ''}ftcheck: ${forecastText(forecast)}\n`);
           progress.onProgress(p);
         };
-        const checked = { ...config, ...reductions, onProgress, onStage: (text: string) => progress.stage(text) };
+        const checked = { ...config, ...reductions, onProgress, onStage: progress.stage };
         interrupted = await interruptibly((onStart) => (workers > 1 ? runCheckParallel(checked, workers, onStart) : runCheckAsync(checked, onStart)));
       } finally {
         progress.stop();
@@ -175,12 +177,11 @@ function writeScenarios(dir: string, scenarios: ReadonlyMap<string, object>, che
  * they are interchangeable (the reductions would not be refused) --symmetry
  * decides the same properties on one per orbit. Null where it does not apply.
  */
-function symmetryHint(config: ReturnType<typeof resolveModelConfig>, reductions: Reductions): string | null {
-  if (reductions.symmetry || reductions.fingerprint || config.params.systems < 3) return null;
+function symmetryHint(model: FtModel, properties: readonly string[] | undefined, reductions: Reductions): string | null {
+  const n = model.params.systems;
+  if (reductions.symmetry || reductions.fingerprint || n < 3) return null;
   const withSymmetry = { symmetry: true };
-  if (reductionRefusal(new FtModel(config.params, config.readings), selectProperties(config.properties, withSymmetry), withSymmetry) !== null) return null;
-  return `the ${config.params.systems} systems are interchangeable in this configuration: --symmetry checks the same properties on one state per orbit (about ${factorial(config.params.systems)}x fewer states, the same verdicts)`;
+  if (reductionRefusal(model, selectProperties(properties, withSymmetry), withSymmetry) !== null) return null;
+  return `the ${n} systems are interchangeable in this configuration: --symmetry checks the same properties on one state per orbit (about ${permutationsOf(n).length}x fewer states, the same verdicts)`;
 }
-
-const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
 

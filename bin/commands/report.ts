@@ -78,7 +78,7 @@ export function registerReport(program: Command): void {
       // SIGINT/SIGTERM end the exploration as --max-seconds does: the report is built from what was decided
       let interrupted;
       try {
-        interrupted = await interruptibly((onStart) => runCheckAsync({ ...config, allViolations: true, onProgress: progress.onProgress, onStage: (text) => progress.stage(text) }, onStart));
+        interrupted = await interruptibly((onStart) => runCheckAsync({ ...config, allViolations: true, onProgress: progress.onProgress, onStage: progress.stage }, onStart));
       } finally {
         progress.stop();
       }

@@ -60,5 +60,5 @@ export type { EdgeGraph } from '../edge-graph.js';
 export type { FairnessConstraint, Holds, Lasso, LassoQuery, LivenessResult } from './types.js';
 export { findFairLasso } from './find-fair-lasso.js';
 export { eventuallyAlways, infinitelyOften, leadsTo } from './properties.js';
-export { SharedSearch } from './shared-search.js';
+export { SEARCH_BYTES_PER_STATE, SharedSearch } from './shared-search.js';
 export { SearchRunner, type SearchJob } from './search-job.js';

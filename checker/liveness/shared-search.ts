@@ -4,6 +4,14 @@ import type { FairnessBits } from './fairness-bits.js';
 import { UNSEEN } from './marks.js';
 
 /**
+ * Bytes per state one thread's searches allocate at most: SharedSearch's
+ * depths, order, dist, via, queue and mark (4 each), the two-word stack (8),
+ * its two derived masks and the fair-enabled states (1 each); the job masks
+ * of SearchRunner (1 each) and the SCC members of a search (4).
+ */
+export const SEARCH_BYTES_PER_STATE = 6 * 4 + 8 + 3 + 2 + 4;
+
+/**
  * What the liveness searches on one graph from one set of initial states
  * have in common, computed once and shared by every search given it: the
  * breadth-first depths from the initial states and the order they were
