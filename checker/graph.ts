@@ -101,6 +101,14 @@ export class ExploredGraph {
     return d;
   }
 
+  /** Where each BFS level starts, then the number of states: level d is the states levels()[d] .. levels()[d + 1] - 1. */
+  levels(): Uint32Array {
+    const out = new Uint32Array(this.levelCount + 1);
+    out.set(this.levelStarts.subarray(0, this.levelCount));
+    out[this.levelCount] = this.store.count;
+    return out;
+  }
+
   /** BFS level of `i`: length of a shortest path from an initial state. */
   depthOf(i: StateIndex): number {
     this.check(i);

@@ -78,6 +78,8 @@ export interface LivenessSpace {
   readonly edges: RecordedEdges;
   readonly initial: readonly number[];
   readonly stateCount: number;
+  /** The nodes are numbered in BFS order from `initial`: where each level starts, then the node count (SharedSearch's bfsLevels). */
+  readonly levels: Uint32Array;
   /** The real state of node s. */
   readState(s: number, out: Uint32Array): Uint32Array;
   /** The stored state that stands for node s (itself, or its orbit's representative), for witnesses and reports. */
@@ -124,7 +126,7 @@ export function plainSpace(result: ExploreResult): LivenessSpace {
   if (!edges?.labelled) throw new Error('liveness needs labelled edges');
   const initial = Array.from({ length: initialCount(g) }, (_, s) => s);
   return {
-    edges, initial, stateCount: g.stateCount, orbits: null,
+    edges, initial, stateCount: g.stateCount, levels: g.levels(), orbits: null,
     readState: (s, out) => g.readState(s as StateIndex, out),
     stored: (s) => s as StateIndex,
     systemsFor: (_, n) => allSystems(n),
@@ -152,8 +154,10 @@ export function unfoldedSpace(
     preimage: (e, i) => symmetry.preimage(e, i),
     orbitSize: (q, words) => size / symmetry.stabilizerSize(read(q, words)),
   };
+  // node (q, g) is as deep as q: a path to q lifts to a path from some initial node to each node of q
+  const levels = g.levels().map((start) => start * size);
   return {
-    edges: cover.edges, initial: cover.initial, stateCount: cover.edges.stateCount, orbits,
+    edges: cover.edges, initial: cover.initial, stateCount: cover.edges.stateCount, levels, orbits,
     readState: (v, out) => coverState(symmetry, read, v, scratch, out),
     stored: (v) => Math.floor(v / size) as StateIndex,
     systemsFor: (fairness, n) => (fairnessIsSymmetric(fairness, symmetry) ? [0] : allSystems(n)),
@@ -201,6 +205,7 @@ export function fairnessIsSymmetric(fairness: readonly FairnessConstraint[], sym
 export interface LivenessPlan {
   readonly edges: RecordedEdges;
   readonly initial: readonly number[];
+  readonly levels: Uint32Array;
   readonly masks: readonly Uint32Array[];
   readonly level: Uint32Array | null;
   readonly jobs: readonly SearchJob[];
@@ -263,7 +268,7 @@ export function planLiveness(
       return { holds: false, ...base, lasso };
     });
   };
-  return { edges, initial, masks, level, jobs, finish };
+  return { edges, initial, levels: space.levels, masks, level, jobs, finish };
 }
 
 /** Decides the properties (planLiveness) with every search on this thread, one after the other on one SharedSearch. */
@@ -274,7 +279,7 @@ export function checkLivenessAll(
   if (properties.length === 0) return [];
   stage(predicatesStage(properties, space));
   const plan = planLiveness(model, space, access, properties, runFairness);
-  const runner = new SearchRunner(new SharedSearch(plan.edges, plan.initial), plan.masks, plan.level);
+  const runner = new SearchRunner(new SharedSearch(plan.edges, plan.initial, plan.levels), plan.masks, plan.level);
   return plan.finish(plan.jobs.map((job, k) => (stage(`liveness: search ${k + 1} of ${plan.jobs.length}`), runner.run(job))));
 }
 
@@ -300,7 +305,7 @@ export async function checkLivenessParallel(
   stage(predicatesStage(properties, space));
   const plan = planLiveness(model, space, access, properties, runFairness, sharedUint32);
   stage(`liveness: ${plan.jobs.length} searches on ${pool.size} threads; the other properties meanwhile`);
-  const searching = searchInParallel(pool, graph, plan.initial, plan.masks, plan.level, plan.jobs);
+  const searching = searchInParallel(pool, graph, plan.initial, plan.levels, plan.masks, plan.level, plan.jobs);
   meanwhile();
   return plan.finish(await searching);
 }

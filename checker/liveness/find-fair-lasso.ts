@@ -29,7 +29,8 @@ import type { FairnessConstraint, LassoQuery, LivenessResult } from './types.js'
  *
  * Memory: eight uint32 per state (two of them, the depths and the BFS
  * order, and the scratch are kept by `shared` for the next search on the
- * same graph), one more per state of R.
+ * same graph; the two are not needed when `shared` was given the BFS
+ * levels), one more per state of R.
  */
 export function findFairLasso(
   graph: EdgeGraph,
@@ -48,14 +49,14 @@ export function findFairLasso(
   // stack: call stack and component stack of the SCC split; before it, the
   // entry list; after it, scratch of the cycle and stem searches
   const { dist, stack, via, queue, mark } = shared.scratch();
-  dist.set(shared.depth());
+  shared.writeDepths(dist);
   const order = shared.order();
   const reached = shared.reached();
   let triggered = 0;
   let entryCount = 0;
   let inRegion = 0;
   for (let i = 0; i < reached; i++) {
-    const s = order[i];
+    const s = order === null ? i : order[i];
     if (region[s] !== 0) inRegion++;
     if (sources[s] === 0) continue;
     triggered++;

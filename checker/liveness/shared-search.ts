@@ -4,12 +4,14 @@ import type { FairnessBits } from './fairness-bits.js';
 import { UNSEEN } from './marks.js';
 
 /**
- * Bytes per state one thread's searches allocate at most: SharedSearch's
- * depths, order, dist, via, queue and mark (4 each), the two-word stack (8),
- * its two derived masks and the fair-enabled states (1 each); the job masks
- * of SearchRunner (1 each) and the SCC members of a search (4).
+ * Bytes per state one thread's searches allocate at most when SharedSearch
+ * is given the BFS levels (as the check gives them): dist, via, queue and
+ * mark (4 each), the two-word stack (8), its two derived masks and the
+ * fair-enabled states (1 each); the job masks of SearchRunner (1 each) and
+ * the SCC members of a search (4). Without the levels, the depths and the
+ * BFS order take 8 more.
  */
-export const SEARCH_BYTES_PER_STATE = 6 * 4 + 8 + 3 + 2 + 4;
+export const SEARCH_BYTES_PER_STATE = 4 * 4 + 8 + 3 + 2 + 4;
 
 /**
  * What the liveness searches on one graph from one set of initial states
@@ -18,6 +20,13 @@ export const SEARCH_BYTES_PER_STATE = 6 * 4 + 8 + 3 + 2 + 4;
  * reached in, the states where some fairness family is enabled (per set of
  * fair labels), and the per-state scratch arrays (allocated once, not per
  * property and system). Searches run one after the other, never at once.
+ *
+ * `bfsLevels`, for a graph whose states are numbered in BFS order from
+ * `initial` (as an exploration stores them, or an unfolding of one):
+ * level d is the states bfsLevels[d] .. bfsLevels[d + 1] - 1, the last
+ * entry the number of reachable states. The depths are then read from it
+ * and the order is the numbering itself: no BFS, no per-state arrays for
+ * them, and the searches scan the states in memory order.
  */
 export class SharedSearch {
   readonly stateCount: number;
@@ -28,23 +37,32 @@ export class SharedSearch {
   private words: { dist: Uint32Array; stack: Uint32Array; via: Uint32Array; queue: Uint32Array; mark: Uint32Array } | null = null;
   private masks: { a: Uint8Array; b: Uint8Array } | null = null;
 
-  constructor(readonly graph: EdgeGraph, readonly initial: ArrayLike<number>) {
+  constructor(readonly graph: EdgeGraph, readonly initial: ArrayLike<number>, private readonly bfsLevels: ArrayLike<number> | null = null) {
     this.stateCount = graph.stateCount;
+    if (bfsLevels !== null) checkLevels(bfsLevels, initial, graph.stateCount);
   }
 
-  /** Depth of every state (UNSEEN if unreachable); do not write. */
-  depth(): Uint32Array {
-    this.breadthFirst();
-    return this.depths!;
+  /** Writes the depth of every state into `dist` (UNSEEN if unreachable). */
+  writeDepths(dist: Uint32Array): void {
+    const levels = this.bfsLevels;
+    if (levels === null) {
+      this.breadthFirst();
+      dist.set(this.depths!);
+      return;
+    }
+    for (let d = 0; d + 1 < levels.length; d++) dist.fill(d, levels[d], levels[d + 1]);
+    dist.fill(UNSEEN, levels[levels.length - 1]);
   }
 
-  /** The reachable states in BFS order: order()[0 .. reached()); do not write. */
-  order(): Uint32Array {
+  /** The reachable states in BFS order: order()[0 .. reached()), or null when that is 0 .. reached() - 1 (bfsLevels); do not write. */
+  order(): Uint32Array | null {
+    if (this.bfsLevels !== null) return null;
     this.breadthFirst();
     return this.bfsOrder!;
   }
 
   reached(): number {
+    if (this.bfsLevels !== null) return this.bfsLevels[this.bfsLevels.length - 1];
     this.breadthFirst();
     return this.reachedCount;
   }
@@ -95,4 +113,23 @@ export class SharedSearch {
     this.depths = depths;
     this.bfsOrder = order;
   }
+}
+
+/** Throws unless `levels` can be BFS levels from `initial` of a graph of `n` states: from 0, increasing, level 0 exactly the initial states. */
+function checkLevels(levels: ArrayLike<number>, initial: ArrayLike<number>, n: number): void {
+  const bad = (why: string): never => {
+    throw new Error(`SharedSearch: the BFS levels ${why}`);
+  };
+  if (levels.length < 1 || levels[0] !== 0) bad('must start at state 0');
+  for (let d = 1; d < levels.length; d++) if (!(levels[d] > levels[d - 1])) bad(`must increase (level ${d - 1} is empty)`);
+  if (levels[levels.length - 1] > n) bad(`end past the graph's ${n} states`);
+  const first = levels.length > 1 ? levels[1] : 0;
+  const seen = new Uint8Array(first);
+  let distinct = 0;
+  for (let i = 0; i < initial.length; i++) {
+    const s = initial[i];
+    if (!(Number.isInteger(s) && s >= 0 && s < first)) bad(`do not have initial state ${s} on level 0`);
+    if (seen[s] === 0) (seen[s] = 1), distinct++;
+  }
+  if (distinct !== first) bad(`put ${first} states on level 0, but there are ${distinct} initial states`);
 }

@@ -28,6 +28,8 @@ export interface SearchRequest {
   readonly kind: 'searches';
   readonly graph: SharedGraph;
   readonly initial: readonly number[];
+  /** The graph's BFS levels (SharedSearch), or null to have each thread find its depths. */
+  readonly levels: Uint32Array | null;
   readonly masks: readonly Uint32Array[];
   readonly level: Uint32Array | null;
   readonly jobs: readonly SearchJob[];
@@ -62,7 +64,7 @@ export function serveSearches(req: SearchRequest): SearchAnswer {
   const edges = new RecordedEdges(
     new ArrayColumn(g.targets), g.labels === null ? null : new ArrayColumn(g.labels), new ArrayColumn(g.starts), g.expanded, g.count, g.stateCount, g.labelCount, 0,
   );
-  const runner = new SearchRunner(new SharedSearch(edges, req.initial), req.masks, req.level);
+  const runner = new SearchRunner(new SharedSearch(edges, req.initial, req.levels), req.masks, req.level);
   const results: [number, LivenessResult][] = [];
   for (let j = Atomics.add(req.next, 0, 1); j < req.jobs.length; j = Atomics.add(req.next, 0, 1)) results.push([j, runner.run(req.jobs[j])]);
   return { kind: 'searched', results };
@@ -73,13 +75,13 @@ export function serveSearches(req: SearchRequest): SearchAnswer {
  * The masks and the level must be shared arrays (sharedUint32).
  */
 export async function searchInParallel(
-  pool: WorkerPool, graph: SharedGraph, initial: readonly number[], masks: readonly Uint32Array[], level: Uint32Array | null, jobs: readonly SearchJob[],
+  pool: WorkerPool, graph: SharedGraph, initial: readonly number[], levels: Uint32Array | null, masks: readonly Uint32Array[], level: Uint32Array | null, jobs: readonly SearchJob[],
 ): Promise<LivenessResult[]> {
   for (const m of [...masks, ...(level === null ? [] : [level])]) {
     if (!(m.buffer instanceof SharedArrayBuffer)) throw new Error('searchInParallel: masks and level must be in shared memory');
   }
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const request: SearchRequest = { kind: 'searches', graph, initial, masks, level, jobs, next };
+  const request: SearchRequest = { kind: 'searches', graph, initial, levels, masks, level, jobs, next };
   const threads = Math.max(1, Math.min(pool.size, jobs.length));
   const answers = await pool.request(Array.from({ length: threads }, () => request));
   const results: LivenessResult[] = new Array(jobs.length);

@@ -60,7 +60,7 @@ describe('searchInParallel', () => {
         const edges = new RecordedEdges(new ArrayColumn(graph.targets), new ArrayColumn(graph.labels!), new ArrayColumn(graph.starts), c.n, graph.count, c.n, c.labelCount, 0);
         const runner = new SearchRunner(new SharedSearch(edges, c.initial), masks, level);
         const alone = jobs.map((j) => runner.run(j));
-        expect(await searchInParallel(pool, graph, c.initial, masks, level, jobs)).toEqual(alone);
+        expect(await searchInParallel(pool, graph, c.initial, null, masks, level, jobs)).toEqual(alone);
       }),
       { numRuns: 60 },
     );
@@ -69,7 +69,7 @@ describe('searchInParallel', () => {
   it('refuses masks outside shared memory, and a graph of a sequential run is not taken for a shared one', async () => {
     const c = fc.sample(liveCaseArb(), { numRuns: 1, seed: 7 })[0];
     const { graph } = sharedCase(c);
-    await expect(searchInParallel(pool, graph, c.initial, [new Uint32Array(c.n)], null, jobsOf(c))).rejects.toThrow(/shared memory/);
+    await expect(searchInParallel(pool, graph, c.initial, null, [new Uint32Array(c.n)], null, jobsOf(c))).rejects.toThrow(/shared memory/);
     const local = new RecordedEdges(new ArrayColumn(new Uint32Array(1)), null, new ArrayColumn(new Uint32Array(2)), 1, 1, 1, 1, 0);
     expect(sharedGraphOf(local)).toBeNull();
   });
@@ -78,8 +78,8 @@ describe('searchInParallel', () => {
     const c = fc.sample(liveCaseArb(), { numRuns: 1, seed: 3 })[0];
     const { graph, masks } = sharedCase(c);
     const bad: SearchJob = { kind: 'leads-to', group: 5, p: 0, q: 1, keepLevel: false, stutter: false, fairness: [] };
-    await expect(searchInParallel(pool, graph, c.initial, masks, null, [bad])).rejects.toThrow(/no predicate masks 5/);
+    await expect(searchInParallel(pool, graph, c.initial, null, masks, null, [bad])).rejects.toThrow(/no predicate masks 5/);
     const jobs = jobsOf(c).filter((j) => !j.keepLevel);
-    expect((await searchInParallel(pool, graph, c.initial, masks, null, jobs)).length).toBe(jobs.length);
+    expect((await searchInParallel(pool, graph, c.initial, null, masks, null, jobs)).length).toBe(jobs.length);
   });
 });
