@@ -21,14 +21,17 @@ import type { ExploreResult } from './result.js';
 import { RecordedEdges } from './edges.js';
 import type { StateSymmetry } from './symmetry.js';
 import { sameWords } from './collect.js';
+import type { EdgeGraph } from './edge-graph.js';
 import { ArrayColumn as FlatColumn } from './parallel/shared-states.js';
 
 /**
  * The run of a taggedQuotientSystem with its labels folded back to the
  * system's `labelCount` (coverage, stored incoming labels, edges), and the
  * element h of every recorded edge (null when the run kept no labelled edges).
+ * `alloc` makes the tags and the folded labels (of up to 256 labels): shared
+ * memory when threads are to unfold the graph.
  */
-export function splitTags(result: ExploreResult, labelCount: number): { readonly result: ExploreResult; readonly tags: Uint8Array | null } {
+export function splitTags(result: ExploreResult, labelCount: number, alloc: CoverAlloc = plainAlloc): { readonly result: ExploreResult; readonly tags: Uint8Array | null } {
   const fold = (a: Float64Array): Float64Array => {
     const out = new Float64Array(labelCount);
     for (let l = 0; l < a.length; l++) out[l % labelCount] += a[l];
@@ -41,8 +44,8 @@ export function splitTags(result: ExploreResult, labelCount: number): { readonly
     return { result: { ...result, coverage, graph: result.graph.withLabels(names, edges, labelCount) }, tags: null };
   }
   const count = edges.count;
-  const tags = new Uint8Array(count);
-  const labels = labelCount <= 0x100 ? new Uint8Array(count) : labelCount <= 0x10000 ? new Uint16Array(count) : new Uint32Array(count);
+  const tags = alloc.u8(count);
+  const labels = labelCount <= 0x100 ? alloc.u8(count) : labelCount <= 0x10000 ? new Uint16Array(count) : new Uint32Array(count);
   for (let k = 0; k < count; k++) {
     const raw = edges.label(k);
     labels[k] = raw % labelCount;
@@ -77,38 +80,34 @@ export function coverBytes(states: number, edges: number, size: number): number 
 export const plainAlloc: CoverAlloc = { u32: (n) => new Uint32Array(n), u8: (n) => new Uint8Array(n) };
 
 /**
- * Unfolds `quotient` (labels folded, `tags` from splitTags). `initialStates`
- * are the real initial states; each must be the image of a stored initial
- * representative, and the set must be closed under the group (else the
- * unfolding's initial nodes would not be the system's: thrown).
+ * An unfolding being written: the group's tables and the arrays its rows go
+ * to (plain data, so that threads can each write a range of rows when the
+ * arrays are shared). The rows of representative q are the nodes q * size ..
+ * q * size + size - 1, their edges from quotient.firstEdge(q) * size on.
  */
-export function coverEdges(
-  quotient: RecordedEdges,
-  tags: Uint8Array,
-  symmetry: StateSymmetry,
-  readState: (q: number, out: Uint32Array) => Uint32Array,
-  initialRepresentatives: number,
-  initialStates: readonly Uint32Array[],
-  words: number,
-  alloc: CoverAlloc = plainAlloc,
-): SymmetryCover {
-  const size = symmetry.size;
-  const labelCount = quotient.labelCount;
-  const nodes = quotient.stateCount * size;
-  const count = quotient.count * size;
-  if (nodes >= 0xffffffff || count > 0xffffffff) throw new Error(`symmetry: the unfolded graph (${nodes} nodes, ${count} edges) does not fit 32-bit indices`);
-  if (labelCount > 0x100) throw new Error('symmetry: the unfolding keeps labels in one byte');
-  const compose = new Uint8Array(size * size);
-  for (let a = 0; a < size; a++) for (let b = 0; b < size; b++) compose[a * size + b] = symmetry.compose(a, b);
-  const labelOf = new Uint8Array(size * labelCount);
-  for (let g = 0; g < size; g++) for (let l = 0; l < labelCount; l++) labelOf[g * labelCount + l] = symmetry.mapLabel(g, l);
-  const targets = alloc.u32(count);
-  const labels = alloc.u8(count);
-  const starts = alloc.u32(nodes);
-  let e = 0;
-  for (let q = 0; q < quotient.stateCount; q++) {
+export interface CoverPlan {
+  readonly size: number;
+  readonly labelCount: number;
+  /** compose[a * size + b]: the element a∘b. */
+  readonly compose: Uint8Array;
+  /** labelOf[g * labelCount + l]: the image of label l under g. */
+  readonly labelOf: Uint8Array;
+  readonly targets: Uint32Array;
+  readonly labels: Uint8Array;
+  readonly starts: Uint32Array;
+}
+
+/**
+ * Writes the rows of representatives from .. to - 1 of `plan` (each range
+ * independently of the others: a row's first edge follows from the
+ * quotient's). `tags` from splitTags.
+ */
+export function unfoldRows(quotient: EdgeGraph, tags: Uint8Array, plan: CoverPlan, from: number, to: number): void {
+  const { size, labelCount, compose, labelOf, targets, labels, starts } = plan;
+  for (let q = from; q < to; q++) {
     const first = quotient.firstEdge(q);
     const last = quotient.firstEdge(q + 1);
+    let e = first * size;
     for (let g = 0; g < size; g++) {
       starts[q * size + g] = e;
       const row = g * size;
@@ -120,7 +119,45 @@ export function coverEdges(
       }
     }
   }
+}
+
+/** Writes every row of the plan here (coverEdges' default). */
+const unfoldHere = (quotient: EdgeGraph, tags: Uint8Array, plan: CoverPlan): void => unfoldRows(quotient, tags, plan, 0, quotient.stateCount);
+
+/**
+ * Unfolds `quotient` (labels folded, `tags` from splitTags). `initialStates`
+ * are the real initial states; each must be the image of a stored initial
+ * representative, and the set must be closed under the group (else the
+ * unfolding's initial nodes would not be the system's: thrown). `unfold`
+ * writes the rows (unfoldRows): here by default, or started on threads, in
+ * which case the returned graph may be read only once they are done.
+ */
+export function coverEdges(
+  quotient: RecordedEdges,
+  tags: Uint8Array,
+  symmetry: StateSymmetry,
+  readState: (q: number, out: Uint32Array) => Uint32Array,
+  initialRepresentatives: number,
+  initialStates: readonly Uint32Array[],
+  words: number,
+  alloc: CoverAlloc = plainAlloc,
+  unfold: (quotient: RecordedEdges, tags: Uint8Array, plan: CoverPlan) => void = unfoldHere,
+): SymmetryCover {
+  const size = symmetry.size;
+  const labelCount = quotient.labelCount;
+  const nodes = quotient.stateCount * size;
+  const count = quotient.count * size;
+  if (nodes >= 0xffffffff || count > 0xffffffff) throw new Error(`symmetry: the unfolded graph (${nodes} nodes, ${count} edges) does not fit 32-bit indices`);
+  if (labelCount > 0x100) throw new Error('symmetry: the unfolding keeps labels in one byte');
+  if (tags.length < quotient.count) throw new Error(`symmetry: ${tags.length} tags for ${quotient.count} edges`);
+  const compose = new Uint8Array(size * size);
+  for (let a = 0; a < size; a++) for (let b = 0; b < size; b++) compose[a * size + b] = symmetry.compose(a, b);
+  const labelOf = new Uint8Array(size * labelCount);
+  for (let g = 0; g < size; g++) for (let l = 0; l < labelCount; l++) labelOf[g * labelCount + l] = symmetry.mapLabel(g, l);
+  const plan: CoverPlan = { size, labelCount, compose, labelOf, targets: alloc.u32(count), labels: alloc.u8(count), starts: alloc.u32(nodes) };
   const initial = initialNodes(symmetry, readState, initialRepresentatives, initialStates, words);
+  unfold(quotient, tags, plan);
+  const { targets, labels, starts } = plan;
   const edges = new RecordedEdges(new FlatColumn(targets), new FlatColumn(labels), new FlatColumn(starts), nodes, count, nodes, labelCount, targets.byteLength + labels.byteLength + starts.byteLength);
   return { edges, size, initial };
 }

@@ -11,7 +11,7 @@
  */
 import type { ExploreResult, LabelId, StateIndex, StateSymmetry } from '../checker/index.js';
 import type { SystemSymmetry } from '../model/symmetry.js';
-import { coverBytes, coverEdges, coverState, plainAlloc, type CoverAlloc } from '../checker/symmetry-cover.js';
+import { coverBytes, coverEdges, coverState, plainAlloc, type CoverAlloc, type CoverPlan } from '../checker/symmetry-cover.js';
 import type { RecordedEdges } from '../checker/edges.js';
 import { SEARCH_BYTES_PER_STATE, SearchRunner, SharedSearch, type FairnessConstraint, type LivenessResult, type SearchJob } from '../checker/liveness/index.js';
 import type { WorkerPool } from '../checker/parallel/pool.js';
@@ -139,12 +139,13 @@ export function plainSpace(result: ExploreResult): LivenessSpace {
  */
 export function unfoldedSpace(
   result: ExploreResult, tags: Uint8Array, symmetry: SystemSymmetry, initialStates: readonly Uint32Array[], alloc: CoverAlloc = plainAlloc,
+  unfold?: (quotient: RecordedEdges, tags: Uint8Array, plan: CoverPlan) => void,
 ): LivenessSpace {
   const g = result.graph;
   const quotient = g.edges;
   if (!quotient?.labelled) throw new Error('liveness needs labelled edges');
   const read = (q: number, out: Uint32Array) => g.readState(q as StateIndex, out);
-  const cover = coverEdges(quotient, tags, symmetry, read, initialCount(g), initialStates, g.stateWords, alloc);
+  const cover = coverEdges(quotient, tags, symmetry, read, initialCount(g), initialStates, g.stateWords, alloc, unfold);
   const size = cover.size;
   const scratch = new Uint32Array(g.stateWords);
   const orbits: Orbits = {
@@ -290,20 +291,25 @@ const predicatesStage = (properties: readonly LivenessProperty[], space: Livenes
  * The same with the searches on the threads of `pool` at once, when the
  * space's edges are in shared memory (a parallel run's, or an unfolding
  * made with sharedCoverAlloc); otherwise on this thread. `meanwhile` runs
- * here while the threads search.
+ * here while the threads search. `edgesReady`: the space's edges are still
+ * being written (an unfolding on the pool's threads, unfoldInParallel): the
+ * predicates are evaluated here meanwhile, the searches start once it resolves.
  */
 export async function checkLivenessParallel(
   pool: WorkerPool, model: FtModel, space: LivenessSpace, access: StateAccess, properties: readonly LivenessProperty[], runFairness: string | undefined,
   meanwhile: () => void = () => {},
   stage: (text: string) => void = () => {},
+  edgesReady: Promise<void> | null = null,
 ): Promise<LivenessOutcome[]> {
   const graph = sharedGraphOf(space.edges);
   if (graph === null || properties.length === 0) {
+    await edgesReady;
     meanwhile();
     return checkLivenessAll(model, space, access, properties, runFairness, stage);
   }
-  stage(predicatesStage(properties, space));
+  stage(predicatesStage(properties, space) + (edgesReady === null ? '' : `; the unfolding on ${pool.size} threads meanwhile`));
   const plan = planLiveness(model, space, access, properties, runFairness, sharedUint32);
+  await edgesReady;
   stage(`liveness: ${plan.jobs.length} searches on ${pool.size} threads; the other properties meanwhile`);
   const searching = searchInParallel(pool, graph, plan.initial, plan.levels, plan.masks, plan.level, plan.jobs);
   meanwhile();

@@ -29,8 +29,10 @@ import { PROPERTIES, type InvariantProperty, type Property, type RecoverableProp
 import { isLiveness, type EnabledProperty, type LivenessProperty } from './kinds.js';
 import { sysText } from './catalogue/words.js';
 import { checkLivenessAll, checkLivenessParallel, fairnessOf, livenessBytes, plainSpace, unfoldedSpace, type Lasso, type LivenessOutcome, type LivenessSpace } from './liveness-check.js';
-import { splitTags, type CoverAlloc } from '../checker/symmetry-cover.js';
+import { plainAlloc, splitTags, type CoverAlloc, type CoverPlan } from '../checker/symmetry-cover.js';
 import { sharedCoverAlloc } from '../checker/parallel/searches.js';
+import { unfoldInParallel } from '../checker/parallel/unfold.js';
+import type { RecordedEdges } from '../checker/edges.js';
 import { initialStatesOf } from '../checker/collect.js';
 import type { FairnessDecl } from '../model/fairness.js';
 import { StateAccess } from './state-access.js';
@@ -144,7 +146,7 @@ export function reductionRefusal(model: FtModel, selected: readonly Property[], 
  * What the explorer runs: the model, or under `symmetry` its quotient; and
  * the result with traces mapped back to the model.
  */
-function reduction(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan): {
+function reduction(model: FtModel, config: Omit<CheckConfig, 'params' | 'readings'>, plan: CheckPlan, alloc: CoverAlloc = plainAlloc): {
   readonly system: PackedSystem;
   readonly finish: (result: ExploreResult) => Reduced;
 } {
@@ -157,8 +159,8 @@ function reduction(model: FtModel, config: Omit<CheckConfig, 'params' | 'reading
   return {
     system: taggedQuotientSystem(model, symmetry),
     finish: (raw) => {
-      const { result, tags } = splitTags(raw, model.labelNames.length);
-      return { result: concrete(result), space: (alloc) => unfoldedSpace(result, tags!, symmetry, initialStatesOf(model), alloc) };
+      const { result, tags } = splitTags(raw, model.labelNames.length, alloc);
+      return { result: concrete(result), space: (unfold) => unfoldedSpace(result, tags!, symmetry, initialStatesOf(model), alloc, unfold) };
     },
   };
 }
@@ -168,11 +170,17 @@ export function unfolds(selected: readonly Property[]): boolean {
   return selected.some(isLiveness);
 }
 
-/** A finished run (traces mapped back to the model) and the space its liveness searches run on. */
+/**
+ * A finished run (traces mapped back to the model) and the space its
+ * liveness searches run on (under symmetry the unfolding, its arrays made by
+ * the reduction's alloc, its rows written by `unfold`: here by default).
+ */
 interface Reduced {
   readonly result: ExploreResult;
-  readonly space: (alloc?: CoverAlloc) => LivenessSpace;
+  readonly space: (unfold?: Unfolder) => LivenessSpace;
 }
+
+type Unfolder = (quotient: RecordedEdges, tags: Uint8Array, plan: CoverPlan) => void;
 
 export function runCheck(config: CheckConfig): CheckOutcome {
   return checkModel(new FtModel(config.params, config.readings, config.mutation ?? null), config);
@@ -206,7 +214,7 @@ export async function runCheckParallel(
   const model = new FtModel(config.params, config.readings, config.mutation ?? null);
   const plan = planCheck(model, config);
   if (config.fingerprint) throw new Error('--fingerprint runs on one thread');
-  const { finish } = reduction(model, config, plan);
+  const { finish } = reduction(model, config, plan, sharedCoverAlloc);
   const { invariantSets: _sets, ...options } = plan.options;
   const args: CheckSourceArgs = {
     params: config.params,
@@ -329,10 +337,10 @@ function stageOf(config: Omit<CheckConfig, 'params' | 'readings'>, result: Explo
   return (text) => say(`${done}; ${text}`);
 }
 
-/** The liveness space (under symmetry, the unfolding: said first, it takes a while). */
-function spaceOf(reduced: Reduced, config: Omit<CheckConfig, 'params' | 'readings'>, stage: (text: string) => void, alloc?: CoverAlloc): LivenessSpace {
-  if (config.symmetry) stage('liveness: unfolding the reduced graph into the systems\' own');
-  return reduced.space(alloc);
+/** The liveness space (under symmetry, the unfolding: said first when written here, it takes a while). */
+function spaceOf(reduced: Reduced, config: Omit<CheckConfig, 'params' | 'readings'>, stage: (text: string) => void, unfold?: Unfolder): LivenessSpace {
+  if (config.symmetry && unfold === undefined) stage('liveness: unfolding the reduced graph into the systems\' own');
+  return reduced.space(unfold);
 }
 
 const MEMORY_RAN_OUT = 'not decided: the exploration was complete, but memory ran out for the graph the liveness searches need';
@@ -389,9 +397,16 @@ async function verdictsOfParallel(pool: WorkerPool, model: FtModel, config: Omit
   if (over !== null) return outcomeOf(model, config, plan, result, otherVerdicts(model, plan, result), liveness, over);
   let others = new Map<Property, PropertyVerdict>();
   const stage = stageOf(config, result);
-  const decided = (await outOfMemoryAsNullAsync(() =>
-    checkLivenessParallel(pool, model, spaceOf(reduced, config, stage, sharedCoverAlloc), plan.access, liveness, config.fairness, () => (others = otherVerdicts(model, plan, result)), stage),
-  )) ?? MEMORY_RAN_OUT;
+  // under symmetry the pool's threads unfold the graph while this one evaluates the predicates
+  let unfolding: Promise<void> | null = null;
+  const unfold: Unfolder = (quotient, tags, cover) => {
+    unfolding = unfoldInParallel(pool, quotient, tags, cover);
+    unfolding.catch(() => {});
+  };
+  const decided = (await outOfMemoryAsNullAsync(() => {
+    const space = spaceOf(reduced, config, stage, config.symmetry ? unfold : undefined);
+    return checkLivenessParallel(pool, model, space, plan.access, liveness, config.fairness, () => (others = otherVerdicts(model, plan, result)), stage, unfolding);
+  })) ?? MEMORY_RAN_OUT;
   if (others.size === 0) others = otherVerdicts(model, plan, result);
   return outcomeOf(model, config, plan, result, others, liveness, decided);
 }

@@ -3,6 +3,7 @@ import { H_ERROR, HALT } from './control.js';
 import { MAX_WORKERS } from './memory.js';
 import type { WorkerTally } from './tally.js';
 import type { SearchAnswer, SearchRequest } from './searches.js';
+import type { UnfoldAnswer, UnfoldRequest } from './unfold.js';
 import type { WorkerInit, WorkerMessage } from './worker.js';
 import { defaultWorkerScript } from './worker-script.js';
 
@@ -54,13 +55,21 @@ export class WorkerPool {
     return this.dispatch(inits, ci, (m) => (m.kind === 'done' ? m.tally : null));
   }
 
-  /** Sends one search request per thread (searches.ts) to the first requests.length threads; resolves with their answers, in order. */
-  request(requests: readonly SearchRequest[]): Promise<SearchAnswer[]> {
+  /**
+   * Sends one request per thread (searches.ts, unfold.ts) to the first
+   * requests.length threads, all of one kind; resolves with their answers,
+   * in order.
+   */
+  request(requests: readonly SearchRequest[]): Promise<SearchAnswer[]>;
+  request(requests: readonly UnfoldRequest[]): Promise<UnfoldAnswer[]>;
+  request(requests: readonly (SearchRequest | UnfoldRequest)[]): Promise<(SearchAnswer | UnfoldAnswer)[]> {
     const ci = new Int32Array(new SharedArrayBuffer(4 * (HALT + 1)));
-    return this.dispatch(requests, ci, (m) => (m.kind === 'searched' ? m : null));
+    const expected = requests[0]?.kind === 'unfold' ? 'unfolded' : 'searched';
+    if (requests.some((r) => r.kind !== requests[0].kind)) return Promise.reject(new Error('WorkerPool.request: requests of one kind at a time'));
+    return this.dispatch(requests, ci, (m) => (m.kind === expected ? (m as SearchAnswer | UnfoldAnswer) : null));
   }
 
-  private dispatch<T>(messages: readonly (WorkerInit | SearchRequest)[], ci: Int32Array, answerOf: (m: WorkerMessage) => T | null): Promise<T[]> {
+  private dispatch<T>(messages: readonly (WorkerInit | SearchRequest | UnfoldRequest)[], ci: Int32Array, answerOf: (m: WorkerMessage) => T | null): Promise<T[]> {
     if (this.closed) return Promise.reject(new Error('WorkerPool: closed'));
     if (this.busy) return Promise.reject(new Error('WorkerPool: one run at a time'));
     if (messages.length > this.size) return Promise.reject(new RangeError(`WorkerPool of ${this.size} threads asked for ${messages.length}`));

@@ -4,7 +4,8 @@
  * each WorkerInit message it builds its own system from the source, runs its
  * share of every phase (worker-loop.ts), posts its tally, and waits for the
  * next run; a SearchRequest (searches.ts) it answers with the liveness
- * searches it ran (a pool keeps its threads, their loaded modules and their JIT code
+ * searches it ran, an UnfoldRequest (unfold.ts) once its rows of an
+ * unfolded graph are written (a pool keeps its threads, their loaded modules and their JIT code
  * between runs). On an error it raises the halt flag and posts the error; the
  * main thread then terminates every worker of the run (others may be waiting
  * for this one at a barrier).
@@ -16,6 +17,7 @@ import { viewsOf } from './memory.js';
 import { loadSource, type SystemSource } from './source.js';
 import type { WorkerTally } from './tally.js';
 import { serveSearches, type SearchAnswer, type SearchRequest } from './searches.js';
+import { serveUnfold, type UnfoldAnswer, type UnfoldRequest } from './unfold.js';
 import { WorkerLoop, type WorkerSettings } from './worker-loop.js';
 
 /** The message that starts a worker's share of a run. */
@@ -30,6 +32,7 @@ export interface WorkerInit {
 export type WorkerMessage =
   | { readonly kind: 'done'; readonly tally: WorkerTally }
   | SearchAnswer
+  | UnfoldAnswer
   | { readonly kind: 'error'; readonly message: string; readonly stack?: string };
 
 async function runShare(init: WorkerInit): Promise<WorkerMessage> {
@@ -58,11 +61,11 @@ async function runShare(init: WorkerInit): Promise<WorkerMessage> {
 }
 
 const port = parentPort!;
-port.on('message', (m: WorkerInit | SearchRequest) => {
-  if ('kind' in m && m.kind === 'searches') {
+port.on('message', (m: WorkerInit | SearchRequest | UnfoldRequest) => {
+  if ('kind' in m) {
     let answer: WorkerMessage;
     try {
-      answer = serveSearches(m);
+      answer = m.kind === 'searches' ? serveSearches(m) : serveUnfold(m);
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       answer = { kind: 'error', message: err.message, stack: err.stack };
