@@ -16,8 +16,9 @@ import type { FairnessConstraint, LassoQuery, LivenessResult } from './types.js'
  * ending in a fair cycle through an accept state or in an accept dead end;
  * of those, one with the shortest stem.
  *
- * 1. BFS from the initial states: depth of every state; the reachable
- *    sources in the region, in BFS order, are the entries.
+ * 1. BFS from the initial states (once per SharedSearch, none when it
+ *    was given the BFS levels): the reachable sources in the region, in BFS
+ *    order, are the entries, each at its depth.
  * 2. Multi-source BFS inside the region from the entries, each at its depth:
  *    `dist` (shortest stem to each state reached, R) and `via` (its last edge);
  *    skipped when every reachable region state is an entry.
@@ -49,18 +50,25 @@ export function findFairLasso(
   // stack: call stack and component stack of the SCC split; before it, the
   // entry list; after it, scratch of the cycle and stem searches
   const { dist, stack, via, queue, mark } = shared.scratch();
-  shared.writeDepths(dist);
+  // dist is read only on the states the stems reach: set here for the entries, by regionDistances for the rest
   const order = shared.order();
   const reached = shared.reached();
+  const levels = shared.bfsLevels;
+  const depths = levels === null ? shared.depth() : null;
+  let depth = 0;
   let triggered = 0;
   let entryCount = 0;
   let inRegion = 0;
   for (let i = 0; i < reached; i++) {
     const s = order === null ? i : order[i];
+    if (levels !== null) while (i >= levels[depth + 1]) depth++;
     if (region[s] !== 0) inRegion++;
     if (sources[s] === 0) continue;
     triggered++;
-    if (region[s] !== 0) stack[entryCount++] = s;
+    if (region[s] !== 0) {
+      dist[s] = depths === null ? depth : depths[s];
+      stack[entryCount++] = s;
+    }
   }
   if (entryCount === 0) return { holds: true, triggered };
 

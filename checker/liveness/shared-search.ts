@@ -37,21 +37,16 @@ export class SharedSearch {
   private words: { dist: Uint32Array; stack: Uint32Array; via: Uint32Array; queue: Uint32Array; mark: Uint32Array } | null = null;
   private masks: { a: Uint8Array; b: Uint8Array } | null = null;
 
-  constructor(readonly graph: EdgeGraph, readonly initial: ArrayLike<number>, private readonly bfsLevels: ArrayLike<number> | null = null) {
+  constructor(readonly graph: EdgeGraph, readonly initial: ArrayLike<number>, readonly bfsLevels: ArrayLike<number> | null = null) {
     this.stateCount = graph.stateCount;
     if (bfsLevels !== null) checkLevels(bfsLevels, initial, graph.stateCount);
   }
 
-  /** Writes the depth of every state into `dist` (UNSEEN if unreachable). */
-  writeDepths(dist: Uint32Array): void {
-    const levels = this.bfsLevels;
-    if (levels === null) {
-      this.breadthFirst();
-      dist.set(this.depths!);
-      return;
-    }
-    for (let d = 0; d + 1 < levels.length; d++) dist.fill(d, levels[d], levels[d + 1]);
-    dist.fill(UNSEEN, levels[levels.length - 1]);
+  /** Depth of every state (UNSEEN if unreachable), found by a BFS; not available (thrown) when bfsLevels were given, which say it. Do not write. */
+  depth(): Uint32Array {
+    if (this.bfsLevels !== null) throw new Error('SharedSearch.depth: the depths are the BFS levels given');
+    this.breadthFirst();
+    return this.depths!;
   }
 
   /** The reachable states in BFS order: order()[0 .. reached()), or null when that is 0 .. reached() - 1 (bfsLevels); do not write. */
