@@ -1,4 +1,4 @@
-import { eventuallyAlways, infinitelyOften, leadsTo } from './properties.js';
+import { findFairLasso } from './find-fair-lasso.js';
 import type { SharedSearch } from './shared-search.js';
 import type { FairnessConstraint, LivenessResult } from './types.js';
 
@@ -20,37 +20,55 @@ export interface SearchJob {
   readonly fairness: readonly FairnessConstraint[];
 }
 
-/** Runs jobs one after the other on one graph, with the SharedSearch and the two masks a job's bits become. */
+/**
+ * Runs jobs one after the other on one graph, with the SharedSearch and the
+ * masks a job's bits become: each in one pass over the states (the query
+ * leadsTo, infinitelyOften or eventuallyAlways would build from them,
+ * built straight from the bits).
+ */
 export class SearchRunner {
-  private readonly pMask: Uint8Array;
-  private readonly qMask: Uint8Array;
+  private readonly sources: Uint8Array;
+  private readonly region: Uint8Array;
 
   constructor(
     private readonly shared: SharedSearch,
     private readonly masks: readonly Uint32Array[],
     private readonly level: Uint32Array | null,
   ) {
-    this.pMask = new Uint8Array(shared.stateCount);
-    this.qMask = new Uint8Array(shared.stateCount);
+    this.sources = new Uint8Array(shared.stateCount);
+    this.region = new Uint8Array(shared.stateCount);
   }
 
   run(job: SearchJob): LivenessResult {
-    const { shared, pMask, qMask } = this;
+    const { shared, sources, region } = this;
     const { graph, initial } = shared;
     const bits = this.masks[job.group];
     const n = shared.stateCount;
     if (bits === undefined || bits.length !== n) throw new Error(`search job: no predicate masks ${job.group} of ${n} states`);
-    for (let s = 0; s < n; s++) pMask[s] = (bits[s] >>> job.p) & 1;
+    const { fairness, stutter } = job;
+    const p = job.p;
     switch (job.kind) {
       case 'leads-to': {
-        for (let s = 0; s < n; s++) qMask[s] = (bits[s] >>> job.q) & 1;
+        // P ~> Q: from the P states, a fair path that stays in not Q
         if (job.keepLevel && this.level === null) throw new Error('search job: keeps a level, but no level was given');
-        return leadsTo(graph, initial, pMask, qMask, job.fairness, job.keepLevel ? this.level : null, job.stutter, shared);
+        const q = job.q;
+        for (let s = 0; s < n; s++) {
+          const b = bits[s];
+          sources[s] = (b >>> p) & 1;
+          region[s] = ((b >>> q) & 1) ^ 1;
+        }
+        return findFairLasso(graph, initial, { sources, region, accept: region, level: job.keepLevel ? this.level : null, stutter }, fairness, shared);
       }
-      case 'infinitely-often':
-        return infinitelyOften(graph, initial, pMask, job.fairness, job.stutter, shared);
-      case 'eventually-always':
-        return eventuallyAlways(graph, initial, pMask, job.fairness, job.stutter, shared);
+      case 'infinitely-often': {
+        // GF P = true ~> P
+        for (let s = 0; s < n; s++) region[s] = ((bits[s] >>> p) & 1) ^ 1;
+        return findFairLasso(graph, initial, { sources: sources.fill(1), region, accept: region, level: null, stutter }, fairness, shared);
+      }
+      case 'eventually-always': {
+        // FG P: a fair path through not P infinitely often, anywhere
+        for (let s = 0; s < n; s++) sources[s] = ((bits[s] >>> p) & 1) ^ 1;
+        return findFairLasso(graph, initial, { sources: region.fill(1), region, accept: sources, level: null, stutter }, fairness, shared);
+      }
     }
   }
 }

@@ -4,14 +4,14 @@ import type { FairnessBits } from './fairness-bits.js';
 import { UNSEEN } from './marks.js';
 
 /**
- * Bytes per state one thread's searches allocate at most when SharedSearch
- * is given the BFS levels (as the check gives them): dist, via, queue and
- * mark (4 each), the two-word stack (8), its two derived masks and the
- * fair-enabled states (1 each); the job masks of SearchRunner (1 each) and
- * the SCC members of a search (4). Without the levels, the depths and the
- * BFS order take 8 more.
+ * Bytes per state one thread's searches allocate at most when run by a
+ * SearchRunner on a SharedSearch given the BFS levels (as the check runs
+ * them): dist, via, queue and mark (4 each), the two-word stack (8), the
+ * fair-enabled states (1), the runner's two masks (1 each) and the SCC
+ * members of a search (4). Without the levels, the depths and the BFS order
+ * take 8 more; leadsTo and the others called directly, 2 for their masks.
  */
-export const SEARCH_BYTES_PER_STATE = 4 * 4 + 8 + 3 + 2 + 4;
+export const SEARCH_BYTES_PER_STATE = 4 * 4 + 8 + 1 + 2 + 4;
 
 /**
  * What the liveness searches on one graph from one set of initial states

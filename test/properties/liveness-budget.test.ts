@@ -54,7 +54,8 @@ describe('the memory budget covers the liveness step', () => {
     // a parallel run's store and edge capacities depend a little on the threads' timing: budgets with margins
     const free = await runCheckParallel(base, 2, undefined, workers.where());
     const one = fitting(free, false, 1), two = fitting(free, false, 2);
-    expect(two - one).toBeGreaterThan(free.result.stats.states * 32);
+    // a second thread's scratch: dist, via, queue, mark and the stack at least
+    expect(two - one).toBeGreaterThanOrEqual(free.result.stats.states * 24);
     // one thread's scratch would fit, two threads' do not
     const short = await runCheckParallel({ ...base, maxBytes: Math.floor((one + two) / 2) }, 2, undefined, workers.where());
     const enough = await runCheckParallel({ ...base, maxBytes: two + 8 * 2 ** 20 }, 2, undefined, workers.where());
