@@ -4,18 +4,21 @@
  * process: a fair cycle of the system may be only a path between two
  * members of an orbit in the quotient).
  *
- * The unfolding (a covering graph) has a node (q, g) = q * size + g for
- * every stored orbit representative q and group element g; the node stands
- * for the real state g(q). A quotient edge from q labelled l to q', whose
- * real successor was h(q') (taggedQuotientSystem records h), gives the node
- * (q, g) the edge labelled g(l) to (q', g∘h): the image under g of q's real
- * step. So every real state's out-edges are exactly its node's, and paths
- * from a node are the real paths from its state, labels and all: fairness,
- * enabledness and every path property read on the unfolding as on the
- * system. A state fixed by some elements (g(q) = g'(q)) has several nodes,
- * which changes no path property. What the unfolding saves is the
- * exploration (the model's successors, the store, the invariants run once
- * per orbit), not the size of the graph.
+ * The unfolding has one node per real state: for every stored orbit
+ * representative q, a node per distinct state g(q) of its orbit, that is
+ * per left coset g∘S of its stabilizer S (the elements that fix q), named
+ * by the coset's least element. A quotient edge from q labelled l to q',
+ * whose real successor was h(q') (taggedQuotientSystem records h), gives the
+ * node of g(q) the edge labelled g(l) to the node of (g∘h)(q'): the image
+ * under g of q's real step. So every real state is one node whose out-edges
+ * are exactly its real steps, labels and all: the unfolding is the
+ * reachable graph of the system itself, up to numbering (nodes in BFS level
+ * order), and every path property, fairness, component and shortest path
+ * reads on it as on the system. (A node per element instead, when states
+ * are fixed by some elements, has copies of a state that a real cycle
+ * through it need not connect: a shortest lasso could come out longer.)
+ * What the unfolding saves is the exploration (the model's successors, the
+ * store, the invariants run once per orbit), not the size of the graph.
  */
 import type { ExploreResult } from './result.js';
 import { RecordedEdges } from './edges.js';
@@ -58,12 +61,20 @@ export function splitTags(result: ExploreResult, labelCount: number, alloc: Cove
 
 /** The unfolding of a quotient graph (see the module comment). */
 export interface SymmetryCover {
-  /** Over nodes 0 .. stateCount * size - 1; labels are the system's. */
+  /** Over its nodes, one per real state; labels are the system's. */
   readonly edges: RecordedEdges;
-  /** Group elements per orbit representative. */
+  /** Group elements. */
   readonly size: number;
   /** The nodes of the real initial states. */
   readonly initial: number[];
+  /** The nodes of representative q are nodeBase[q] .. nodeBase[q + 1] - 1 (its orbit's states). */
+  readonly nodeBase: Uint32Array;
+  /** The element g such that node v is the state g(q) of its representative q. */
+  elementOf(v: number): number;
+  /** The same for node nodeBase[q] + c. */
+  elementAt(q: number, c: number): number;
+  /** The representative whose orbit node v is in. */
+  representativeOf(v: number): number;
 }
 
 /** Typed arrays of a length (plain, or over shared memory when the searches run on threads). */
@@ -72,18 +83,26 @@ export interface CoverAlloc {
   u8(length: number): Uint8Array;
 }
 
-/** Bytes coverEdges allocates for a quotient of `states` and `edges` under a group of `size` elements: a 32-bit target and a label per edge, a start per node. */
+/**
+ * Bytes coverEdges allocates for a quotient of `states` and `edges` under a
+ * group of `size` elements, at most (every orbit full): a 32-bit target and
+ * a label per edge, a start per node; per representative its stabilizer,
+ * first node and first edge.
+ */
 export function coverBytes(states: number, edges: number, size: number): number {
-  return edges * size * 5 + states * size * 4;
+  return edges * size * 5 + states * size * 4 + states * 9;
 }
 
 export const plainAlloc: CoverAlloc = { u32: (n) => new Uint32Array(n), u8: (n) => new Uint8Array(n) };
 
+/** The most group elements the unfolding handles (a stabilizer is a byte of them). */
+const MAX_ELEMENTS = 8;
+
 /**
- * An unfolding being written: the group's tables and the arrays its rows go
+ * An unfolding being written: the group's tables, each representative's
+ * stabilizer and where its nodes and edges start, and the arrays its rows go
  * to (plain data, so that threads can each write a range of rows when the
- * arrays are shared). The rows of representative q are the nodes q * size ..
- * q * size + size - 1, their edges from quotient.firstEdge(q) * size on.
+ * arrays are shared).
  */
 export interface CoverPlan {
   readonly size: number;
@@ -92,6 +111,15 @@ export interface CoverPlan {
   readonly compose: Uint8Array;
   /** labelOf[g * labelCount + l]: the image of label l under g. */
   readonly labelOf: Uint8Array;
+  /** For a stabilizer S (a bit per element): coset[S * size + g] is the index of g∘S among the cosets of S by least element. */
+  readonly coset: Uint8Array;
+  /** leader[S * size + c]: the least element of coset c of S. */
+  readonly leader: Uint8Array;
+  /** Per representative: its stabilizer (bit g: g fixes it). */
+  readonly stabilizer: Uint8Array;
+  /** Per representative and one more: its first node, its first edge. */
+  readonly nodeBase: Uint32Array;
+  readonly edgeBase: Uint32Array;
   readonly targets: Uint32Array;
   readonly labels: Uint8Array;
   readonly starts: Uint32Array;
@@ -99,21 +127,25 @@ export interface CoverPlan {
 
 /**
  * Writes the rows of representatives from .. to - 1 of `plan` (each range
- * independently of the others: a row's first edge follows from the
- * quotient's). `tags` from splitTags.
+ * independently of the others). `tags` from splitTags.
  */
 export function unfoldRows(quotient: EdgeGraph, tags: Uint8Array, plan: CoverPlan, from: number, to: number): void {
-  const { size, labelCount, compose, labelOf, targets, labels, starts } = plan;
+  const { size, labelCount, compose, labelOf, coset, leader, stabilizer, nodeBase, edgeBase, targets, labels, starts } = plan;
   for (let q = from; q < to; q++) {
     const first = quotient.firstEdge(q);
     const last = quotient.firstEdge(q + 1);
-    let e = first * size;
-    for (let g = 0; g < size; g++) {
-      starts[q * size + g] = e;
+    const base = nodeBase[q];
+    const cosets = nodeBase[q + 1] - base;
+    const own = stabilizer[q] * size;
+    let e = edgeBase[q];
+    for (let c = 0; c < cosets; c++) {
+      const g = leader[own + c];
+      starts[base + c] = e;
       const row = g * size;
       const names = g * labelCount;
       for (let k = first; k < last; k++) {
-        targets[e] = quotient.target(k) * size + compose[row + tags[k]];
+        const t = quotient.target(k);
+        targets[e] = nodeBase[t] + coset[stabilizer[t] * size + compose[row + tags[k]]];
         labels[e] = labelOf[names + quotient.label(k)];
         e++;
       }
@@ -123,6 +155,36 @@ export function unfoldRows(quotient: EdgeGraph, tags: Uint8Array, plan: CoverPla
 
 /** Writes every row of the plan here (coverEdges' default). */
 const unfoldHere = (quotient: EdgeGraph, tags: Uint8Array, plan: CoverPlan): void => unfoldRows(quotient, tags, plan, 0, quotient.stateCount);
+
+/** The bits of the elements that fix `state` (the identity always). */
+function stabilizerOf(symmetry: StateSymmetry, state: Uint32Array, image: Uint32Array, words: number): number {
+  if (symmetry.stabilizer !== undefined) return symmetry.stabilizer(state);
+  let bits = 1;
+  for (let g = 1; g < symmetry.size; g++) {
+    symmetry.apply(g, state, image);
+    if (sameWords(image, state, words)) bits |= 1 << g;
+  }
+  return bits;
+}
+
+/** The coset tables of every set of elements containing the identity (CoverPlan.coset, .leader). */
+function cosetTables(symmetry: StateSymmetry): { coset: Uint8Array; leader: Uint8Array } {
+  const size = symmetry.size;
+  const coset = new Uint8Array((1 << size) * size);
+  const leader = new Uint8Array((1 << size) * size);
+  for (let set = 1; set < 1 << size; set += 2) {
+    const leastOf = new Uint8Array(size);
+    for (let g = 0; g < size; g++) {
+      let least = g;
+      for (let s = 0; s < size; s++) if ((set >>> s) & 1) least = Math.min(least, symmetry.compose(g, s));
+      leastOf[g] = least;
+    }
+    const leaders = [...new Set(leastOf)].sort((a, b) => a - b);
+    leaders.forEach((g, c) => (leader[set * size + c] = g));
+    for (let g = 0; g < size; g++) coset[set * size + g] = leaders.indexOf(leastOf[g]);
+  }
+  return { coset, leader };
+}
 
 /**
  * Unfolds `quotient` (labels folded, `tags` from splitTags). `initialStates`
@@ -145,25 +207,70 @@ export function coverEdges(
 ): SymmetryCover {
   const size = symmetry.size;
   const labelCount = quotient.labelCount;
-  const nodes = quotient.stateCount * size;
-  const count = quotient.count * size;
-  if (nodes >= 0xffffffff || count > 0xffffffff) throw new Error(`symmetry: the unfolded graph (${nodes} nodes, ${count} edges) does not fit 32-bit indices`);
+  const reps = quotient.stateCount;
+  if (size > MAX_ELEMENTS) throw new Error(`symmetry: the unfolding handles groups of at most ${MAX_ELEMENTS} elements, not ${size}`);
   if (labelCount > 0x100) throw new Error('symmetry: the unfolding keeps labels in one byte');
   if (tags.length < quotient.count) throw new Error(`symmetry: ${tags.length} tags for ${quotient.count} edges`);
   const compose = new Uint8Array(size * size);
   for (let a = 0; a < size; a++) for (let b = 0; b < size; b++) compose[a * size + b] = symmetry.compose(a, b);
   const labelOf = new Uint8Array(size * labelCount);
   for (let g = 0; g < size; g++) for (let l = 0; l < labelCount; l++) labelOf[g * labelCount + l] = symmetry.mapLabel(g, l);
-  const plan: CoverPlan = { size, labelCount, compose, labelOf, targets: alloc.u32(count), labels: alloc.u8(count), starts: alloc.u32(nodes) };
-  const initial = initialNodes(symmetry, readState, initialRepresentatives, initialStates, words);
+  const { coset, leader } = cosetTables(symmetry);
+  const stabilizer = alloc.u8(reps);
+  const nodeBase = alloc.u32(reps + 1);
+  const edgeBase = alloc.u32(reps + 1);
+  const state = new Uint32Array(words);
+  const image = new Uint32Array(words);
+  let nodes = 0;
+  let count = 0;
+  for (let q = 0; q < reps; q++) {
+    const fixed = stabilizerOf(symmetry, readState(q, state), image, words);
+    stabilizer[q] = fixed;
+    nodeBase[q] = nodes;
+    edgeBase[q] = count;
+    const cosets = size / popcount(fixed);
+    nodes += cosets;
+    count += cosets * (quotient.firstEdge(q + 1) - quotient.firstEdge(q));
+    if (nodes >= 0xffffffff || count > 0xffffffff) throw new Error(`symmetry: the unfolded graph (${nodes} nodes, ${count} edges so far) does not fit 32-bit indices`);
+  }
+  nodeBase[reps] = nodes;
+  edgeBase[reps] = count;
+  const plan: CoverPlan = {
+    size, labelCount, compose, labelOf, coset, leader, stabilizer, nodeBase, edgeBase, targets: alloc.u32(count), labels: alloc.u8(count), starts: alloc.u32(nodes),
+  };
+  const initial = initialNodes(symmetry, readState, initialRepresentatives, initialStates, words, nodeBase);
   unfold(quotient, tags, plan);
   const { targets, labels, starts } = plan;
-  const edges = new RecordedEdges(new FlatColumn(targets), new FlatColumn(labels), new FlatColumn(starts), nodes, count, nodes, labelCount, targets.byteLength + labels.byteLength + starts.byteLength);
-  return { edges, size, initial };
+  const bytes = targets.byteLength + labels.byteLength + starts.byteLength + stabilizer.byteLength + nodeBase.byteLength + edgeBase.byteLength;
+  const edges = new RecordedEdges(new FlatColumn(targets), new FlatColumn(labels), new FlatColumn(starts), nodes, count, nodes, labelCount, bytes);
+  const representativeOf = (v: number): number => {
+    if (!(Number.isInteger(v) && v >= 0 && v < nodes)) throw new RangeError(`node ${v} out of range 0..${nodes - 1}`);
+    let lo = 0;
+    let hi = reps - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (nodeBase[mid] <= v) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const elementAt = (q: number, c: number): number => leader[stabilizer[q] * size + c];
+  const elementOf = (v: number): number => {
+    const q = representativeOf(v);
+    return elementAt(q, v - nodeBase[q]);
+  };
+  return { edges, size, initial, nodeBase, elementOf, elementAt, representativeOf };
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let y = x; y !== 0; y &= y - 1) n++;
+  return n;
 }
 
 function initialNodes(
   symmetry: StateSymmetry, readState: (q: number, out: Uint32Array) => Uint32Array, representatives: number, initialStates: readonly Uint32Array[], words: number,
+  nodeBase: Uint32Array,
 ): number[] {
   const nodes: number[] = [];
   const q0 = new Uint32Array(words);
@@ -174,8 +281,8 @@ function initialNodes(
     for (let g = 0; g < symmetry.size; g++) {
       symmetry.apply(g, q0, image);
       if (!isInitial(image)) throw new Error('symmetry: the initial states are not closed under the permutations, so the unfolded graph cannot start where the system does');
-      nodes.push(q * symmetry.size + g);
     }
+    for (let v = nodeBase[q]; v < nodeBase[q + 1]; v++) nodes.push(v);
   }
   for (const s of initialStates) {
     const c = s.slice();
@@ -187,12 +294,11 @@ function initialNodes(
   return nodes;
 }
 
-/** The real state of node `v` of an unfolding of `size` elements per representative. */
+/** The real state of node `v` of `cover`. */
 export function coverState(
-  symmetry: StateSymmetry, readState: (q: number, out: Uint32Array) => Uint32Array, v: number, scratch: Uint32Array, out: Uint32Array,
+  symmetry: StateSymmetry, cover: SymmetryCover, readState: (q: number, out: Uint32Array) => Uint32Array, v: number, scratch: Uint32Array, out: Uint32Array,
 ): Uint32Array {
-  const size = symmetry.size;
-  readState(Math.floor(v / size), scratch);
-  symmetry.apply(v % size, scratch, out);
+  readState(cover.representativeOf(v), scratch);
+  symmetry.apply(cover.elementOf(v), scratch, out);
   return out;
 }

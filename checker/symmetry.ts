@@ -28,6 +28,8 @@ export interface StateSymmetry {
   canonicalize(state: Uint32Array): number;
   /** The element a∘b: apply b, then a. */
   compose(a: number, b: number): number;
+  /** Optional, a faster way to the bits of the elements g with g(state) = state (bit 0, the identity, always set). */
+  stabilizer?(state: Uint32Array): number;
   inverse(a: number): number;
   /** The label of the image of a step: a step labelled `label` from s is a step labelled mapLabel(g, label) from g(s). */
   mapLabel(g: number, label: number): number;

@@ -129,15 +129,22 @@ export class SystemSymmetry implements StateSymmetry {
 
   /** How many elements map `state` to itself (1: its orbit has `size` states). */
   stabilizerSize(state: Uint32Array): number {
+    let fixed = 0;
+    for (let bits = this.stabilizer(state); bits !== 0; bits &= bits - 1) fixed++;
+    return fixed;
+  }
+
+  /** The bits of the elements that map `state` to itself (bit 0, the identity, always). */
+  stabilizer(state: Uint32Array): number {
     const f = this.fields;
     this.layout.decode(state, f);
-    let fixed = 1;
+    let bits = 1;
     for (let g = 1; g < this.size; g++) {
       let k = 0;
       while (k < this.fieldCount && this.imageField(g, f, k) === f[k]) k++;
-      if (k === this.fieldCount) fixed++;
+      if (k === this.fieldCount) bits |= 1 << g;
     }
-    return fixed;
+    return bits;
   }
 
   mapLabel(g: number, label: number): number {

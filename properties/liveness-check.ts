@@ -20,6 +20,7 @@ import { DEFAULT_FAIRNESS, expandFairness, parseFairness, type FairnessDecl } fr
 import type { FtModel } from '../model/ft-model.js';
 import type { LivenessProperty } from './kinds.js';
 import type { StateAccess } from './state-access.js';
+import { bitsOf, valuesOf, type PredicateCall } from './predicate-calls.js';
 
 export interface Lasso {
   readonly states: readonly StateIndex[];
@@ -86,8 +87,8 @@ export interface LivenessSpace {
   stored(s: number): StateIndex;
   /**
    * For an unfolding (whose nodes are not stored states: lassos carry their
-   * states' words): node q * size + g is g(q) for the stored representative
-   * q, so predicates are evaluated once per representative and read for g(q)
+   * states' words): the nodes of representative q's orbit are states g(q),
+   * so predicates are evaluated once per representative and read for g(q)
    * through the permutation (the catalogue's predicates treat the systems
    * alike: p(g(s), i) = p(s, preimage(g, i))).
    */
@@ -101,8 +102,10 @@ export interface Orbits {
   readonly representatives: number;
   readRepresentative(q: number, out: Uint32Array): Uint32Array;
   preimage(g: number, i: number): number;
-  /** Distinct states in q's orbit. */
-  orbitSize(q: number, scratch: Uint32Array): number;
+  /** The nodes of q's orbit, one per distinct state: nodeBase[q] .. nodeBase[q + 1] - 1. */
+  readonly nodeBase: Uint32Array;
+  /** The element g such that node nodeBase[q] + c is the state g(q). */
+  elementAt(q: number, c: number): number;
 }
 
 /** The initial states of a run: the first ones stored, those without a parent. */
@@ -135,7 +138,8 @@ export function plainSpace(result: ExploreResult): LivenessSpace {
 
 /**
  * The space of a symmetry-reduced run unfolded (checker/symmetry-cover.ts):
- * node q * size + g is the real state g(q). `initialStates`: the model's.
+ * a node per real state, those of representative q's orbit from
+ * nodeBase[q] on. `initialStates`: the model's.
  */
 export function unfoldedSpace(
   result: ExploreResult, tags: Uint8Array, symmetry: SystemSymmetry, initialStates: readonly Uint32Array[], alloc: CoverAlloc = plainAlloc,
@@ -146,21 +150,21 @@ export function unfoldedSpace(
   if (!quotient?.labelled) throw new Error('liveness needs labelled edges');
   const read = (q: number, out: Uint32Array) => g.readState(q as StateIndex, out);
   const cover = coverEdges(quotient, tags, symmetry, read, initialCount(g), initialStates, g.stateWords, alloc, unfold);
-  const size = cover.size;
   const scratch = new Uint32Array(g.stateWords);
   const orbits: Orbits = {
-    size,
+    size: cover.size,
     representatives: g.stateCount,
     readRepresentative: read,
     preimage: (e, i) => symmetry.preimage(e, i),
-    orbitSize: (q, words) => size / symmetry.stabilizerSize(read(q, words)),
+    nodeBase: cover.nodeBase,
+    elementAt: cover.elementAt,
   };
-  // node (q, g) is as deep as q: a path to q lifts to a path from some initial node to each node of q
-  const levels = g.levels().map((start) => start * size);
+  // the nodes of q are as deep as q: a path to q lifts to a path from an initial node to each of them
+  const levels = g.levels().map((start) => cover.nodeBase[start]);
   return {
     edges: cover.edges, initial: cover.initial, stateCount: cover.edges.stateCount, levels, orbits,
-    readState: (v, out) => coverState(symmetry, read, v, scratch, out),
-    stored: (v) => Math.floor(v / size) as StateIndex,
+    readState: (v, out) => coverState(symmetry, cover, read, v, scratch, out),
+    stored: (v) => cover.representativeOf(v) as StateIndex,
     systemsFor: (fairness, n) => (fairnessIsSymmetric(fairness, symmetry) ? [0] : allSystems(n)),
   };
 }
@@ -343,42 +347,42 @@ function predicateGroups(properties: readonly LivenessProperty[], systemsOf: (p:
 function evaluateGroup(
   space: LivenessSpace, access: StateAccess, group: readonly Predicates[], systems: number, bits: Uint32Array, level: Uint32Array | null, words: Uint32Array,
 ): Map<LivenessProperty, { triggered: number; witness: number }> {
-  const tally = new Map<LivenessProperty, { triggered: number; witness: number; last: number }>();
-  for (const x of group) tally.set(x.property, { triggered: 0, witness: -1, last: -1 });
-  const counts = group.map((x) => tally.get(x.property)!);
   if (space.orbits !== null) return evaluateOrbits(space.orbits, access, group, systems, bits, level, words);
+  // bit k of a state's word is call k: the group's bits are its members' P (and Q) in order
+  const calls: PredicateCall[] = [];
+  for (const x of group) {
+    calls[x.p] = { property: x.property, which: 'p', system: x.system };
+    if (x.q >= 0) calls[x.q] = { property: x.property, which: 'q', system: x.system };
+  }
+  const evaluate = bitsOf(calls);
+  const props = [...new Set(group.map((x) => x.property))];
+  // a state triggers a property where one of its P bits is set (leads-to; per system: counted once), everywhere for GF and FG
+  const always = Uint8Array.from(props, (p) => (p.kind === 'leads-to' ? 0 : 1));
+  const fires = Int32Array.from(props, (property) => group.reduce((m, x) => (x.property === property ? m | (1 << x.p) : m), 0));
+  const triggered = new Float64Array(props.length);
+  const witness = new Int32Array(props.length).fill(-1);
   const n = space.stateCount;
   for (let s = 0; s < n; s++) {
     const v = access.load(space.readState(s, words));
     if (level !== null) level[s] = failureLevel(v);
-    let b = 0;
-    for (let k = 0; k < group.length; k++) {
-      const { property, system, p, q } = group[k];
-      let fires = true;
-      if (property.kind === 'leads-to') {
-        fires = property.p(v, system);
-        if (fires) b |= 1 << p;
-        if (property.q(v, system)) b |= 1 << q;
-      } else if (property.p(v)) b |= 1 << p;
-      // a per-system property counts a state once, however many systems it fires for
-      const c = counts[k];
-      if (fires && c.last !== s) {
-        c.last = s;
-        c.triggered++;
-        if (c.witness < 0) c.witness = s;
-      }
+    const b = evaluate(v);
+    bits[s] = b;
+    for (let u = 0; u < props.length; u++) {
+      if (always[u] === 0 && (b & fires[u]) === 0) continue;
+      triggered[u]++;
+      if (witness[u] < 0) witness[u] = s;
     }
-    bits[s] = b >>> 0;
   }
-  return tally;
+  const out = new Map<LivenessProperty, { triggered: number; witness: number }>();
+  props.forEach((p, u) => out.set(p, { triggered: triggered[u], witness: witness[u] }));
+  return out;
 }
 
 /**
  * evaluateGroup on an unfolding: each representative q is decoded once, every
- * predicate evaluated on it for every system, and node q * size + g (the
- * state g(q)) gets the bits of system preimage(g, i) for system i. Triggers
- * count the states of q's orbit (some of its nodes may be one state); the
- * witness is q itself. The predicates' values on q make one number (when
+ * predicate evaluated on it for every system, and the node of state g(q)
+ * gets the bits of system preimage(g, i) for system i. Triggers count the
+ * states of q's orbit (its nodes); the witness is q's own node. The predicates' values on q make one number (when
  * they fit 53 bits; few distinct ones occur), and their images under the
  * permutations are computed once per distinct number.
  */
@@ -398,6 +402,25 @@ function evaluateOrbits(
   });
   const values = new Uint8Array(width);
   const keyed = width <= 53;
+  // values[x] is call x: per property and system, P then (leads-to) Q
+  const calls: PredicateCall[] = [];
+  // the P values of props[u]: pSlots[pStart[u] .. pStart[u + 1]) (none for GF and FG, which fire everywhere)
+  const pSlots: number[] = [];
+  const pStart = new Int32Array(props.length + 1);
+  props.forEach((property, u) => {
+    pStart[u] = pSlots.length;
+    for (let j = 0; j < (perSystem[u] ? systems : 1); j++) {
+      const x = at[u * systems + j];
+      calls[x] = { property, which: 'p', system: j };
+      if (property.kind === 'leads-to') {
+        calls[x + 1] = { property, which: 'q', system: j };
+        pSlots.push(x);
+      }
+    }
+  });
+  pStart[props.length] = pSlots.length;
+  const always = Uint8Array.from(props, (p) => (p.kind === 'leads-to' ? 0 : 1));
+  const evaluate = valuesOf(calls);
   const { size } = orbits;
   const k = group.length;
   // for node g and group member m: where in `values` its P and Q bits come from (-1: none)
@@ -425,46 +448,35 @@ function evaluateOrbits(
     }
   };
   const images = new Map<number, Uint32Array>();
+  const image = new Uint32Array(size);
   const triggered = new Float64Array(props.length);
   const witness = new Int32Array(props.length).fill(-1);
-  const scratch = new Uint32Array(words.length);
+  const { nodeBase } = orbits;
   for (let q = 0; q < orbits.representatives; q++) {
     const v = access.load(orbits.readRepresentative(q, words));
-    let orbitSize = -1;
-    let key = 0;
+    evaluate(v, values);
+    const base = nodeBase[q];
+    const states = nodeBase[q + 1] - base;
     for (let u = 0; u < props.length; u++) {
-      const property = props[u];
-      let fires = property.kind !== 'leads-to';
-      for (let j = 0; j < (perSystem[u] ? systems : 1); j++) {
-        const x = at[u * systems + j];
-        if (property.kind === 'leads-to') {
-          const p = property.p(v, j) ? 1 : 0;
-          const qv = property.q(v, j) ? 1 : 0;
-          values[x] = p;
-          values[x + 1] = qv;
-          key = key * 4 + p * 2 + qv;
-          if (p === 1) fires = true;
-        } else {
-          const p = property.p(v) ? 1 : 0;
-          values[x] = p;
-          key = key * 2 + p;
-        }
-      }
+      let fires = always[u] === 1;
+      for (let t = pStart[u]; t < pStart[u + 1] && !fires; t++) fires = values[pSlots[t]] === 1;
       if (!fires) continue;
-      if (orbitSize < 0) orbitSize = orbits.orbitSize(q, scratch);
-      triggered[u] += orbitSize;
-      if (witness[u] < 0) witness[u] = q * size;
+      triggered[u] += states;
+      if (witness[u] < 0) witness[u] = base;
     }
+    let under: Uint32Array = image;
     if (keyed) {
-      let image = images.get(key);
-      if (image === undefined) {
-        image = new Uint32Array(size);
-        imagesOf(image, 0);
-        images.set(key, image);
-      }
-      bits.set(image, q * size);
-    } else imagesOf(bits, q * size);
-    if (level !== null) level.fill(failureLevel(v), q * size, (q + 1) * size);
+      let key = 0;
+      for (let x = 0; x < width; x++) key = key * 2 + values[x];
+      const known = images.get(key);
+      if (known === undefined) {
+        under = new Uint32Array(size);
+        imagesOf(under, 0);
+        images.set(key, under);
+      } else under = known;
+    } else imagesOf(image, 0);
+    for (let c = 0; c < states; c++) bits[base + c] = under[orbits.elementAt(q, c)];
+    if (level !== null) level.fill(failureLevel(v), base, base + states);
   }
   const out = new Map<LivenessProperty, { triggered: number; witness: number }>();
   props.forEach((p, u) => out.set(p, { triggered: triggered[u], witness: witness[u] }));

@@ -1,7 +1,7 @@
 /**
  * The unfolding of a symmetry-reduced run's graph (symmetry-cover.ts) written
  * by the pool's threads: the quotient's edges and tags are in shared memory,
- * so is the plan's output; each thread writes the rows of one range of
+ * so are the plan's arrays; each thread writes the rows of one range of
  * representatives (about as many edges in each). The result is the one
  * coverEdges writes on one thread, row for row.
  */
@@ -43,26 +43,27 @@ export function serveUnfold(req: UnfoldRequest): UnfoldAnswer {
  */
 export function unfoldInParallel(pool: WorkerPool, quotient: RecordedEdges, tags: Uint8Array, plan: CoverPlan): Promise<void> {
   const graph = sharedGraphOf(quotient);
-  if (graph === null || graph.labels === null || ![tags, plan.targets, plan.labels, plan.starts].every(isShared)) {
+  if (graph === null || graph.labels === null || ![tags, plan.stabilizer, plan.nodeBase, plan.edgeBase, plan.targets, plan.labels, plan.starts].every(isShared)) {
     throw new Error('unfoldInParallel: the quotient, its tags and the unfolding must be in shared memory');
   }
   const n = quotient.stateCount;
   const threads = Math.max(1, Math.min(pool.size, n));
   const bounds = [0];
-  for (let t = 1; t < threads; t++) bounds.push(firstAtOrAfter(quotient, Math.floor((quotient.count * t) / threads), bounds[t - 1]));
+  const edges = plan.edgeBase[n];
+  for (let t = 1; t < threads; t++) bounds.push(firstAtOrAfter(plan.edgeBase, n, Math.floor((edges * t) / threads), bounds[t - 1]));
   bounds.push(n);
   const requests: UnfoldRequest[] = [];
   for (let t = 0; t < threads; t++) requests.push({ kind: 'unfold', graph, tags, plan, from: bounds[t], to: bounds[t + 1] });
   return pool.request(requests).then(() => undefined);
 }
 
-/** The first representative at or after `low` whose edges start at or after edge k. */
-function firstAtOrAfter(quotient: RecordedEdges, k: number, low: number): number {
+/** The first representative at or after `low` (of n) whose rows start at or after edge k of the unfolding. */
+function firstAtOrAfter(edgeBase: Uint32Array, n: number, k: number, low: number): number {
   let lo = low;
-  let hi = quotient.stateCount;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (quotient.firstEdge(mid) < k) lo = mid + 1;
+    if (edgeBase[mid] < k) lo = mid + 1;
     else hi = mid;
   }
   return lo;
