@@ -1,12 +1,13 @@
 /**
- * The liveness predicates of a pass over the states, as one function with a
- * call site per predicate (generated once per pass, as model/layout.ts does
- * for decoding). The catalogue's predicates are different functions: one
- * call site that calls them in turn is megamorphic, never inlined, and costs
- * more than most predicates themselves; a site that only ever calls one is
- * inlined.
+ * The catalogue's predicates on a state as one function with a call site
+ * per predicate (generated once per run, as model/layout.ts does for
+ * decoding): the liveness predicates of a pass over the states, the
+ * invariants' triggers and verdicts on every state explored. The predicates
+ * are different functions: one call site that calls them in turn is
+ * megamorphic, never inlined, and costs more than most predicates
+ * themselves; a site that only ever calls one is inlined.
  */
-import type { LivenessProperty } from './kinds.js';
+import type { InvariantProperty, LivenessProperty } from './kinds.js';
 import type { StateAccess } from './state-access.js';
 
 /** P or Q of a property, for one system (0 for a property that is not per system). */
@@ -37,4 +38,16 @@ export function bitsOf(calls: readonly PredicateCall[]): (v: StateAccess) => num
 /** `(v, out) => void`: out[k] = 1 if call k holds at v, else 0. */
 export function valuesOf(calls: readonly PredicateCall[]): (v: StateAccess, out: Uint8Array) => void {
   return generate(calls, 'v, out', '', (call, k) => `out[${k}] = ${call} ? 1 : 0;`, '');
+}
+
+/**
+ * `(v, masks) => void` for up to 32 invariants: masks[0] gets bit k where
+ * invariant k does not hold at v, masks[1] where its trigger holds.
+ */
+export function invariantMasksOf(invariants: readonly InvariantProperty[]): (v: StateAccess, masks: Uint32Array) => void {
+  if (invariants.length > 32) throw new Error(`internal: ${invariants.length} invariants do not fit one word`);
+  const objects = invariants.map((_, k) => `const o${k} = objects[${k}];`).join('\n');
+  const lines = invariants.map((_, k) => `if (o${k}.trigger(v)) t |= ${(1 << k) >>> 0};\nif (!o${k}.holds(v)) x |= ${(1 << k) >>> 0};`).join('\n');
+  const make = new Function('objects', `${objects}\nreturn function (v, masks) {\nlet x = 0, t = 0;\n${lines}\nmasks[0] = x >>> 0;\nmasks[1] = t >>> 0;\n};`);
+  return (make as (objects: readonly InvariantProperty[]) => (v: StateAccess, masks: Uint32Array) => void)(invariants);
 }

@@ -36,6 +36,7 @@ import type { RecordedEdges } from '../checker/edges.js';
 import { initialStatesOf } from '../checker/collect.js';
 import type { FairnessDecl } from '../model/fairness.js';
 import { StateAccess } from './state-access.js';
+import { invariantMasksOf } from './predicate-calls.js';
 
 export type Verdict = 'holds' | 'violated' | 'vacuous' | 'unknown';
 
@@ -299,19 +300,13 @@ function catalogueSets(invariants: readonly InvariantProperty[], access: StateAc
   for (let at = 0; at < Math.max(1, invariants.length); at += 32) {
     const part = invariants.slice(at, at + 32);
     const first = at === 0;
+    const masksOf = invariantMasksOf(part);
     sets.push({
       names: part.map((p) => p.name),
       evaluate(state, masks) {
         const s = access.load(state);
         if (first) tally.count(s);
-        let violated = 0, triggered = 0;
-        for (let k = 0; k < part.length; k++) {
-          const p = part[k];
-          if (p.trigger(s)) triggered |= 1 << k;
-          if (!p.holds(s)) violated |= 1 << k;
-        }
-        masks[0] = violated >>> 0;
-        masks[1] = triggered >>> 0;
+        masksOf(s, masks);
       },
     });
   }

@@ -60,3 +60,25 @@ describe('generated predicate calls', () => {
     }
   });
 });
+
+describe('generated invariant calls', () => {
+  it('give each invariant its trigger and verdict bits', async () => {
+    const { invariantMasksOf } = await import('../../properties/predicate-calls.js');
+    const invariants = selectProperties(undefined).filter((p) => p.kind === 'invariant') as import('../../properties/kinds.js').InvariantProperty[];
+    const part = invariants.slice(0, 32);
+    const masksOf = invariantMasksOf(part);
+    const graph = explore(model).graph;
+    const access = new StateAccess(model);
+    const masks = new Uint32Array(2);
+    let triggered = 0;
+    for (let s = 0; s < graph.stateCount; s += 5) {
+      const v = access.load(graph.readState(s as never));
+      masksOf(v, masks);
+      expect(masks[0]).toBe(part.reduce((b, p, k) => (p.holds(v) ? b : (b | (1 << k)) >>> 0), 0));
+      expect(masks[1]).toBe(part.reduce((b, p, k) => (p.trigger(v) ? (b | (1 << k)) >>> 0 : b), 0));
+      triggered |= masks[1];
+    }
+    expect(triggered).not.toBe(0);
+    expect(() => invariantMasksOf([...part, ...part])).toThrow(/do not fit one word/);
+  });
+});
