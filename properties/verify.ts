@@ -332,9 +332,9 @@ function stageOf(config: Omit<CheckConfig, 'params' | 'readings'>, result: Explo
   return (text) => say(`${done}; ${text}`);
 }
 
-/** The liveness space (under symmetry, the unfolding: said first when written here, it takes a while). */
+/** The liveness space (under symmetry, the unfolding: said first, it takes a while; its rows may be written elsewhere, by `unfold`). */
 function spaceOf(reduced: Reduced, config: Omit<CheckConfig, 'params' | 'readings'>, stage: (text: string) => void, unfold?: Unfolder): LivenessSpace {
-  if (config.symmetry && unfold === undefined) stage('liveness: unfolding the reduced graph into the systems\' own');
+  if (config.symmetry) stage('liveness: unfolding the reduced graph into the systems\' own');
   return reduced.space(unfold);
 }
 

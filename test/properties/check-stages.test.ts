@@ -25,7 +25,7 @@ describe('check stages', () => {
     expect(reduced[1]).toMatch(/liveness: the predicates of 7 properties on [\d,]+ states$/);
   });
 
-  it('two threads: the searches on the pool with the other properties meanwhile (under symmetry, the unfolding there with the predicates here first); an incomplete run says nothing', async () => {
+  it('two threads: the searches on the pool with the other properties meanwhile (under symmetry, the unfolding there with the predicates here meanwhile); an incomplete run says nothing', async () => {
     const said: string[] = [];
     await runCheckParallel({ ...base, onStage: (t) => said.push(t) }, 2, undefined, workers.where());
     expect(said.map((t) => t.replace(/^explored [\d,]+ states; /, ''))).toEqual([
@@ -35,6 +35,7 @@ describe('check stages', () => {
     const reduced: string[] = [];
     await runCheckParallel({ ...base, symmetry: true, onStage: (t) => reduced.push(t) }, 2, undefined, workers.where());
     expect(reduced.map((t) => t.replace(/^explored [\d,]+ orbits; /, ''))).toEqual([
+      'liveness: unfolding the reduced graph into the systems\' own',
       expect.stringMatching(/^liveness: the predicates of 7 properties on [\d,]+ states; the unfolding on 2 threads meanwhile$/),
       expect.stringMatching(/^liveness: \d+ searches on 2 threads; the other properties meanwhile$/),
     ]);
