@@ -127,13 +127,6 @@ export class SystemSymmetry implements StateSymmetry {
     return this.inv[g][i];
   }
 
-  /** How many elements map `state` to itself (1: its orbit has `size` states). */
-  stabilizerSize(state: Uint32Array): number {
-    let fixed = 0;
-    for (let bits = this.stabilizer(state); bits !== 0; bits &= bits - 1) fixed++;
-    return fixed;
-  }
-
   /** The bits of the elements that map `state` to itself (bit 0, the identity, always). */
   stabilizer(state: Uint32Array): number {
     const f = this.fields;

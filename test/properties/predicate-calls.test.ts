@@ -17,7 +17,7 @@ import { StateAccess } from '../../properties/state-access.js';
 const params = { ...DEFAULT_PARAMS, faults: 1 };
 const model = new FtModel(params, defaultReadings());
 const liveness = selectProperties(undefined).filter(isLiveness) as LivenessProperty[];
-const calls: PredicateCall[] = liveness.flatMap((property) =>
+const calls: PredicateCall[] = liveness.flatMap((property): PredicateCall[] =>
   property.kind === 'leads-to'
     ? [0, 1].flatMap((system) => [{ property, which: 'p' as const, system }, { property, which: 'q' as const, system }])
     : [{ property, which: 'p' as const, system: 0 }],
@@ -41,7 +41,7 @@ describe('generated predicate calls', () => {
       const expected = many.map((c) => (direct(c, v) ? 1 : 0));
       values(v, out);
       expect(Array.from(out)).toEqual(expected);
-      expect(word(v)).toBe(expected.slice(0, 32).reduce((b, x, k) => (b | (x << k)) >>> 0, 0));
+      expect(word(v)).toBe(expected.slice(0, 32).reduce<number>((b, x, k) => (b | (x << k)) >>> 0, 0));
       seen |= word(v);
     }
     expect(seen).not.toBe(0);
