@@ -73,6 +73,7 @@ export class WorkerPool {
     if (this.closed) return Promise.reject(new Error('WorkerPool: closed'));
     if (this.busy) return Promise.reject(new Error('WorkerPool: one run at a time'));
     if (messages.length > this.size) return Promise.reject(new RangeError(`WorkerPool of ${this.size} threads asked for ${messages.length}`));
+    if (messages.length === 0) return Promise.resolve([]);
     this.busy = true;
     return new Promise((resolve, reject) => {
       const n = messages.length;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordedEdges } from '../../../checker/edges.js';
 import { SearchRunner, SharedSearch, type SearchJob } from '../../../checker/liveness/index.js';
 import { WorkerPool } from '../../../checker/parallel/pool.js';
-import { searchInParallel, sharedGraphOf, sharedUint32, type SharedGraph } from '../../../checker/parallel/searches.js';
+import { searchInParallel, sharedGraphOf, sharedUint32, type SearchRequest, type SharedGraph } from '../../../checker/parallel/searches.js';
 import { ArrayColumn } from '../../../checker/parallel/shared-states.js';
 import { liveCaseArb, type LiveCase } from '../liveness/support/cases.js';
 import { compileForWorkers, type CompiledTree } from './support/compile.js';
@@ -64,6 +64,13 @@ describe('searchInParallel', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('answers no jobs with no results, at once', async () => {
+    const c = fc.sample(liveCaseArb(), { numRuns: 1, seed: 2 })[0];
+    const { graph, masks } = sharedCase(c);
+    expect(await searchInParallel(pool, graph, c.initial, null, masks, null, [])).toEqual([]);
+    expect(await pool.request([] as SearchRequest[])).toEqual([]);
   });
 
   it('refuses masks outside shared memory, and a graph of a sequential run is not taken for a shared one', async () => {
