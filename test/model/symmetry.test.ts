@@ -4,7 +4,7 @@ import { PROPERTIES } from '../../properties/catalogue.js';
 import { StateAccess } from '../../properties/state-access.js';
 import { FtModel } from '../../model/ft-model.js';
 import { ACT, SBY, ST3 } from '../../hw/ft-controller.js';
-import { CPU, MODE, ST } from '../../model/layout.js';
+import { CPU, JOB_DST, JOB_SRC, MODE, RESYNC_FROM, ST } from '../../model/layout.js';
 import type { Params } from '../../model/params.js';
 import { AMBIGUITIES, defaultReadings, withReadings, type Readings } from '../../model/readings.js';
 import { labelOrbits, permutationsOf, SystemSymmetry, symmetryObstacle } from '../../model/symmetry.js';
@@ -212,5 +212,68 @@ describe('the permutations of the systems (model/symmetry.ts)', () => {
       }
       expect(wrong.slice(0, 5)).toEqual([]);
     }
+  });
+});
+
+describe('the canonical form is the least image in field order', () => {
+  /** The least image by brute force over decoded fields, and an element that gives it. */
+  function leastInFields(model: FtModel, sym: SystemSymmetry, s: Uint32Array): Uint32Array {
+    const image = new Uint32Array(model.stateWords);
+    const f = new Int32Array(model.layout.size), best = new Int32Array(model.layout.size);
+    let bestWords = s.slice();
+    model.layout.decode(s, best);
+    for (let g = 1; g < sym.size; g++) {
+      sym.apply(g, s, image);
+      model.layout.decode(image, f);
+      let k = 0;
+      while (k < f.length && f[k] === best[k]) k++;
+      if (k < f.length && f[k] < best[k]) (best.set(f), (bestWords = image.slice()));
+    }
+    return bestWords;
+  }
+
+  it('for every reachable state and its images, N = 2 and N = 3 (the shortcut for plainly ordered states included)', () => {
+    for (const params of [SMALL2, SMALL3, { ...SMALL3, pages: 2 }]) {
+      const model = new FtModel(params, defaultReadings());
+      const sym = new SystemSymmetry(model.layout);
+      const image = new Uint32Array(model.stateWords);
+      let ordered = 0, checked = 0;
+      for (const s of states(model).filter((_, k) => k % 3 === 0)) {
+        for (let g = 0; g < sym.size; g++) {
+          sym.apply(g, s, image);
+          const c = image.slice();
+          if (sym.canonicalize(c) === 0 && c.every((w, k) => w === image[k])) ordered++;
+          expect(Array.from(c)).toEqual(Array.from(leastInFields(model, sym, image)));
+          checked++;
+        }
+      }
+      expect(ordered).toBeGreaterThan(0);
+      expect(ordered).toBeLessThan(checked);
+    }
+  });
+
+  it('for random field values, reachable or not (a system naming another while the states increase included)', () => {
+    const model = new FtModel({ ...SMALL3, pages: 2 }, defaultReadings());
+    const sym = new SystemSymmetry(model.layout);
+    const { layout } = model;
+    const f = new Int32Array(layout.size);
+    const words = new Uint32Array(model.stateWords);
+    let seed = 12345;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8;
+    let named = 0;
+    for (let run = 0; run < 20000; run++) {
+      for (let k = 0; k < layout.size; k++) f[k] = next() & layout.mask[k];
+      for (let i = 0; i < 3; i++) f[layout.at(i, RESYNC_FROM)] %= 4;
+      f[layout.global + JOB_SRC] %= 3;
+      f[layout.global + JOB_DST] %= 3;
+      if (run % 2 === 0) for (let i = 0; i < 3; i++) f[layout.at(i, ST)] = 2 * i + (run % 4 === 0 ? 1 : 2);
+      const increasing = f[layout.at(0, ST)] < f[layout.at(1, ST)] && f[layout.at(1, ST)] < f[layout.at(2, ST)];
+      if (increasing && [0, 1, 2].some((i) => f[layout.at(i, RESYNC_FROM)] > 1)) named++;
+      layout.encode(f, words);
+      const c = words.slice();
+      sym.canonicalize(c);
+      expect(Array.from(c)).toEqual(Array.from(leastInFields(model, sym, words)));
+    }
+    expect(named).toBeGreaterThan(1000);
   });
 });
