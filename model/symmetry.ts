@@ -136,6 +136,8 @@ export class SystemSymmetry implements StateSymmetry {
 
   /** The bits of the elements that map `state` to itself (bit 0, the identity, always). */
   stabilizer(state: Uint32Array): number {
+    // every element that moves a system makes a greater image of it, so not itself
+    if (this.plainlyOrdered(state)) return 1;
     const f = this.fields;
     this.layout.decode(state, f);
     let bits = 1;

@@ -252,12 +252,13 @@ describe('the canonical form is the least image in field order', () => {
     }
   });
 
-  it('for random field values, reachable or not (a system naming another while the states increase included)', () => {
+  it('for random field values, reachable or not (a system naming another while the states increase included); the stabilizer too', () => {
     const model = new FtModel({ ...SMALL3, pages: 2 }, defaultReadings());
     const sym = new SystemSymmetry(model.layout);
     const { layout } = model;
     const f = new Int32Array(layout.size);
     const words = new Uint32Array(model.stateWords);
+    const image = new Uint32Array(model.stateWords);
     let seed = 12345;
     const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8;
     let named = 0;
@@ -273,6 +274,12 @@ describe('the canonical form is the least image in field order', () => {
       const c = words.slice();
       sym.canonicalize(c);
       expect(Array.from(c)).toEqual(Array.from(leastInFields(model, sym, words)));
+      let fixed = 0;
+      for (let g = 0; g < sym.size; g++) {
+        sym.apply(g, words, image);
+        if (image.every((w, k) => w === words[k])) fixed |= 1 << g;
+      }
+      expect(sym.stabilizer(words)).toBe(fixed);
     }
     expect(named).toBeGreaterThan(1000);
   });
