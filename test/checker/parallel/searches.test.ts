@@ -4,26 +4,15 @@
  * job by job, on random small graphs held in shared memory.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecordedEdges } from '../../../checker/edges.js';
 import { SearchRunner, SharedSearch, type SearchJob } from '../../../checker/liveness/index.js';
-import { WorkerPool } from '../../../checker/parallel/pool.js';
 import { searchInParallel, sharedGraphOf, sharedUint32, type SearchRequest, type SharedGraph } from '../../../checker/parallel/searches.js';
 import { ArrayColumn } from '../../../checker/parallel/shared-states.js';
 import { liveCaseArb, type LiveCase } from '../liveness/support/cases.js';
-import { compileForWorkers, type CompiledTree } from './support/compile.js';
+import { parallelHarness } from './support/harness.js';
 
-const WORKER = 'checker/parallel/worker.ts';
-let tree: CompiledTree;
-let pool: WorkerPool;
-beforeAll(() => {
-  tree = compileForWorkers([WORKER]);
-  pool = new WorkerPool(2, tree.url(WORKER));
-});
-afterAll(async () => {
-  await pool.close();
-  tree.dispose();
-});
+const harness = parallelHarness([], 2);
 
 /** The case's graph in shared memory (what a parallel run leaves), and its masks: bit 0 = p, 1 = q, 2 = r. */
 function sharedCase(c: LiveCase): { graph: SharedGraph; masks: Uint32Array[]; level: Uint32Array | null } {
@@ -60,7 +49,7 @@ describe('searchInParallel', () => {
         const edges = new RecordedEdges(new ArrayColumn(graph.targets), new ArrayColumn(graph.labels!), new ArrayColumn(graph.starts), c.n, graph.count, c.n, c.labelCount, 0);
         const runner = new SearchRunner(new SharedSearch(edges, c.initial), masks, level);
         const alone = jobs.map((j) => runner.run(j));
-        expect(await searchInParallel(pool, graph, c.initial, null, masks, level, jobs)).toEqual(alone);
+        expect(await searchInParallel(harness.pool(), graph, c.initial, null, masks, level, jobs)).toEqual(alone);
       }),
       { numRuns: 60 },
     );
@@ -69,14 +58,14 @@ describe('searchInParallel', () => {
   it('answers no jobs with no results, at once', async () => {
     const c = fc.sample(liveCaseArb(), { numRuns: 1, seed: 2 })[0];
     const { graph, masks } = sharedCase(c);
-    expect(await searchInParallel(pool, graph, c.initial, null, masks, null, [])).toEqual([]);
-    expect(await pool.request([] as SearchRequest[])).toEqual([]);
+    expect(await searchInParallel(harness.pool(), graph, c.initial, null, masks, null, [])).toEqual([]);
+    expect(await harness.pool().request([] as SearchRequest[])).toEqual([]);
   });
 
   it('refuses masks outside shared memory, and a graph of a sequential run is not taken for a shared one', async () => {
     const c = fc.sample(liveCaseArb(), { numRuns: 1, seed: 7 })[0];
     const { graph } = sharedCase(c);
-    await expect(searchInParallel(pool, graph, c.initial, null, [new Uint32Array(c.n)], null, jobsOf(c))).rejects.toThrow(/shared memory/);
+    await expect(searchInParallel(harness.pool(), graph, c.initial, null, [new Uint32Array(c.n)], null, jobsOf(c))).rejects.toThrow(/shared memory/);
     const local = new RecordedEdges(new ArrayColumn(new Uint32Array(1)), null, new ArrayColumn(new Uint32Array(2)), 1, 1, 1, 1, 0);
     expect(sharedGraphOf(local)).toBeNull();
   });
@@ -85,8 +74,8 @@ describe('searchInParallel', () => {
     const c = fc.sample(liveCaseArb(), { numRuns: 1, seed: 3 })[0];
     const { graph, masks } = sharedCase(c);
     const bad: SearchJob = { kind: 'leads-to', group: 5, p: 0, q: 1, keepLevel: false, stutter: false, fairness: [] };
-    await expect(searchInParallel(pool, graph, c.initial, null, masks, null, [bad])).rejects.toThrow(/no predicate masks 5/);
+    await expect(searchInParallel(harness.pool(), graph, c.initial, null, masks, null, [bad])).rejects.toThrow(/no predicate masks 5/);
     const jobs = jobsOf(c).filter((j) => !j.keepLevel);
-    expect((await searchInParallel(pool, graph, c.initial, null, masks, null, jobs)).length).toBe(jobs.length);
+    expect((await searchInParallel(harness.pool(), graph, c.initial, null, masks, null, jobs)).length).toBe(jobs.length);
   });
 });

@@ -5,28 +5,17 @@
  * quotient's edges in shared memory.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { explore, taggedQuotientSystem } from '../../../checker/index.js';
 import { RecordedEdges } from '../../../checker/edges.js';
-import { WorkerPool } from '../../../checker/parallel/pool.js';
 import { sharedCoverAlloc, sharedUint32 } from '../../../checker/parallel/searches.js';
 import { ArrayColumn } from '../../../checker/parallel/shared-states.js';
 import { unfoldInParallel } from '../../../checker/parallel/unfold.js';
 import { coverEdges, splitTags, type CoverPlan } from '../../../checker/symmetry-cover.js';
 import { initialOf, procSpecArb, procSymmetry, procSystem } from '../support/proc-system.js';
-import { compileForWorkers, type CompiledTree } from './support/compile.js';
+import { parallelHarness } from './support/harness.js';
 
-const WORKER = 'checker/parallel/worker.ts';
-let tree: CompiledTree;
-let pool: WorkerPool;
-beforeAll(() => {
-  tree = compileForWorkers([WORKER]);
-  pool = new WorkerPool(2, tree.url(WORKER));
-});
-afterAll(async () => {
-  await pool.close();
-  tree.dispose();
-});
+const harness = parallelHarness([], 2);
 
 /** The same edges with their targets and starts copied into shared memory (the labels: splitTags with sharedCoverAlloc). */
 function inSharedMemory(e: RecordedEdges): RecordedEdges {
@@ -60,7 +49,7 @@ describe('unfoldInParallel', () => {
         let writing: Promise<void> | null = null;
         const quotient = inSharedMemory(shared.result.graph.edges!);
         const threads = coverEdges(quotient, shared.tags!, sym, read, 1, [initialOf(system)], system.stateWords, sharedCoverAlloc, (q, tags, plan: CoverPlan) => {
-          writing = unfoldInParallel(pool, q, tags, plan);
+          writing = unfoldInParallel(harness.pool(), q, tags, plan);
         });
         expect(writing).not.toBeNull();
         await writing;
@@ -78,7 +67,7 @@ describe('unfoldInParallel', () => {
     const { result, tags } = splitTags(explore(taggedQuotientSystem(system, sym), { recordEdges: 'labelled' }), system.labelNames.length);
     const g = result.graph;
     const read = (q: number, out: Uint32Array) => g.readState(q as never, out);
-    expect(() => coverEdges(g.edges!, tags!, sym, read, 1, [initialOf(system)], system.stateWords, sharedCoverAlloc, (q, t, plan) => void unfoldInParallel(pool, q, t, plan))).toThrow(
+    expect(() => coverEdges(g.edges!, tags!, sym, read, 1, [initialOf(system)], system.stateWords, sharedCoverAlloc, (q, t, plan) => void unfoldInParallel(harness.pool(), q, t, plan))).toThrow(
       /shared memory/,
     );
   });

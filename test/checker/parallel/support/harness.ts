@@ -31,6 +31,11 @@ export function parallelHarness(fixtures: readonly string[], size = 3) {
   };
   return {
     url: (path: string) => compiled().url(path),
+    /** The file's pool (for requests other than runs: searches, unfolding). */
+    pool(): WorkerPool {
+      if (pool === null) throw new Error('parallelHarness: no pool yet (call it inside a test)');
+      return pool;
+    },
     run(
       fixture: string,
       args: unknown,
