@@ -22,22 +22,28 @@ function callOf(c: PredicateCall, k: number): string {
   return c.property.kind === 'leads-to' ? `o${k}.${c.which}(v, ${c.system})` : `o${k}.p(v)`;
 }
 
-function generate<F>(calls: readonly PredicateCall[], params: string, head: string, body: (call: string, k: number) => string, tail: string): F {
-  const objects = calls.map((_, k) => `const o${k} = objects[${k}];`).join('\n');
-  const lines = calls.map((c, k) => body(callOf(c, k), k)).join('\n');
-  const make = new Function('objects', `${objects}\nreturn function (${params}) {\n${head}\n${lines}\n${tail}\n};`) as (objects: readonly LivenessProperty[]) => F;
-  return make(calls.map((c) => c.property));
+/**
+ * A function `(params) { head; line(0); ...; tail }` in which line(k) may
+ * call methods of `o${k}`, the k-th object, each its own call site.
+ */
+function generate<T, F>(objects: readonly T[], params: string, head: string, line: (k: number) => string, tail: string): F {
+  const consts = objects.map((_, k) => `const o${k} = objects[${k}];`).join('\n');
+  const lines = objects.map((_, k) => line(k)).join('\n');
+  const make = new Function('objects', `${consts}\nreturn function (${params}) {\n${head}\n${lines}\n${tail}\n};`) as (objects: readonly T[]) => F;
+  return make(objects);
 }
+
+const propertiesOf = (calls: readonly PredicateCall[]): LivenessProperty[] => calls.map((c) => c.property);
 
 /** `(v) => word`: bit k of the word is whether call k holds at v (at most 32 calls). */
 export function bitsOf(calls: readonly PredicateCall[]): (v: StateAccess) => number {
   if (calls.length > 32) throw new Error(`internal: ${calls.length} predicates do not fit one word`);
-  return generate(calls, 'v', 'let b = 0;', (call, k) => `if (${call}) b |= ${(1 << k) >>> 0};`, 'return b >>> 0;');
+  return generate(propertiesOf(calls), 'v', 'let b = 0;', (k) => `if (${callOf(calls[k], k)}) b |= ${(1 << k) >>> 0};`, 'return b >>> 0;');
 }
 
 /** `(v, out) => void`: out[k] = 1 if call k holds at v, else 0. */
 export function valuesOf(calls: readonly PredicateCall[]): (v: StateAccess, out: Uint8Array) => void {
-  return generate(calls, 'v, out', '', (call, k) => `out[${k}] = ${call} ? 1 : 0;`, '');
+  return generate(propertiesOf(calls), 'v, out', '', (k) => `out[${k}] = ${callOf(calls[k], k)} ? 1 : 0;`, '');
 }
 
 /**
@@ -46,8 +52,6 @@ export function valuesOf(calls: readonly PredicateCall[]): (v: StateAccess, out:
  */
 export function invariantMasksOf(invariants: readonly InvariantProperty[]): (v: StateAccess, masks: Uint32Array) => void {
   if (invariants.length > 32) throw new Error(`internal: ${invariants.length} invariants do not fit one word`);
-  const objects = invariants.map((_, k) => `const o${k} = objects[${k}];`).join('\n');
-  const lines = invariants.map((_, k) => `if (o${k}.trigger(v)) t |= ${(1 << k) >>> 0};\nif (!o${k}.holds(v)) x |= ${(1 << k) >>> 0};`).join('\n');
-  const make = new Function('objects', `${objects}\nreturn function (v, masks) {\nlet x = 0, t = 0;\n${lines}\nmasks[0] = x >>> 0;\nmasks[1] = t >>> 0;\n};`);
-  return (make as (objects: readonly InvariantProperty[]) => (v: StateAccess, masks: Uint32Array) => void)(invariants);
+  const bit = (k: number) => (1 << k) >>> 0;
+  return generate(invariants, 'v, masks', 'let x = 0, t = 0;', (k) => `if (o${k}.trigger(v)) t |= ${bit(k)};\nif (!o${k}.holds(v)) x |= ${bit(k)};`, 'masks[0] = x >>> 0;\nmasks[1] = t >>> 0;');
 }
