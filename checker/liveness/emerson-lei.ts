@@ -28,7 +28,8 @@ export interface FairComponent {
  * + 1) times: O((states + edges) * rounds * words).
  *
  * Returns the fair component whose entry has the least `dist` (the first met
- * on a tie), or null. `scratch` needs room for the largest component.
+ * on a tie), or null; without `dist`, the first fair component met (its
+ * entry, its first state). `scratch` needs room for the largest component.
  */
 export function bestFairComponent(
   graph: EdgeGraph,
@@ -37,7 +38,7 @@ export function bestFairComponent(
   splitter: SccSplitter,
   members: Uint32Array,
   count: number,
-  dist: Uint32Array,
+  dist: Uint32Array | null,
   scratch: Uint32Array,
 ): FairComponent | null {
   const mark = splitter.mark;
@@ -73,7 +74,8 @@ export function bestFairComponent(
       members.set(scratch.subarray(kept, q - p), p + kept);
       continue;
     }
-    if (verdict === FAIR) {
+    if (verdict === FAIR && dist === null) return { id, entry: members[p], enabled: judge.anyEnabled.slice() };
+    if (verdict === FAIR && dist !== null) {
       let entry = members[p];
       for (let i = p + 1; i < q; i++) if (dist[members[i]] < dist[entry]) entry = members[i];
       if (dist[entry] < bestDist) {

@@ -19,12 +19,15 @@ import type { FairnessConstraint, LassoQuery, LivenessResult } from './types.js'
  * 1. BFS from the initial states (once per SharedSearch, none when it
  *    was given the BFS levels): the reachable sources in the region, in BFS
  *    order, are the entries, each at its depth.
- * 2. Multi-source BFS inside the region from the entries, each at its depth:
- *    `dist` (shortest stem to each state reached, R) and `via` (its last edge);
- *    skipped when every reachable region state is an entry.
- * 3. SCCs of R, Emerson-Lei refinement: the fair component with the entry of
- *    least dist; the accept dead end of least dist. The nearer wins (the
- *    dead end on a tie).
+ * 2. Whether there is a counterexample at all: the SCCs of the region
+ *    states the entries reach (R), Emerson-Lei refinement, a look for an
+ *    accept dead end. Most searches stop here: the property holds.
+ * 3. Otherwise the shortest: multi-source BFS inside the region from the
+ *    entries, each at its depth: `dist` (shortest stem to each state of R)
+ *    and `via` (its last edge); skipped when every reachable region state
+ *    is an entry. SCCs of R again, Emerson-Lei: the fair component with the
+ *    entry of least dist; the accept dead end of least dist. The nearer wins
+ *    (the dead end on a tie).
  * 4. Lasso: stem = shortest path to the entry's source + `via` path to the
  *    entry; loop = fairCycle through the entry.
  *
@@ -41,7 +44,7 @@ export function findFairLasso(
   shared: SharedSearch = new SharedSearch(graph, initial),
 ): LivenessResult {
   const n = graph.stateCount;
-  const { sources, region, accept } = query;
+  const { region, accept } = query;
   const level = query.level ?? null;
   if (shared.graph !== graph || shared.initial !== initial) throw new Error('findFairLasso: the shared search belongs to another graph or other initial states');
   checkInputs(graph, initial, query);
@@ -50,28 +53,14 @@ export function findFairLasso(
   // stack: call stack and component stack of the SCC split; before it, the
   // entry list; after it, scratch of the cycle and stem searches
   const { dist, stack, via, queue, mark } = shared.scratch();
-  // dist is read only on the states the stems reach: set here for the entries, by regionDistances for the rest
-  const order = shared.order();
-  const reached = shared.reached();
-  const levels = shared.bfsLevels;
-  const depths = levels === null ? shared.depth() : null;
-  let depth = 0;
-  let triggered = 0;
-  let entryCount = 0;
-  let inRegion = 0;
-  for (let i = 0; i < reached; i++) {
-    const s = order === null ? i : order[i];
-    if (levels !== null) while (i >= levels[depth + 1]) depth++;
-    if (region[s] !== 0) inRegion++;
-    if (sources[s] === 0) continue;
-    triggered++;
-    if (region[s] !== 0) {
-      dist[s] = depths === null ? depth : depths[s];
-      stack[entryCount++] = s;
-    }
-  }
+  const fairAt = query.stutter === true ? shared.fairEnabled(bits) : null;
+  const { triggered, entryCount } = collectEntries(shared, query, queue, null);
   if (entryCount === 0) return { holds: true, triggered };
+  // most searches find nothing: decide first, without the distances
+  if (!counterexampleExists(graph, bits, query, level, fairAt, mark, stack, queue, entryCount, via)) return { holds: true, triggered };
 
+  // dist is read only on the states the stems reach: set here for the entries, by regionDistances for the rest
+  const { inRegion } = collectEntries(shared, query, stack, dist);
   via.fill(UNSEEN);
   if (entryCount < inRegion) regionDistances(graph, region, level, stack, entryCount, dist, via, queue);
   // every reachable region state is an entry (GF, FG): its depth is its distance
@@ -80,14 +69,12 @@ export function findFairLasso(
   mark.fill(REMOVED);
   let count = 0;
   let deadEnd = -1;
-  const fairAt = query.stutter === true ? shared.fairEnabled(bits) : null;
   for (let v = 0; v < n; v++) {
     if (via[v] === UNSEEN) continue;
     queue[count++] = v;
     mark[v] = UNSEEN;
     if (accept[v] === 0 || (deadEnd >= 0 && dist[v] >= dist[deadEnd])) continue;
-    // a dead end, or a fair stutter: nothing fair is enabled here, so the behaviour may stay forever
-    if (graph.firstEdge(v) === graph.firstEdge(v + 1) || (fairAt !== null && fairAt[v] === 0)) deadEnd = v;
+    if (endsBehaviour(graph, fairAt, v)) deadEnd = v;
   }
   const members = new Uint32Array(count);
   const splitter = new SccSplitter(graph, level, mark, stack);
@@ -109,6 +96,77 @@ export function findFairLasso(
   const states = [stem.length > 0 ? edgeSource(graph, stem[0]) : source];
   for (const k of edges) states.push(graph.target(k));
   return { holds: false, triggered, states, edges, loopStart: stem.length };
+}
+
+/**
+ * The reachable sources in the region, in BFS order, written to
+ * `entries`, each with its depth in `dist` (if given); how many states are
+ * sources, entries, and reachable region states.
+ */
+function collectEntries(
+  shared: SharedSearch,
+  query: LassoQuery,
+  entries: Uint32Array,
+  dist: Uint32Array | null,
+): { triggered: number; entryCount: number; inRegion: number } {
+  const { sources, region } = query;
+  const order = shared.order();
+  const reached = shared.reached();
+  const levels = shared.bfsLevels;
+  const depths = levels === null ? shared.depth() : null;
+  let depth = 0;
+  let triggered = 0;
+  let entryCount = 0;
+  let inRegion = 0;
+  for (let i = 0; i < reached; i++) {
+    const s = order === null ? i : order[i];
+    if (region[s] !== 0) inRegion++;
+    if (sources[s] === 0) continue;
+    triggered++;
+    if (region[s] === 0) continue;
+    if (dist !== null) {
+      if (levels !== null) while (i >= levels[depth + 1]) depth++;
+      dist[s] = depths === null ? depth : depths[s];
+    }
+    entries[entryCount++] = s;
+  }
+  return { triggered, entryCount, inRegion };
+}
+
+/** A dead end, or a fair stutter: nothing fair is enabled at v, so the behaviour may stay there forever. */
+function endsBehaviour(graph: EdgeGraph, fairAt: Uint8Array | null, v: number): boolean {
+  return graph.firstEdge(v) === graph.firstEdge(v + 1) || (fairAt !== null && fairAt[v] === 0);
+}
+
+/**
+ * Whether the region states that `entries[0 .. entryCount)` reach (keeping
+ * their level, if given) hold an accept state where the behaviour may end
+ * or a fair component with an accept state: the search's verdict, without
+ * the distances. One SCC split of those states (`members` receives them),
+ * not of the whole region.
+ */
+function counterexampleExists(
+  graph: EdgeGraph,
+  bits: FairnessBits,
+  query: LassoQuery,
+  level: Uint32Array | null,
+  fairAt: Uint8Array | null,
+  mark: Uint32Array,
+  stack: Uint32Array,
+  entries: Uint32Array,
+  entryCount: number,
+  members: Uint32Array,
+): boolean {
+  const { region, accept } = query;
+  for (let v = 0; v < graph.stateCount; v++) mark[v] = region[v] !== 0 ? UNSEEN : REMOVED;
+  const splitter = new SccSplitter(graph, level, mark, stack);
+  const count = splitter.splitReachable(entries, 0, entryCount, members, 0);
+  for (let i = 0; i < count; i++) {
+    const v = members[i];
+    if (accept[v] !== 0 && endsBehaviour(graph, fairAt, v)) return true;
+  }
+  // the entries are consumed: their array is the refinement's scratch
+  return bestFairComponent(graph, bits, new ComponentJudge(graph, bits, accept, mark), splitter, members, count, null, entries) !== null;
 }
 
 function checkInputs(graph: EdgeGraph, initial: ArrayLike<number>, query: LassoQuery): void {

@@ -1,5 +1,5 @@
 import type { EdgeGraph } from '../edge-graph.js';
-import { UNSEEN } from './marks.js';
+import { REMOVED, UNSEEN } from './marks.js';
 
 const ROOT = 0x80000000;
 const CURSOR = 0x7fffffff;
@@ -50,10 +50,30 @@ export class SccSplitter {
    * position (outStart + to - from). Uses `stack` as scratch afterwards too.
    */
   split(roots: Uint32Array, from: number, to: number, out: Uint32Array, outStart: number): number {
+    const firstId = this.nextId;
+    this.decompose(roots, from, to, null, 0);
+    return this.sortByComponent(roots, from, to, out, outStart, firstId, this.nextId - firstId);
+  }
+
+  /**
+   * Splits every UNSEEN state that the UNSEEN states `roots[from .. to)`
+   * reach (through UNSEEN states, keeping their level if `level` is given)
+   * into components, each marked with its id, and writes them to `out` from
+   * `outStart` as they complete: the components in split's order, the
+   * states of one in no particular order. A component of one state without
+   * a self-loop, which no cycle passes, is marked REMOVED instead (most
+   * components of a region of an exploration are such). Returns the end
+   * position. `out` may not be `roots` or the splitter's stack.
+   */
+  splitReachable(roots: Uint32Array, from: number, to: number, out: Uint32Array, outStart: number): number {
+    return this.decompose(roots, from, to, out, outStart);
+  }
+
+  /** The DFS of split and splitReachable: writes completed components to `out` (if given) from `pos`; returns the end position. */
+  private decompose(roots: Uint32Array, from: number, to: number, out: Uint32Array | null, pos: number): number {
     const { graph, level, mark, stack } = this;
     const cap = stack.length;
-    const firstId = this.nextId;
-    let nextId = firstId;
+    let nextId = this.nextId;
     let index = 0;
     let sp = 0;
     let sTop = cap;
@@ -100,7 +120,13 @@ export class SccSplitter {
         if (isRoot === 1) {
           const id = nextId++;
           mark[v] = id;
-          while (sTop < cap && mark[stack[sTop]] >= mv) mark[stack[sTop++]] = id;
+          if (out === null) {
+            while (sTop < cap && mark[stack[sTop]] >= mv) mark[stack[sTop++]] = id;
+          } else {
+            out[pos++] = v;
+            if ((sTop === cap || mark[stack[sTop]] < mv) && !selfLoop(graph, v)) mark[v] = REMOVED;
+            while (sTop < cap && mark[stack[sTop]] >= mv) mark[(out[pos++] = stack[sTop++])] = id;
+          }
         } else {
           stack[--sTop] = v;
           const u = stack[sp - 2];
@@ -112,7 +138,7 @@ export class SccSplitter {
       }
     }
     this.nextId = nextId;
-    return this.sortByComponent(roots, from, to, out, outStart, firstId, nextId - firstId);
+    return pos;
   }
 
   /** Counting sort of roots[from .. to) by component (ids firstId ..), into out. */
@@ -129,4 +155,10 @@ export class SccSplitter {
     }
     return outStart + to - from;
   }
+}
+
+function selfLoop(graph: EdgeGraph, v: number): boolean {
+  const end = graph.firstEdge(v + 1);
+  for (let k = graph.firstEdge(v); k < end; k++) if (graph.target(k) === v) return true;
+  return false;
 }

@@ -66,6 +66,42 @@ describe('SccSplitter', () => {
     );
   });
 
+  it('splitReachable splits exactly the kept states the roots reach, into the naive components, contiguous, in reverse topological order, a state without a cycle REMOVED', () => {
+    fc.assert(
+      fc.property(caseArb, fc.array(fc.nat(29), { maxLength: 4 }), ({ n, edges, keep }, picks) => {
+        const sorted = [...edges].sort((a, b) => a[0] - b[0]);
+        const graph = FlatEdgeGraph.fromTriples(n, 1, sorted.map(([s, d]) => [s, 0, d] as const));
+        const mark = Uint32Array.from(keep, (k) => (k ? UNSEEN : REMOVED));
+        const roots = Uint32Array.from(picks.map((x) => x % n).filter((v) => keep[v]));
+        const reached = new Array<boolean>(n).fill(false);
+        const todo = [...roots];
+        todo.forEach((v) => (reached[v] = true));
+        while (todo.length > 0) {
+          const x = todo.pop()!;
+          for (const [s, d] of edges) if (s === x && keep[d] && !reached[d]) (reached[d] = true, todo.push(d));
+        }
+        const out = new Uint32Array(n);
+        const end = new SccSplitter(graph, null, mark, new Uint32Array(2 * n)).splitReachable(roots, 0, roots.length, out, 0);
+        const got: number[][] = [];
+        for (let p = 0; p < end; p++) {
+          if (p === 0 || mark[out[p]] === REMOVED || mark[out[p]] !== mark[out[p - 1]]) got.push([]);
+          got[got.length - 1].push(out[p]);
+        }
+        // a component of one state is REMOVED exactly when it has no self-loop
+        for (const c of got) expect(mark[c[0]] === REMOVED).toBe(c.length === 1 && !edges.some(([s, d]) => s === c[0] && d === c[0]));
+        const ids = got.filter((c) => mark[c[0]] !== REMOVED).map((c) => mark[c[0]]);
+        expect(new Set(ids).size).toBe(ids.length);
+        const norm = (cs: number[][]) => cs.map((c) => [...c].sort((a, b) => a - b)).sort((a, b) => a[0] - b[0]);
+        expect(norm(got)).toEqual(norm(naiveComponents(n, edges, reached)));
+        for (let v = 0; v < n; v++) if (keep[v] && !reached[v]) expect(mark[v]).toBe(UNSEEN);
+        const position = new Map<number, number>();
+        got.forEach((c, i) => c.forEach((v) => position.set(v, i)));
+        for (const [s, d] of edges) if (reached[s] && reached[d]) expect(position.get(s)!).toBeGreaterThanOrEqual(position.get(d)!);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('follows no edge between levels', () => {
     // 0 <-> 1 <-> 2, levels 0 0 1: components {0, 1} and {2}
     const graph = FlatEdgeGraph.fromTriples(3, 1, [[0, 0, 1], [1, 0, 0], [1, 0, 2], [2, 0, 1]]);
