@@ -215,6 +215,12 @@ describe('the permutations of the systems (model/symmetry.ts)', () => {
   });
 });
 
+/** Whether no two systems' blocks of `f` are equal (with no system named, sortingElement's case). */
+function sortsBlocks(layout: FtModel['layout'], f: Int32Array): boolean {
+  const block = (i: number) => Array.from(f.subarray(layout.at(i, 0), layout.at(i, 0) + layout.perSystem)).join(',');
+  return new Set([0, 1, 2].map(block)).size === 3;
+}
+
 describe('the canonical form is the least image in field order', () => {
   /** The least image by brute force over decoded fields, and an element that gives it. */
   function leastInFields(model: FtModel, sym: SystemSymmetry, s: Uint32Array): Uint32Array {
@@ -261,13 +267,20 @@ describe('the canonical form is the least image in field order', () => {
     const image = new Uint32Array(model.stateWords);
     let seed = 12345;
     const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8;
-    let named = 0;
+    let named = 0, sorted = 0;
     for (let run = 0; run < 20000; run++) {
       for (let k = 0; k < layout.size; k++) f[k] = next() & layout.mask[k];
       for (let i = 0; i < 3; i++) f[layout.at(i, RESYNC_FROM)] %= 4;
       f[layout.global + JOB_SRC] %= 3;
       f[layout.global + JOB_DST] %= 3;
       if (run % 2 === 0) for (let i = 0; i < 3; i++) f[layout.at(i, ST)] = 2 * i + (run % 4 === 0 ? 1 : 2);
+      if (run % 4 === 1) {
+        // no system named: blocks sorted by sortingElement, unless two are equal (some runs copy one over another, some share a state)
+        for (let i = 0; i < 3; i++) f[layout.at(i, RESYNC_FROM)] = 0;
+        if (run % 12 === 1) for (let t = 0; t < layout.perSystem; t++) f[layout.at(2, t)] = f[layout.at(run % 24 === 1 ? 0 : 1, t)];
+        if (run % 12 === 5) f[layout.at(1, ST)] = f[layout.at(0, ST)];
+        if (sortsBlocks(layout, f)) sorted++;
+      }
       const increasing = f[layout.at(0, ST)] < f[layout.at(1, ST)] && f[layout.at(1, ST)] < f[layout.at(2, ST)];
       if (increasing && [0, 1, 2].some((i) => f[layout.at(i, RESYNC_FROM)] > 1)) named++;
       layout.encode(f, words);
@@ -282,5 +295,6 @@ describe('the canonical form is the least image in field order', () => {
       expect(sym.stabilizer(words)).toBe(fixed);
     }
     expect(named).toBeGreaterThan(1000);
+    expect(sorted).toBeGreaterThan(1000);
   });
 });
