@@ -131,9 +131,25 @@ export interface CoverPlan {
  */
 export function unfoldRows(quotient: EdgeGraph, tags: Uint8Array, plan: CoverPlan, from: number, to: number): void {
   const { size, labelCount, compose, labelOf, coset, leader, stabilizer, nodeBase, edgeBase, targets, labels, starts } = plan;
+  // a row's quotient edges read once (the targets' tables are random accesses), then written once per coset
+  let node = new Uint32Array(4);
+  let cosetRow = new Uint32Array(4);
+  let tag = new Uint8Array(4);
+  let label = new Uint8Array(4);
   for (let q = from; q < to; q++) {
     const first = quotient.firstEdge(q);
-    const last = quotient.firstEdge(q + 1);
+    const degree = quotient.firstEdge(q + 1) - first;
+    if (degree > node.length) {
+      const room = Math.max(degree, node.length * 2);
+      [node, cosetRow, tag, label] = [new Uint32Array(room), new Uint32Array(room), new Uint8Array(room), new Uint8Array(room)];
+    }
+    for (let i = 0; i < degree; i++) {
+      const t = quotient.target(first + i);
+      node[i] = nodeBase[t];
+      cosetRow[i] = stabilizer[t] * size;
+      tag[i] = tags[first + i];
+      label[i] = quotient.label(first + i);
+    }
     const base = nodeBase[q];
     const cosets = nodeBase[q + 1] - base;
     const own = stabilizer[q] * size;
@@ -143,10 +159,9 @@ export function unfoldRows(quotient: EdgeGraph, tags: Uint8Array, plan: CoverPla
       starts[base + c] = e;
       const row = g * size;
       const names = g * labelCount;
-      for (let k = first; k < last; k++) {
-        const t = quotient.target(k);
-        targets[e] = nodeBase[t] + coset[stabilizer[t] * size + compose[row + tags[k]]];
-        labels[e] = labelOf[names + quotient.label(k)];
+      for (let i = 0; i < degree; i++) {
+        targets[e] = node[i] + coset[cosetRow[i] + compose[row + tag[i]]];
+        labels[e] = labelOf[names + label[i]];
         e++;
       }
     }
