@@ -42,9 +42,14 @@ const MAX_LOAD = 0.5;
  *   order, this is also the BFS queue: the explorer expands 0, 1, 2, ...
  * - `table`: open-addressing hash table with linear probing, one uint32 per
  *   slot, at most half full. Two layouts:
- *   - indexed (the general case): a slot holds `index + 1` (0 = empty) and a
- *     probe compares the full packed state, so states whose hashes collide
- *     are all kept;
+ *   - indexed (the general case): a slot holds `index + 1` in its low bits
+ *     (those of the mask; 0 = empty) and, above them, the state's hash bits
+ *     that the slot number does not already say (a tag). A probe compares
+ *     the full packed state only where the tag matches, so a collision costs
+ *     no read of another state (the cache miss a lookup would otherwise pay
+ *     about once in two at this load); index + 1 fits below the mask since
+ *     the table is at most half full. States whose hashes collide are all
+ *     kept;
  *   - hash-only (one-word states, when the caller needs no index for known
  *     states): a slot holds the state's hash (0 = empty). For one word the
  *     hash is a bijection (hash.ts), so the hash *is* the state and a probe
@@ -152,15 +157,18 @@ export class StateStore implements ExplorerStore {
       return ABSENT;
     }
     const chunks = this.columns.states;
+    const high = ~mask;
     for (;;) {
       const e = table[slot];
       if (e === 0) break;
-      const i = e - 1;
-      const chunk = chunks[i >>> CHUNK_SHIFT];
-      const base = (i & CHUNK_MASK) * words;
-      let k = 0;
-      while (k < words && chunk[base + k] === buf[offset + k]) k++;
-      if (k === words) return i;
+      if (((e ^ h) & high) === 0) {
+        const i = (e & mask) - 1;
+        const chunk = chunks[i >>> CHUNK_SHIFT];
+        const base = (i & CHUNK_MASK) * words;
+        let k = 0;
+        while (k < words && chunk[base + k] === buf[offset + k]) k++;
+        if (k === words) return i;
+      }
       slot = (slot + 1) & mask;
     }
     this.pendingSlot = slot;
@@ -183,9 +191,20 @@ export class StateStore implements ExplorerStore {
     if (this.hashOnly) return acc;
     const chunks = this.columns.states;
     const words = this.words;
+    const high = ~mask;
     for (let j = 0; j < n; j++) {
-      const e = table[hashes[j] & mask];
-      if (e !== 0) acc ^= chunks[(e - 1) >>> CHUNK_SHIFT][((e - 1) & CHUNK_MASK) * words];
+      const h = hashes[j];
+      let slot = h & mask;
+      let e = table[slot];
+      // the first slot of the probe whose tag matches: almost always the state itself
+      while (e !== 0 && ((e ^ h) & high) !== 0) {
+        slot = (slot + 1) & mask;
+        e = table[slot];
+      }
+      if (e !== 0) {
+        const i = (e & mask) - 1;
+        acc ^= chunks[i >>> CHUNK_SHIFT][(i & CHUNK_MASK) * words];
+      }
     }
     return acc;
   }
@@ -230,7 +249,7 @@ export class StateStore implements ExplorerStore {
   insert(buf: Uint32Array, offset: number, h: number, parent: number, label: number): number {
     const index = this.count;
     this.columns.write(index, buf, offset, parent, label);
-    if (!this.hashOnly) this.table[this.pendingSlot] = index + 1;
+    if (!this.hashOnly) this.table[this.pendingSlot] = (h & ~this.mask) | (index + 1);
     else if (this.pendingSlot < 0) this.zeroIndex = index;
     else this.table[this.pendingSlot] = h;
     this.count = index + 1;
@@ -285,7 +304,7 @@ export class StateStore implements ExplorerStore {
       const h = hashWords(chunks[i >>> CHUNK_SHIFT], (i & CHUNK_MASK) * words, words);
       let slot = h & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = this.hashOnly ? h : i + 1;
+      table[slot] = this.hashOnly ? h : (h & ~mask) | (i + 1);
     }
     this.budget.add(table.byteLength - this.table.byteLength);
     this.table = table;

@@ -1,5 +1,6 @@
-import { COUNT, FOUND, HOLE, LEVEL_END, LEVEL_START } from './control.js';
+import { COUNT, FOUND, HOLE, LEVEL_END, LEVEL_START, TABLE_LOG } from './control.js';
 import type { Geometry, SharedViews } from './memory.js';
+import { reindexed } from './table.js';
 
 /**
  * Renumbering of the states a level found into the sequential run's order.
@@ -109,6 +110,7 @@ export function sortShare(v: SharedViews, id: number, workers: number): void {
 export function scatterShare(v: SharedViews, g: Geometry, id: number, workers: number): void {
   const { cu, parents, labels, states, table, order, slotOf, copyParents, copyLabels, copyWords } = v;
   const words = g.words;
+  const mask = 2 ** Atomics.load(v.ci, TABLE_LOG) - 1;
   const levelEnd = Atomics.load(cu, LEVEL_END);
   const [from, to] = shareOf(Atomics.load(cu, FOUND), id, workers);
   for (let k = from; k < to; k++) {
@@ -118,7 +120,8 @@ export function scatterShare(v: SharedViews, g: Geometry, id: number, workers: n
     labels[f] = copyLabels[r];
     for (let w = 0, a = f * words, b = r * words; w < words; w++) states[a + w] = copyWords[b + w];
     // a plain store: nobody reads the table during SCATTER (the barrier publishes it), and a plain store lets the misses overlap
-    table[slotOf[r]] = (f + 1) | 0;
+    const slot = slotOf[r];
+    table[slot] = reindexed(table[slot], mask, f);
   }
 }
 
@@ -133,6 +136,7 @@ export function scatterShare(v: SharedViews, g: Geometry, id: number, workers: n
 export function compactHoles(v: SharedViews, g: Geometry): void {
   const { cu, parents, labels, states, keys, slotOf } = v;
   const words = g.words;
+  const mask = 2 ** Atomics.load(v.ci, TABLE_LOG) - 1;
   const levelEnd = Atomics.load(cu, LEVEL_END);
   const count = Atomics.load(cu, COUNT);
   let at = levelEnd;
@@ -143,7 +147,7 @@ export function compactHoles(v: SharedViews, g: Geometry): void {
       parents[at] = parents[t];
       labels[at] = labels[t];
       for (let w = 0; w < words; w++) states[at * words + w] = states[t * words + w];
-      v.table[slot] = (at + 1) | 0;
+      v.table[slot] = reindexed(v.table[slot], mask, at);
     }
     keys[t - levelEnd] = at - levelEnd;
     at++;

@@ -11,11 +11,24 @@ export const FAILED = -1;
 /** findOrInsert result when the state is new but the table must grow first (nothing claimed: pause, then retry). */
 export const NEEDS_ROOM = -2;
 
+/** The slot value of a published state: `index + 1` under the mask, the hash's bits above it (a tag). */
+export function entry(h: number, mask: number, index: number): number {
+  return (h & ~mask) | (index + 1);
+}
+
+/** A slot value with its index replaced (the tag kept). */
+export function reindexed(e: number, mask: number, index: number): number {
+  return (e & ~mask) | (index + 1);
+}
+
 /**
  * One thread's access to the shared visited set: a lock-free open-addressing
  * table (linear probing) over the shared state columns. Slot values (int32):
  * 0 empty, CLAIMED (-1) taken by a worker still writing the state, otherwise
- * `(index + 1) | 0` of a published state.
+ * a published state: `index + 1` in the low bits (those of the mask) and its
+ * hash's bits above them as a tag (`entry`), so that a probe reads a state's
+ * words only where the tag matches, as in StateStore. The low bits are never
+ * all ones (the table is at most 3/4 full), so no entry is CLAIMED.
  *
  * Insert protocol: CAS the empty slot to CLAIMED, allocate the index (from a
  * block of the worker's, taken from COUNT), write words, parent and label,
@@ -67,6 +80,7 @@ export class SharedTable {
   private blockEnd = 0;
   private readonly homes = new Int32Array(REHASH_BATCH);
   private readonly ids = new Uint32Array(REHASH_BATCH);
+  private readonly values = new Int32Array(REHASH_BATCH);
 
   constructor(
     v: SharedViews,
@@ -122,7 +136,7 @@ export class SharedTable {
           this.keys[index - this.keyBase] = j;
           this.slots[index - this.keyBase] = slot;
         }
-        Atomics.store(table, slot, (index + 1) | 0);
+        Atomics.store(table, slot, entry(h, mask, index));
         this.lastNew = true;
         this.lastSlot = slot;
         return index;
@@ -131,14 +145,16 @@ export class SharedTable {
         e = this.waitPublished(slot);
         if (e === 0) continue;
       }
-      const i = (e - 1) >>> 0;
-      const base = i * words;
-      let k = 0;
-      while (k < words && states[base + k] === buf[offset + k]) k++;
-      if (k === words) {
-        this.lastNew = false;
-        this.lastSlot = slot;
-        return i;
+      if (((e ^ h) & ~mask) === 0) {
+        const i = (e & mask) - 1;
+        const base = i * words;
+        let k = 0;
+        while (k < words && states[base + k] === buf[offset + k]) k++;
+        if (k === words) {
+          this.lastNew = false;
+          this.lastSlot = slot;
+          return i;
+        }
       }
       slot = (slot + 1) & mask;
     }
@@ -158,8 +174,8 @@ export class SharedTable {
     const parents = this.parents;
     if (Atomics.load(parents, t) <= parent) return;
     const table = this.table;
-    const value = (t + 1) | 0;
-    while (Atomics.compareExchange(table, slot, value, CLAIMED) !== value) this.waitPublished(slot);
+    let value = Atomics.load(table, slot);
+    while (value === CLAIMED || Atomics.compareExchange(table, slot, value, CLAIMED) !== value) value = this.waitPublished(slot);
     if (parents[t] > parent) {
       parents[t] = parent;
       this.labels[t] = label;
@@ -174,15 +190,16 @@ export class SharedTable {
     const states = this.states;
     const words = this.words;
     const mask = this.mask;
-    let slot = hashWords(state, 0, words) & mask;
+    const h = hashWords(state, 0, words);
+    let slot = h & mask;
     for (;;) {
       const e = Atomics.load(table, slot);
       if (e === 0) return -1;
-      if (e !== CLAIMED) {
-        const base = ((e - 1) >>> 0) * words;
+      if (e !== CLAIMED && ((e ^ h) & ~mask) === 0) {
+        const base = ((e & mask) - 1) * words;
         let k = 0;
         while (k < words && states[base + k] === state[k]) k++;
-        if (k === words) return (e - 1) >>> 0;
+        if (k === words) return (e & mask) - 1;
       }
       slot = (slot + 1) & mask;
     }
@@ -201,8 +218,15 @@ export class SharedTable {
     let acc = 0;
     for (let j = 0; j < n; j++) acc ^= table[hashes[j] & mask];
     for (let j = 0; j < n; j++) {
-      const e = table[hashes[j] & mask];
-      if (e > 0) acc ^= states[(e - 1) * words];
+      const h = hashes[j];
+      let slot = h & mask;
+      let e = table[slot];
+      // the first slot of the probe whose tag matches: almost always the state itself
+      while (e !== 0 && (e === CLAIMED || ((e ^ h) & ~mask) !== 0)) {
+        slot = (slot + 1) & mask;
+        e = table[slot];
+      }
+      if (e !== 0) acc ^= states[((e & mask) - 1) * words];
     }
     return acc;
   }
@@ -225,22 +249,25 @@ export class SharedTable {
     const mask = this.mask;
     const homes = this.homes;
     const ids = this.ids;
+    const values = this.values;
     let acc = 0;
     for (let start = 0; start < count; start += REHASH_BATCH) {
       const end = Math.min(start + REHASH_BATCH, count);
       let n = 0;
       for (let i = start; i < end; i++) {
         if (i >= levelFrom && parents[i] === HOLE) continue;
-        const home = hashWords(states, i * words, words) & mask;
+        const h = hashWords(states, i * words, words);
+        const home = h & mask;
         if (home < lo || home >= hi) continue;
         homes[n] = home;
+        values[n] = entry(h, mask, i);
         ids[n++] = i;
         acc ^= table[home];
       }
       for (let k = 0; k < n; k++) {
         let slot = homes[k];
         const i = ids[k];
-        const value = (i + 1) | 0;
+        const value = values[k];
         while (Atomics.compareExchange(table, slot, 0, value) !== 0) slot = (slot + 1) & mask;
         if (i >= levelFrom) this.slots[i - levelFrom] = slot;
       }
