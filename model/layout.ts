@@ -103,17 +103,19 @@ export class Layout {
     });
     this.words = w + 1;
     this.decode = this.compileDecode();
+    this.encode = this.compileEncode();
   }
 
   at(system: number, field: number): number {
     return system * this.perSystem + field;
   }
 
-  encode(fields: Int32Array, out: Uint32Array): void {
-    out.fill(0, 0, this.words);
-    const { word, shift, mask } = this;
-    for (let k = 0; k < this.size; k++) out[word[k]] |= ((fields[k] & mask[k]) << shift[k]) >>> 0;
-  }
+  /**
+   * Packs every field of `fields` into `out[0 .. words)`: straight-line code
+   * generated once per layout, as `decode` (the canonical form encodes the
+   * least image of most successors it reorders).
+   */
+  readonly encode: (fields: Int32Array, out: Uint32Array) => void;
 
   /** Reads flat field k straight from packed words. */
   rd(words: Uint32Array, k: number): number {
@@ -141,5 +143,15 @@ export class Layout {
     }
     const loads = Array.from({ length: this.words }, (_, w) => `const w${w} = s[${w}];`);
     return new Function('s', 'f', [...loads, ...lines].join('\n')) as (words: Uint32Array, fields: Int32Array) => void;
+  }
+
+  private compileEncode(): (fields: Int32Array, out: Uint32Array) => void {
+    const terms: string[][] = Array.from({ length: this.words }, () => []);
+    for (let k = 0; k < this.size; k++) {
+      const sh = this.shift[k], m = this.mask[k] >>> 0;
+      terms[this.word[k]].push(sh === 0 ? `(f[${k}] & ${m})` : `((f[${k}] & ${m}) << ${sh})`);
+    }
+    const lines = terms.map((t, w) => `s[${w}] = ${t.join(' | ')};`);
+    return new Function('f', 's', lines.join('\n')) as (fields: Int32Array, out: Uint32Array) => void;
   }
 }
