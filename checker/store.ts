@@ -2,6 +2,7 @@ import { tryAllocU32 } from './alloc.js';
 import { ByteBudget } from './budget.js';
 import { CHUNK_MASK, CHUNK_SHIFT, StateColumns } from './columns.js';
 import { hashWords } from './hash.js';
+import { entryIndex, slotEntry, tagMatches } from './slot.js';
 
 /** Parent of an initial state. */
 export const NO_PARENT = 0xffffffff;
@@ -157,12 +158,11 @@ export class StateStore implements ExplorerStore {
       return ABSENT;
     }
     const chunks = this.columns.states;
-    const high = ~mask;
     for (;;) {
       const e = table[slot];
       if (e === 0) break;
-      if (((e ^ h) & high) === 0) {
-        const i = (e & mask) - 1;
+      if (tagMatches(e, h, mask)) {
+        const i = entryIndex(e, mask);
         const chunk = chunks[i >>> CHUNK_SHIFT];
         const base = (i & CHUNK_MASK) * words;
         let k = 0;
@@ -191,18 +191,17 @@ export class StateStore implements ExplorerStore {
     if (this.hashOnly) return acc;
     const chunks = this.columns.states;
     const words = this.words;
-    const high = ~mask;
     for (let j = 0; j < n; j++) {
       const h = hashes[j];
       let slot = h & mask;
       let e = table[slot];
       // the first slot of the probe whose tag matches: almost always the state itself
-      while (e !== 0 && ((e ^ h) & high) !== 0) {
+      while (e !== 0 && !tagMatches(e, h, mask)) {
         slot = (slot + 1) & mask;
         e = table[slot];
       }
       if (e !== 0) {
-        const i = (e & mask) - 1;
+        const i = entryIndex(e, mask);
         acc ^= chunks[i >>> CHUNK_SHIFT][(i & CHUNK_MASK) * words];
       }
     }
@@ -249,7 +248,7 @@ export class StateStore implements ExplorerStore {
   insert(buf: Uint32Array, offset: number, h: number, parent: number, label: number): number {
     const index = this.count;
     this.columns.write(index, buf, offset, parent, label);
-    if (!this.hashOnly) this.table[this.pendingSlot] = (h & ~this.mask) | (index + 1);
+    if (!this.hashOnly) this.table[this.pendingSlot] = slotEntry(h, this.mask, index);
     else if (this.pendingSlot < 0) this.zeroIndex = index;
     else this.table[this.pendingSlot] = h;
     this.count = index + 1;
@@ -304,7 +303,7 @@ export class StateStore implements ExplorerStore {
       const h = hashWords(chunks[i >>> CHUNK_SHIFT], (i & CHUNK_MASK) * words, words);
       let slot = h & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = this.hashOnly ? h : (h & ~mask) | (i + 1);
+      table[slot] = this.hashOnly ? h : slotEntry(h, mask, i);
     }
     this.budget.add(table.byteLength - this.table.byteLength);
     this.table = table;

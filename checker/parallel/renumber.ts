@@ -1,6 +1,6 @@
 import { COUNT, FOUND, HOLE, LEVEL_END, LEVEL_START, TABLE_LOG } from './control.js';
 import type { Geometry, SharedViews } from './memory.js';
-import { reindexed } from './table.js';
+import { reindexed } from '../slot.js';
 
 /**
  * Renumbering of the states a level found into the sequential run's order.

@@ -1,4 +1,5 @@
 import { hashWords } from '../hash.js';
+import { entryIndex, slotEntry, tagMatches } from '../slot.js';
 import { commitStates } from './commit.js';
 import { CAP, CLAIMED, COUNT, H_MAX_STATES, H_OUT_OF_MEMORY, HARD, HOLE, TABLE_LOG, THRESHOLD } from './control.js';
 import type { Geometry, SharedViews } from './memory.js';
@@ -11,22 +12,12 @@ export const FAILED = -1;
 /** findOrInsert result when the state is new but the table must grow first (nothing claimed: pause, then retry). */
 export const NEEDS_ROOM = -2;
 
-/** The slot value of a published state: `index + 1` under the mask, the hash's bits above it (a tag). */
-export function entry(h: number, mask: number, index: number): number {
-  return (h & ~mask) | (index + 1);
-}
-
-/** A slot value with its index replaced (the tag kept). */
-export function reindexed(e: number, mask: number, index: number): number {
-  return (e & ~mask) | (index + 1);
-}
-
 /**
  * One thread's access to the shared visited set: a lock-free open-addressing
  * table (linear probing) over the shared state columns. Slot values (int32):
  * 0 empty, CLAIMED (-1) taken by a worker still writing the state, otherwise
  * a published state: `index + 1` in the low bits (those of the mask) and its
- * hash's bits above them as a tag (`entry`), so that a probe reads a state's
+ * hash's bits above them as a tag (`slotEntry`, ../slot.ts), so that a probe reads a state's
  * words only where the tag matches, as in StateStore. The low bits are never
  * all ones (the table is at most 3/4 full), so no entry is CLAIMED.
  *
@@ -136,7 +127,7 @@ export class SharedTable {
           this.keys[index - this.keyBase] = j;
           this.slots[index - this.keyBase] = slot;
         }
-        Atomics.store(table, slot, entry(h, mask, index));
+        Atomics.store(table, slot, slotEntry(h, mask, index));
         this.lastNew = true;
         this.lastSlot = slot;
         return index;
@@ -145,8 +136,8 @@ export class SharedTable {
         e = this.waitPublished(slot);
         if (e === 0) continue;
       }
-      if (((e ^ h) & ~mask) === 0) {
-        const i = (e & mask) - 1;
+      if (tagMatches(e, h, mask)) {
+        const i = entryIndex(e, mask);
         const base = i * words;
         let k = 0;
         while (k < words && states[base + k] === buf[offset + k]) k++;
@@ -195,11 +186,11 @@ export class SharedTable {
     for (;;) {
       const e = Atomics.load(table, slot);
       if (e === 0) return -1;
-      if (e !== CLAIMED && ((e ^ h) & ~mask) === 0) {
-        const base = ((e & mask) - 1) * words;
+      if (e !== CLAIMED && tagMatches(e, h, mask)) {
+        const base = (entryIndex(e, mask)) * words;
         let k = 0;
         while (k < words && states[base + k] === state[k]) k++;
-        if (k === words) return (e & mask) - 1;
+        if (k === words) return entryIndex(e, mask);
       }
       slot = (slot + 1) & mask;
     }
@@ -222,11 +213,11 @@ export class SharedTable {
       let slot = h & mask;
       let e = table[slot];
       // the first slot of the probe whose tag matches: almost always the state itself
-      while (e !== 0 && (e === CLAIMED || ((e ^ h) & ~mask) !== 0)) {
+      while (e !== 0 && (e === CLAIMED || !tagMatches(e, h, mask))) {
         slot = (slot + 1) & mask;
         e = table[slot];
       }
-      if (e !== 0) acc ^= states[((e & mask) - 1) * words];
+      if (e !== 0) acc ^= states[(entryIndex(e, mask)) * words];
     }
     return acc;
   }
@@ -260,7 +251,7 @@ export class SharedTable {
         const home = h & mask;
         if (home < lo || home >= hi) continue;
         homes[n] = home;
-        values[n] = entry(h, mask, i);
+        values[n] = slotEntry(h, mask, i);
         ids[n++] = i;
         acc ^= table[home];
       }
