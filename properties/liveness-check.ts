@@ -13,9 +13,9 @@ import type { ExploreResult, LabelId, StateIndex, StateSymmetry } from '../check
 import type { SystemSymmetry } from '../model/symmetry.js';
 import { coverBytes, coverEdges, coverState, plainAlloc, type CoverAlloc, type CoverPlan } from '../checker/symmetry-cover.js';
 import type { RecordedEdges } from '../checker/edges.js';
-import { SEARCH_BYTES_PER_STATE, SearchRunner, SharedSearch, type FairnessConstraint, type LivenessResult, type SearchJob } from '../checker/liveness/index.js';
+import { SEARCH_BYTES_PER_STATE, SearchRunner, SharedSearch, type FairnessConstraint, type GraphQuotient, type LivenessResult, type SearchJob } from '../checker/liveness/index.js';
 import type { WorkerPool } from '../checker/parallel/pool.js';
-import { searchInParallel, sharedGraphOf, sharedUint32 } from '../checker/parallel/searches.js';
+import { searchInParallel, sharedGraphOf, sharedQuotientOf, sharedUint32 } from '../checker/parallel/searches.js';
 import { DEFAULT_FAIRNESS, expandFairness, parseFairness, type FairnessDecl } from '../model/fairness.js';
 import type { FtModel } from '../model/ft-model.js';
 import type { LivenessProperty } from './kinds.js';
@@ -93,6 +93,8 @@ export interface LivenessSpace {
    * alike: p(g(s), i) = p(s, preimage(g, i))).
    */
   readonly orbits: Orbits | null;
+  /** A smaller graph the searched one maps onto (under symmetry: the quotient, each orbit a node range), or null. */
+  readonly quotient: GraphQuotient | null;
   /** Per-system properties: the systems to search for, given the property's fairness (under symmetry, system 0 speaks for all when the fairness is symmetric). */
   systemsFor(fairness: readonly FairnessConstraint[], systems: number): number[];
 }
@@ -129,7 +131,7 @@ export function plainSpace(result: ExploreResult): LivenessSpace {
   if (!edges?.labelled) throw new Error('liveness needs labelled edges');
   const initial = Array.from({ length: initialCount(g) }, (_, s) => s);
   return {
-    edges, initial, stateCount: g.stateCount, levels: g.levels(), orbits: null,
+    edges, initial, stateCount: g.stateCount, levels: g.levels(), orbits: null, quotient: null,
     readState: (s, out) => g.readState(s as StateIndex, out),
     stored: (s) => s as StateIndex,
     systemsFor: (_, n) => allSystems(n),
@@ -163,6 +165,7 @@ export function unfoldedSpace(
   const levels = g.levels().map((start) => cover.nodeBase[start]);
   return {
     edges: cover.edges, initial: cover.initial, stateCount: cover.edges.stateCount, levels, orbits,
+    quotient: { graph: quotient, classStart: cover.nodeBase },
     readState: (v, out) => coverState(symmetry, cover, read, v, scratch, out),
     stored: (v) => cover.representativeOf(v) as StateIndex,
     systemsFor: (fairness, n) => (fairnessIsSymmetric(fairness, symmetry) ? [0] : allSystems(n)),
@@ -211,6 +214,7 @@ export interface LivenessPlan {
   readonly edges: RecordedEdges;
   readonly initial: readonly number[];
   readonly levels: Uint32Array;
+  readonly quotient: GraphQuotient | null;
   readonly masks: readonly Uint32Array[];
   readonly level: Uint32Array | null;
   readonly jobs: readonly SearchJob[];
@@ -273,7 +277,7 @@ export function planLiveness(
       return { holds: false, ...base, lasso };
     });
   };
-  return { edges, initial, levels: space.levels, masks, level, jobs, finish };
+  return { edges, initial, levels: space.levels, quotient: space.quotient, masks, level, jobs, finish };
 }
 
 /** Decides the properties (planLiveness) with every search on this thread, one after the other on one SharedSearch. */
@@ -284,7 +288,7 @@ export function checkLivenessAll(
   if (properties.length === 0) return [];
   stage(predicatesStage(properties, space));
   const plan = planLiveness(model, space, access, properties, runFairness);
-  const runner = new SearchRunner(new SharedSearch(plan.edges, plan.initial, plan.levels), plan.masks, plan.level);
+  const runner = new SearchRunner(new SharedSearch(plan.edges, plan.initial, plan.levels, plan.quotient), plan.masks, plan.level);
   return plan.finish(plan.jobs.map((job, k) => (stage(`liveness: search ${k + 1} of ${plan.jobs.length}`), runner.run(job))));
 }
 
@@ -315,7 +319,7 @@ export async function checkLivenessParallel(
   const plan = planLiveness(model, space, access, properties, runFairness, sharedUint32);
   await edgesReady;
   stage(`liveness: ${plan.jobs.length} searches on ${pool.size} threads; the other properties meanwhile`);
-  const searching = searchInParallel(pool, graph, plan.initial, plan.levels, plan.masks, plan.level, plan.jobs);
+  const searching = searchInParallel(pool, graph, plan.initial, plan.levels, sharedQuotientOf(plan.quotient), plan.masks, plan.level, plan.jobs);
   meanwhile();
   return plan.finish(await searching);
 }

@@ -6,6 +6,7 @@ import { FairnessBits } from './fairness-bits.js';
 import { ENTRY, PENDING, REMOVED, UNSEEN } from './marks.js';
 import { edgeSource, pathTo, shortestPathFromInitial } from './paths.js';
 import { regionDistances } from './region-distances.js';
+import { noCounterexampleOnQuotient } from './quotient.js';
 import { SccSplitter } from './scc.js';
 import { SharedSearch } from './shared-search.js';
 import type { FairnessConstraint, LassoQuery, LivenessResult } from './types.js';
@@ -18,7 +19,10 @@ import type { FairnessConstraint, LassoQuery, LivenessResult } from './types.js'
  *
  * 1. BFS from the initial states (once per SharedSearch, none when it
  *    was given the BFS levels): the reachable sources in the region, in BFS
- *    order, are the entries, each at its depth.
+ *    order, are the entries, each at its depth. When the SharedSearch has a
+ *    quotient of the graph: if the region's image there has no cycle the
+ *    entries reach and no accept state where a behaviour may end, the
+ *    property holds (noCounterexampleOnQuotient).
  * 2. Whether there is a counterexample at all: the SCCs of the region
  *    states the entries reach (R), Emerson-Lei refinement, a look for an
  *    accept dead end. Most searches stop here: the property holds.
@@ -56,6 +60,9 @@ export function findFairLasso(
   const fairAt = query.stutter === true ? shared.fairEnabled(bits) : null;
   const { triggered, entryCount } = collectEntries(shared, query, queue, null);
   if (entryCount === 0) return { holds: true, triggered };
+  const ends = (v: number): boolean => endsBehaviour(graph, fairAt, v);
+  const onQuotient = shared.quotient !== null && noCounterexampleOnQuotient(shared.quotient, region, accept, ends, queue, entryCount, mark, stack);
+  if (onQuotient) return { holds: true, triggered };
   // most searches find nothing: decide first, without the distances
   if (!counterexampleExists(graph, bits, query, level, fairAt, mark, stack, queue, entryCount, via)) return { holds: true, triggered };
 
@@ -158,8 +165,9 @@ function counterexampleExists(
   members: Uint32Array,
 ): boolean {
   const { region, accept } = query;
-  for (let v = 0; v < graph.stateCount; v++) mark[v] = region[v] !== 0 ? UNSEEN : REMOVED;
-  const splitter = new SccSplitter(graph, level, mark, stack);
+  // the region's states stay UNSEEN; the others become REMOVED as the split meets them
+  mark.fill(UNSEEN);
+  const splitter = new SccSplitter(graph, level, mark, stack, region);
   const count = splitter.splitReachable(entries, 0, entryCount, members, 0);
   for (let i = 0; i < count; i++) {
     const v = members[i];

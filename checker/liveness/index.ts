@@ -62,3 +62,4 @@ export { findFairLasso } from './find-fair-lasso.js';
 export { eventuallyAlways, infinitelyOften, leadsTo } from './properties.js';
 export { SEARCH_BYTES_PER_STATE, SharedSearch } from './shared-search.js';
 export { SearchRunner, type SearchJob } from './search-job.js';
+export type { GraphQuotient } from './quotient.js';

@@ -10,8 +10,10 @@ const CURSOR = 0x7fffffff;
  * finding strongly connected components", 2016), one uint32 per state where
  * Tarjan needs two.
  *
- * The states to decompose are those whose `mark` is UNSEEN; edges are
- * followed only between them (and, if `level` is given, only between states
+ * The states to decompose are those whose `mark` is UNSEEN and, if
+ * `inside` is given, where it is 1 (a state outside it is marked REMOVED
+ * when an edge to it is first met, so that the caller need not write a mark
+ * per state of the graph up front); edges are followed only between them (and, if `level` is given, only between states
  * of one level: checked on the edges to UNSEEN states, since every visited
  * state of the current tree has its root's level). During a split a visited
  * state's mark is its rindex, at most stateCount; a finished component gets
@@ -37,6 +39,7 @@ export class SccSplitter {
     private readonly level: Uint32Array | null,
     readonly mark: Uint32Array,
     private readonly stack: Uint32Array,
+    private readonly inside: Uint8Array | null = null,
   ) {
     this.nextId = graph.stateCount + 1;
   }
@@ -71,7 +74,7 @@ export class SccSplitter {
 
   /** The DFS of split and splitReachable: writes completed components to `out` (if given) from `pos`; returns the end position. */
   private decompose(roots: Uint32Array, from: number, to: number, out: Uint32Array | null, pos: number): number {
-    const { graph, level, mark, stack } = this;
+    const { graph, level, mark, stack, inside } = this;
     const cap = stack.length;
     let nextId = this.nextId;
     let index = 0;
@@ -96,6 +99,10 @@ export class SccSplitter {
           const w = graph.target(k++);
           const mw = mark[w];
           if (mw === UNSEEN) {
+            if (inside !== null && inside[w] === 0) {
+              mark[w] = REMOVED;
+              continue;
+            }
             if (level !== null && level[w] !== level[v]) continue;
             child = w;
             break;

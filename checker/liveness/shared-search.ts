@@ -2,6 +2,7 @@ import type { EdgeGraph } from '../edge-graph.js';
 import { bfsDepths } from './depths.js';
 import type { FairnessBits } from './fairness-bits.js';
 import { UNSEEN } from './marks.js';
+import { checkQuotient, type GraphQuotient } from './quotient.js';
 
 /**
  * Bytes per state one thread's searches allocate at most when run by a
@@ -37,9 +38,19 @@ export class SharedSearch {
   private words: { dist: Uint32Array; stack: Uint32Array; via: Uint32Array; queue: Uint32Array; mark: Uint32Array } | null = null;
   private masks: { a: Uint8Array; b: Uint8Array } | null = null;
 
-  constructor(readonly graph: EdgeGraph, readonly initial: ArrayLike<number>, readonly bfsLevels: ArrayLike<number> | null = null) {
+  /**
+   * `quotient`: a smaller graph this one maps onto (GraphQuotient), on which
+   * a search first tries to rule out a counterexample more cheaply.
+   */
+  constructor(
+    readonly graph: EdgeGraph,
+    readonly initial: ArrayLike<number>,
+    readonly bfsLevels: ArrayLike<number> | null = null,
+    readonly quotient: GraphQuotient | null = null,
+  ) {
     this.stateCount = graph.stateCount;
     if (bfsLevels !== null) checkLevels(bfsLevels, initial, graph.stateCount);
+    if (quotient !== null) checkQuotient(quotient, graph.stateCount);
   }
 
   /** Depth of every state (UNSEEN if unreachable), found by a BFS; not available (thrown) when bfsLevels were given, which say it. Do not write. */

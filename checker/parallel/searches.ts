@@ -8,7 +8,7 @@
  */
 import type { WordArray } from '../alloc.js';
 import { RecordedEdges } from '../edges.js';
-import { SearchRunner, SharedSearch, type LivenessResult, type SearchJob } from '../liveness/index.js';
+import { SearchRunner, SharedSearch, type GraphQuotient, type LivenessResult, type SearchJob } from '../liveness/index.js';
 import type { WorkerPool } from './pool.js';
 import { ArrayColumn } from './shared-states.js';
 
@@ -30,10 +30,18 @@ export interface SearchRequest {
   readonly initial: readonly number[];
   /** The graph's BFS levels (SharedSearch), or null to have each thread find its depths. */
   readonly levels: Uint32Array | null;
+  /** A quotient of the graph (GraphQuotient) in shared memory, or null. */
+  readonly quotient: SharedQuotient | null;
   readonly masks: readonly Uint32Array[];
   readonly level: Uint32Array | null;
   readonly jobs: readonly SearchJob[];
   readonly next: Int32Array;
+}
+
+/** A GraphQuotient as shared data. */
+export interface SharedQuotient {
+  readonly graph: SharedGraph;
+  readonly classStart: Uint32Array;
 }
 
 /** A thread's answer: the jobs it ran, by index. */
@@ -53,6 +61,19 @@ export function sharedGraphOf(edges: RecordedEdges): SharedGraph | null {
   return { targets: c.targets.data, labels, starts: c.starts.data, expanded: c.expanded, count: edges.count, stateCount: edges.stateCount, labelCount: edges.labelCount };
 }
 
+/**
+ * The quotient as shared data; null when there is none, or when it is not
+ * in shared memory (the searches then go without it: it only saves time).
+ */
+export function sharedQuotientOf(q: GraphQuotient | null): SharedQuotient | null {
+  if (q === null || !(q.graph instanceof RecordedEdges) || !(q.classStart instanceof Uint32Array) || !(q.classStart.buffer instanceof SharedArrayBuffer)) return null;
+  const graph = sharedGraphOf(q.graph);
+  return graph === null ? null : { graph, classStart: q.classStart };
+}
+
+const edgesOf = (g: SharedGraph): RecordedEdges =>
+  new RecordedEdges(new ArrayColumn(g.targets), g.labels === null ? null : new ArrayColumn(g.labels), new ArrayColumn(g.starts), g.expanded, g.count, g.stateCount, g.labelCount, 0);
+
 /** Typed arrays of `length` over a SharedArrayBuffer (masks and levels for searchInParallel). */
 export function sharedUint32(length: number): Uint32Array {
   return new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, length)), 0, length);
@@ -60,11 +81,8 @@ export function sharedUint32(length: number): Uint32Array {
 
 /** Runs a thread's share of a request (worker side). */
 export function serveSearches(req: SearchRequest): SearchAnswer {
-  const g = req.graph;
-  const edges = new RecordedEdges(
-    new ArrayColumn(g.targets), g.labels === null ? null : new ArrayColumn(g.labels), new ArrayColumn(g.starts), g.expanded, g.count, g.stateCount, g.labelCount, 0,
-  );
-  const runner = new SearchRunner(new SharedSearch(edges, req.initial, req.levels), req.masks, req.level);
+  const quotient = req.quotient === null ? null : { graph: edgesOf(req.quotient.graph), classStart: req.quotient.classStart };
+  const runner = new SearchRunner(new SharedSearch(edgesOf(req.graph), req.initial, req.levels, quotient), req.masks, req.level);
   const results: [number, LivenessResult][] = [];
   for (let j = Atomics.add(req.next, 0, 1); j < req.jobs.length; j = Atomics.add(req.next, 0, 1)) results.push([j, runner.run(req.jobs[j])]);
   return { kind: 'searched', results };
@@ -75,13 +93,14 @@ export function serveSearches(req: SearchRequest): SearchAnswer {
  * The masks and the level must be shared arrays (sharedUint32).
  */
 export async function searchInParallel(
-  pool: WorkerPool, graph: SharedGraph, initial: readonly number[], levels: Uint32Array | null, masks: readonly Uint32Array[], level: Uint32Array | null, jobs: readonly SearchJob[],
+  pool: WorkerPool, graph: SharedGraph, initial: readonly number[], levels: Uint32Array | null, quotient: SharedQuotient | null,
+  masks: readonly Uint32Array[], level: Uint32Array | null, jobs: readonly SearchJob[],
 ): Promise<LivenessResult[]> {
   for (const m of [...masks, ...(level === null ? [] : [level])]) {
     if (!(m.buffer instanceof SharedArrayBuffer)) throw new Error('searchInParallel: masks and level must be in shared memory');
   }
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const request: SearchRequest = { kind: 'searches', graph, initial, levels, masks, level, jobs, next };
+  const request: SearchRequest = { kind: 'searches', graph, initial, levels, quotient, masks, level, jobs, next };
   const threads = Math.max(1, Math.min(pool.size, jobs.length));
   const answers = await pool.request(Array.from({ length: threads }, () => request));
   const results: LivenessResult[] = new Array(jobs.length);

@@ -66,12 +66,14 @@ describe('SccSplitter', () => {
     );
   });
 
-  it('splitReachable splits exactly the kept states the roots reach, into the naive components, contiguous, in reverse topological order, a state without a cycle REMOVED', () => {
+  // 'inside': every mark UNSEEN, the kept states given as the splitter's `inside` mask instead
+  it.each(['marks', 'inside'] as const)('splitReachable splits exactly the kept states the roots reach, into the naive components, contiguous, in reverse topological order, a state without a cycle REMOVED (kept states by %s)', (by) => {
     fc.assert(
       fc.property(caseArb, fc.array(fc.nat(29), { maxLength: 4 }), ({ n, edges, keep }, picks) => {
         const sorted = [...edges].sort((a, b) => a[0] - b[0]);
         const graph = FlatEdgeGraph.fromTriples(n, 1, sorted.map(([s, d]) => [s, 0, d] as const));
-        const mark = Uint32Array.from(keep, (k) => (k ? UNSEEN : REMOVED));
+        const mark = Uint32Array.from(keep, (k) => (k || by === 'inside' ? UNSEEN : REMOVED));
+        const inside = by === 'inside' ? Uint8Array.from(keep, Number) : null;
         const roots = Uint32Array.from(picks.map((x) => x % n).filter((v) => keep[v]));
         const reached = new Array<boolean>(n).fill(false);
         const todo = [...roots];
@@ -81,7 +83,7 @@ describe('SccSplitter', () => {
           for (const [s, d] of edges) if (s === x && keep[d] && !reached[d]) (reached[d] = true, todo.push(d));
         }
         const out = new Uint32Array(n);
-        const end = new SccSplitter(graph, null, mark, new Uint32Array(2 * n)).splitReachable(roots, 0, roots.length, out, 0);
+        const end = new SccSplitter(graph, null, mark, new Uint32Array(2 * n), inside).splitReachable(roots, 0, roots.length, out, 0);
         const got: number[][] = [];
         for (let p = 0; p < end; p++) {
           if (p === 0 || mark[out[p]] === REMOVED || mark[out[p]] !== mark[out[p - 1]]) got.push([]);
