@@ -142,7 +142,8 @@ function collectEntries(
 
 /** A dead end, or a fair stutter: nothing fair is enabled at v, so the behaviour may stay there forever. */
 function endsBehaviour(graph: EdgeGraph, fairAt: Uint8Array | null, v: number): boolean {
-  return graph.firstEdge(v) === graph.firstEdge(v + 1) || (fairAt !== null && fairAt[v] === 0);
+  // a dead end has no fair family enabled either: one byte read, not two of the edge starts
+  return fairAt !== null ? fairAt[v] === 0 : graph.firstEdge(v) === graph.firstEdge(v + 1);
 }
 
 /**
