@@ -2,6 +2,7 @@ import type { ByteBudget } from './budget.js';
 import { ChunkedColumn } from './chunked.js';
 import type { EdgeGraph } from './edge-graph.js';
 import type { LabelId, StateIndex } from './transition-system.js';
+import { rangeContaining } from './ranges.js';
 
 /** Callback of `RecordedEdges.forEachEdge`; `k` is the edge's id (its position in recording order). */
 export type EdgeVisitor = (src: StateIndex, label: LabelId, dst: StateIndex, k: number) => void;
@@ -127,14 +128,7 @@ export class RecordedEdges implements EdgeGraph {
 
   /** The source of edge k (binary search over the starts). */
   srcOf(k: number): StateIndex {
-    let lo = 0;
-    let hi = this.stateCount - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.firstEdge(mid) <= k) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo as StateIndex;
+    return rangeContaining((s) => this.firstEdge(s), this.stateCount, k) as StateIndex;
   }
 
   /** Calls `fn` once per edge, by source state, in recording order (label 0 when unlabelled). */

@@ -3,6 +3,7 @@ import { NO_PARENT } from './store.js';
 import type { StoredStates } from './stored-states.js';
 import { buildTrace, type TraceStep } from './trace.js';
 import type { LabelId, StateIndex } from './transition-system.js';
+import { rangeContaining } from './ranges.js';
 
 /**
  * Read-only view of the states an exploration stored, in BFS order
@@ -112,14 +113,7 @@ export class ExploredGraph {
   /** BFS level of `i`: length of a shortest path from an initial state. */
   depthOf(i: StateIndex): number {
     this.check(i);
-    let lo = 0;
-    let hi = this.levelCount - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.levelStarts[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return rangeContaining((d) => this.levelStarts[d], this.levelCount, i);
   }
 
   /** A shortest trace from an initial state to `i` (see buildTrace). */

@@ -26,6 +26,7 @@ import type { StateSymmetry } from './symmetry.js';
 import { sameWords } from './collect.js';
 import type { EdgeGraph } from './edge-graph.js';
 import { ArrayColumn as FlatColumn } from './parallel/shared-states.js';
+import { rangeContaining } from './ranges.js';
 
 /**
  * The run of a taggedQuotientSystem with its labels folded back to the
@@ -260,14 +261,7 @@ export function coverEdges(
   const edges = new RecordedEdges(new FlatColumn(targets), new FlatColumn(labels), new FlatColumn(starts), nodes, count, nodes, labelCount, bytes);
   const representativeOf = (v: number): number => {
     if (!(Number.isInteger(v) && v >= 0 && v < nodes)) throw new RangeError(`node ${v} out of range 0..${nodes - 1}`);
-    let lo = 0;
-    let hi = reps - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (nodeBase[mid] <= v) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return rangeContaining((q) => nodeBase[q], reps, v);
   };
   const elementAt = (q: number, c: number): number => leader[stabilizer[q] * size + c];
   const elementOf = (v: number): number => {

@@ -1,16 +1,10 @@
 import type { EdgeGraph } from '../edge-graph.js';
 import { ENTRY, UNSEEN } from './marks.js';
+import { rangeContaining } from '../ranges.js';
 
 /** The state whose out-edges include edge k (binary search on firstEdge). */
 export function edgeSource(graph: EdgeGraph, k: number): number {
-  let lo = 0;
-  let hi = graph.stateCount - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (graph.firstEdge(mid) <= k) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return rangeContaining((s) => graph.firstEdge(s), graph.stateCount, k);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { EdgeGraph } from '../edge-graph.js';
+import { rangeContaining } from '../ranges.js';
 
 /**
  * A smaller graph the searched graph maps onto: node v is in class c when
@@ -58,7 +59,7 @@ export function noCounterexampleOnQuotient(
   for (let i = 0; i < entryCount; i++) {
     const v = entries[i];
     // entries usually ascend (states numbered in BFS order): then the walk over the classes is linear
-    if (v < classStart[root]) root = classContaining(classStart, v);
+    if (v < classStart[root]) root = rangeContaining((c) => classStart[c], graph.stateCount, v);
     while (classStart[root + 1] <= v) root++;
     if (color[root] !== 0) continue;
     if (!enter(root)) return false;
@@ -97,18 +98,6 @@ export function noCounterexampleOnQuotient(
     for (let v = classStart[c]; v < end; v++) if (region[v] !== 0 && accept[v] !== 0 && endsAt(v)) return false;
     return true;
   }
-}
-
-/** The class of node v: the last c with classStart[c] <= v. */
-function classContaining(classStart: ArrayLike<number>, v: number): number {
-  let lo = 0;
-  let hi = classStart.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (classStart[mid] <= v) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function holdsAny(mask: ArrayLike<number>, classStart: ArrayLike<number>, c: number): boolean {
