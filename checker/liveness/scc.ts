@@ -13,7 +13,8 @@ const CURSOR = 0x7fffffff;
  * The states to decompose are those whose `mark` is UNSEEN and, if
  * `inside` is given, where it is 1 (a state outside it is marked REMOVED
  * when an edge to it is first met, so that the caller need not write a mark
- * per state of the graph up front); edges are followed only between them (and, if `level` is given, only between states
+ * per state of the graph up front); edges are followed only between them
+ * (and, if `level` is given, only between states
  * of one level: checked on the edges to UNSEEN states, since every visited
  * state of the current tree has its root's level). During a split a visited
  * state's mark is its rindex, at most stateCount; a finished component gets
