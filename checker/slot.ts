@@ -11,9 +11,9 @@ export function slotEntry(h: number, mask: number, index: number): number {
   return (h & ~mask) | (index + 1);
 }
 
-/** The same slot value with its index replaced (the tag kept). */
+/** The same slot value with its index replaced (the tag kept: a slot value's bits above the mask are its hash's). */
 export function reindexed(e: number, mask: number, index: number): number {
-  return (e & ~mask) | (index + 1);
+  return slotEntry(e, mask, index);
 }
 
 /** Whether the state in slot value `e` may be the one whose hash is `h` (its tag matches). */

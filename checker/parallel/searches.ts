@@ -71,7 +71,8 @@ export function sharedQuotientOf(q: GraphQuotient | null): SharedQuotient | null
   return graph === null ? null : { graph, classStart: q.classStart };
 }
 
-const edgesOf = (g: SharedGraph): RecordedEdges =>
+/** The RecordedEdges over a SharedGraph's arrays (what sharedGraphOf took apart), on any thread. */
+export const edgesOfShared = (g: SharedGraph): RecordedEdges =>
   new RecordedEdges(new ArrayColumn(g.targets), g.labels === null ? null : new ArrayColumn(g.labels), new ArrayColumn(g.starts), g.expanded, g.count, g.stateCount, g.labelCount, 0);
 
 /** Typed arrays of `length` over a SharedArrayBuffer (masks and levels for searchInParallel). */
@@ -81,8 +82,8 @@ export function sharedUint32(length: number): Uint32Array {
 
 /** Runs a thread's share of a request (worker side). */
 export function serveSearches(req: SearchRequest): SearchAnswer {
-  const quotient = req.quotient === null ? null : { graph: edgesOf(req.quotient.graph), classStart: req.quotient.classStart };
-  const runner = new SearchRunner(new SharedSearch(edgesOf(req.graph), req.initial, req.levels, quotient), req.masks, req.level);
+  const quotient = req.quotient === null ? null : { graph: edgesOfShared(req.quotient.graph), classStart: req.quotient.classStart };
+  const runner = new SearchRunner(new SharedSearch(edgesOfShared(req.graph), req.initial, req.levels, quotient), req.masks, req.level);
   const results: [number, LivenessResult][] = [];
   for (let j = Atomics.add(req.next, 0, 1); j < req.jobs.length; j = Atomics.add(req.next, 0, 1)) results.push([j, runner.run(req.jobs[j])]);
   return { kind: 'searched', results };

@@ -187,7 +187,7 @@ export class SharedTable {
       const e = Atomics.load(table, slot);
       if (e === 0) return -1;
       if (e !== CLAIMED && tagMatches(e, h, mask)) {
-        const base = (entryIndex(e, mask)) * words;
+        const base = entryIndex(e, mask) * words;
         let k = 0;
         while (k < words && states[base + k] === state[k]) k++;
         if (k === words) return entryIndex(e, mask);
@@ -217,7 +217,7 @@ export class SharedTable {
         slot = (slot + 1) & mask;
         e = table[slot];
       }
-      if (e !== 0) acc ^= states[(entryIndex(e, mask)) * words];
+      if (e !== 0) acc ^= states[entryIndex(e, mask) * words];
     }
     return acc;
   }

@@ -5,11 +5,10 @@
  * representatives (about as many edges in each). The result is the one
  * coverEdges writes on one thread, row for row.
  */
-import { RecordedEdges } from '../edges.js';
+import type { RecordedEdges } from '../edges.js';
 import { unfoldRows, type CoverPlan } from '../symmetry-cover.js';
 import type { WorkerPool } from './pool.js';
-import { sharedGraphOf, type SharedGraph } from './searches.js';
-import { ArrayColumn } from './shared-states.js';
+import { edgesOfShared, sharedGraphOf, type SharedGraph } from './searches.js';
 
 /** What a thread is sent: the quotient, its tags, the plan, and the representatives whose rows it writes. */
 export interface UnfoldRequest {
@@ -31,8 +30,7 @@ const isShared = (a: { buffer: ArrayBufferLike }): boolean => a.buffer instanceo
 export function serveUnfold(req: UnfoldRequest): UnfoldAnswer {
   const g = req.graph;
   if (g.labels === null) throw new Error('unfold: the quotient has no labels');
-  const quotient = new RecordedEdges(new ArrayColumn(g.targets), new ArrayColumn(g.labels), new ArrayColumn(g.starts), g.expanded, g.count, g.stateCount, g.labelCount, 0);
-  unfoldRows(quotient, req.tags, req.plan, req.from, req.to);
+  unfoldRows(edgesOfShared(g), req.tags, req.plan, req.from, req.to);
   return { kind: 'unfolded' };
 }
 
